@@ -1,0 +1,18 @@
+"""Helpers shared by subcommands: opening the database named by ``--db``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from govdesk import paths
+from govdesk.db import Database
+
+
+def db_target(args: argparse.Namespace) -> str | Path:
+    return args.db if getattr(args, "db", None) else paths.default_db_path()
+
+
+def open_database(args: argparse.Namespace) -> Database:
+    """The database named by ``--db`` (or the default file), migrated to the current schema."""
+    return Database(db_target(args))

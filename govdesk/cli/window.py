@@ -1,0 +1,18 @@
+"""``govdesk`` with no subcommand opens the window."""
+
+from __future__ import annotations
+
+import argparse
+
+from govdesk.cli.common import open_database
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argparse's own type
+    p = sub.add_parser("window", help="打开窗口（默认）")
+    p.set_defaults(handler=open_window)
+
+
+def open_window(args: argparse.Namespace) -> int:
+    from ui.app import run  # Qt is imported only when a window is really wanted
+
+    return run(open_database(args))

@@ -1,0 +1,7 @@
+"""All mapped classes. Importing this package registers every table on ``Base.metadata``."""
+
+from govdesk.models.base import Base
+from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
+from govdesk.models.people import Household, Member, Resident
+
+__all__ = ["Base", "Cadre", "Grid", "Household", "Member", "OrgUnit", "Resident", "Village", "VillagerGroup"]

@@ -1,0 +1,95 @@
+"""Households, residents and Party members.
+
+Nobody is ever deleted: ending a record sets ``ended_on`` and ``end_reason`` (moved out,
+deceased, transferred…) so the history the desk is asked about years later is still there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from govdesk.models.base import Base, Timestamped
+
+SEX_MALE = "男"
+SEX_FEMALE = "女"
+
+# 党员状态. 正式 and 流动 members vote; 预备 and 留党察看 do not (DOMAIN.md).
+STATUS_FULL = "正式党员"
+STATUS_PROBATIONARY = "预备党员"
+STATUS_MIGRANT = "流动党员"
+STATUS_ON_PROBATION = "留党察看"
+MEMBER_STATUSES = (STATUS_FULL, STATUS_PROBATIONARY, STATUS_MIGRANT, STATUS_ON_PROBATION)
+VOTING_STATUSES = (STATUS_FULL, STATUS_MIGRANT)
+
+RELATION_HEAD = "户主"
+
+
+class Household(Base, Timestamped):
+    __tablename__ = "households"
+    __table_args__ = (UniqueConstraint("village_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
+    number: Mapped[str] = mapped_column(String(40))  # 户号
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    villager_group_id: Mapped[int | None] = mapped_column(ForeignKey("villager_groups.id"), index=True)
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id"), index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(Text, default="")
+
+    residents: Mapped[list[Resident]] = relationship(back_populates="household", order_by="Resident.id")
+
+
+class Resident(Base, Timestamped):
+    __tablename__ = "residents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    id_number: Mapped[str] = mapped_column(String(18), unique=True)
+    sex: Mapped[str] = mapped_column(String(2))
+    birth_date: Mapped[date] = mapped_column(Date)
+    ethnicity: Mapped[str] = mapped_column(String(20), default="汉族")
+    relation: Mapped[str] = mapped_column(String(20), default="")  # 与户主关系
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Search keys (pinyin initials / full readings), filled by the people service.
+    search_keys: Mapped[str] = mapped_column(Text, default="")
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(Text, default="")
+
+    household: Mapped[Household] = relationship(back_populates="residents")
+
+
+class Member(Base, Timestamped):
+    """A Party member on the branch roster (党员花名册)."""
+
+    __tablename__ = "members"
+    __table_args__ = (Index("ix_members_branch_status", "branch_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    id_number: Mapped[str] = mapped_column(String(18), unique=True)
+    sex: Mapped[str] = mapped_column(String(2))
+    birth_date: Mapped[date] = mapped_column(Date)
+    ethnicity: Mapped[str] = mapped_column(String(20), default="汉族")
+    education: Mapped[str] = mapped_column(String(20), default="")
+    joined_on: Mapped[date | None] = mapped_column(Date)  # 入党时间
+    full_on: Mapped[date | None] = mapped_column(Date)  # 转正时间
+    status: Mapped[str] = mapped_column(String(10))
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"), index=True)
+    party_group_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"), index=True)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    post: Mapped[str] = mapped_column(String(100), default="")  # 设岗定责
+    resident_id: Mapped[int | None] = mapped_column(ForeignKey("residents.id"), index=True)
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"), index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    search_keys: Mapped[str] = mapped_column(Text, default="")
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(Text, default="")

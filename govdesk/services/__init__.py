@@ -1,0 +1,1 @@
+"""Services: one module per capability. Each method opens its own short session."""

@@ -1,0 +1,27 @@
+"""All services of one database, built once at start-up and handed to the widgets that need them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govdesk.db import Database
+from govdesk.services.households import HouseholdService
+from govdesk.services.members import MemberService
+from govdesk.services.village import VillageService
+
+
+@dataclass(frozen=True)
+class Services:
+    db: Database
+    village: VillageService
+    members: MemberService
+    households: HouseholdService
+
+    @classmethod
+    def open(cls, db: Database) -> Services:
+        return cls(
+            db=db,
+            village=VillageService(db),
+            members=MemberService(db),
+            households=HouseholdService(db),
+        )

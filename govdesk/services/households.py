@@ -1,0 +1,303 @@
+"""Households and their residents: create, read, update, end, and the paged household list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy.orm import Session, aliased
+
+from govdesk.db import Database
+from govdesk.errors import FieldError, NotFoundError, ValidationError
+from govdesk.labels import label
+from govdesk.models import Grid, Household, Resident, VillagerGroup
+from govdesk.models.people import RELATION_HEAD
+from govdesk.search import normalize_query, search_keys
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
+from govdesk.services.people_common import end_reason_checked, ensure_id_unique, first_village_id, text_filter
+from govdesk.validation import Checker, check_person, clean_phone, clean_text
+
+
+@dataclass
+class HouseholdInput:
+    number: Any = ""
+    address: Any = ""
+    phone: Any = ""
+    villager_group_id: int | None = None
+    grid_id: int | None = None
+    notes: Any = ""
+
+
+@dataclass
+class ResidentInput:
+    name: Any = ""
+    id_number: Any = ""
+    sex: Any = ""
+    birth_date: Any = None
+    ethnicity: Any = "汉族"
+    relation: Any = ""
+    phone: Any = ""
+    notes: Any = ""
+
+
+def validate_household(data: HouseholdInput) -> dict[str, Any]:
+    c = Checker()
+    number = clean_text(data.number).replace(" ", "")
+    if not number:
+        c.fail("number", "不能为空")
+    phone = c.run("phone", clean_phone, data.phone)
+    c.raise_if_any()
+    return {
+        "number": number,
+        "address": clean_text(data.address),
+        "phone": phone or "",
+        "villager_group_id": data.villager_group_id,
+        "grid_id": data.grid_id,
+        "notes": clean_text(data.notes),
+    }
+
+
+def validate_resident(data: ResidentInput) -> dict[str, Any]:
+    c = Checker()
+    name, info, sex, birth = check_person(
+        c, name=data.name, id_number=data.id_number, sex=data.sex, birth_date=data.birth_date
+    )
+    relation = clean_text(data.relation)
+    if not relation:
+        c.fail("relation", "不能为空（户主本人填“户主”）")
+    phone = c.run("phone", clean_phone, data.phone)
+    c.raise_if_any()
+    return {
+        "name": name,
+        "id_number": info.number if info else "",
+        "sex": sex,
+        "birth_date": birth,
+        "ethnicity": clean_text(data.ethnicity) or "汉族",
+        "relation": relation,
+        "phone": phone or "",
+        "notes": clean_text(data.notes),
+        "search_keys": search_keys(name),
+    }
+
+
+_Head = aliased(Resident)
+_active_count = (
+    select(func.count(Resident.id))
+    .where(Resident.household_id == Household.id, Resident.ended_on.is_(None))
+    .correlate(Household)
+    .scalar_subquery()
+)
+
+HOUSEHOLD_COLUMNS: tuple[ColumnSpec, ...] = tuple(
+    ColumnSpec(k, label(k)) for k in ("number", "head", "resident_count", "villager_group", "grid", "address", "phone")
+)
+_SORT: dict[str, ColumnElement[Any]] = {
+    "number": Household.number,
+    "head": _Head.search_keys,
+    "resident_count": _active_count,
+    "villager_group": VillagerGroup.sort_order,
+    "grid": Grid.sort_order,
+    "address": Household.address,
+    "phone": Household.phone,
+}
+RESIDENT_COLUMNS: tuple[ColumnSpec, ...] = tuple(
+    ColumnSpec(k, label(k)) for k in ("name", "relation", "sex", "birth_date", "id_number", "ethnicity", "phone")
+)
+
+
+class HouseholdService:
+    columns = HOUSEHOLD_COLUMNS
+    resident_columns = RESIDENT_COLUMNS
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- list -------------------------------------------------------------------------
+    def _select(self, query: ListQuery) -> Select[Any]:
+        stmt = (
+            select(
+                Household.id,
+                Household.number,
+                _Head.name,
+                _active_count,
+                VillagerGroup.name,
+                Grid.name,
+                Household.address,
+                Household.phone,
+                Household.ended_on,
+            )
+            .outerjoin(
+                _Head,
+                (_Head.household_id == Household.id) & (_Head.relation == RELATION_HEAD) & _Head.ended_on.is_(None),
+            )
+            .outerjoin(VillagerGroup, VillagerGroup.id == Household.villager_group_id)
+            .outerjoin(Grid, Grid.id == Household.grid_id)
+        )
+        if not query.include_ended:
+            stmt = stmt.where(Household.ended_on.is_(None))
+        for key in ("villager_group_id", "grid_id"):
+            value = query.filters.get(key)
+            if value not in (None, ""):
+                stmt = stmt.where(getattr(Household, key) == value)
+        q = normalize_query(query.text)
+        if q:
+            member = text_filter(
+                q,
+                name=Resident.name,
+                keys=Resident.search_keys,
+                id_number=Resident.id_number,
+                phone=Resident.phone,
+            )
+            has_resident = exists().where(Resident.household_id == Household.id, member)
+            number_match = Household.number.like(f"%{like_escape(q)}%", escape="\\")
+            stmt = stmt.where(number_match | has_resident)
+        return stmt
+
+    def count(self, query: ListQuery) -> int:
+        with self.db.session() as s:
+            return count_rows(s, self._select(query))
+
+    def page(self, query: ListQuery, offset: int, limit: int) -> list[Row]:
+        stmt = order_by(self._select(query), _SORT, query, Household.id).offset(offset).limit(limit)
+        with self.db.session() as s:
+            return [Row(r[0], tuple(r[1:-1]), ended=r[-1] is not None) for r in s.execute(stmt)]
+
+    def residents(self, household_id: int, include_ended: bool = True) -> list[Row]:
+        """The detail pane: a household's residents (a handful, so loaded at once)."""
+        stmt = select(
+            Resident.id,
+            Resident.name,
+            Resident.relation,
+            Resident.sex,
+            Resident.birth_date,
+            Resident.id_number,
+            Resident.ethnicity,
+            Resident.phone,
+            Resident.ended_on,
+        ).where(Resident.household_id == household_id)
+        if not include_ended:
+            stmt = stmt.where(Resident.ended_on.is_(None))
+        stmt = stmt.order_by((Resident.relation != RELATION_HEAD), Resident.birth_date, Resident.id)
+        with self.db.session() as s:
+            return [Row(r[0], tuple(r[1:-1]), ended=r[-1] is not None) for r in s.execute(stmt)]
+
+    # --- households -------------------------------------------------------------------
+    def get(self, household_id: int) -> Household:
+        with self.db.session() as s:
+            h = s.get(Household, household_id)
+            if h is None:
+                raise NotFoundError(f"找不到编号为 {household_id} 的农户")
+            return h
+
+    def as_input(self, household_id: int) -> HouseholdInput:
+        h = self.get(household_id)
+        return HouseholdInput(**{f.name: getattr(h, f.name) for f in fields(HouseholdInput)})
+
+    def create(self, data: HouseholdInput, village_id: int | None = None) -> int:
+        values = validate_household(data)
+        with self.db.transaction() as s:
+            vid = village_id or first_village_id(s)
+            self._ensure_number_unique(s, vid, values["number"], None)
+            h = Household(village_id=vid, **values)
+            s.add(h)
+            s.flush()
+            return h.id
+
+    def update(self, household_id: int, data: HouseholdInput) -> None:
+        values = validate_household(data)
+        with self.db.transaction() as s:
+            h = self._household(s, household_id)
+            self._ensure_number_unique(s, h.village_id, values["number"], household_id)
+            for key, value in values.items():
+                setattr(h, key, value)
+
+    def end(self, household_id: int, on: date | None, reason: str) -> None:
+        """A household is closed (迁出, 合户…); its active residents are ended with it."""
+        day, text = end_reason_checked(on, reason)
+        with self.db.transaction() as s:
+            h = self._household(s, household_id)
+            h.ended_on, h.end_reason = day, text
+            for r in h.residents:
+                if r.ended_on is None:
+                    r.ended_on, r.end_reason = day, f"随户注销：{text}"
+
+    # --- residents --------------------------------------------------------------------
+    def get_resident(self, resident_id: int) -> Resident:
+        with self.db.session() as s:
+            r = s.get(Resident, resident_id)
+            if r is None:
+                raise NotFoundError(f"找不到编号为 {resident_id} 的居民")
+            return r
+
+    def resident_input(self, resident_id: int) -> ResidentInput:
+        r = self.get_resident(resident_id)
+        return ResidentInput(**{f.name: getattr(r, f.name) for f in fields(ResidentInput)})
+
+    def add_resident(self, household_id: int, data: ResidentInput) -> int:
+        values = validate_resident(data)
+        with self.db.transaction() as s:
+            self._household(s, household_id)
+            ensure_id_unique(s, Resident, values["id_number"], None)
+            self._ensure_one_head(s, household_id, values["relation"], None)
+            r = Resident(household_id=household_id, **values)
+            s.add(r)
+            s.flush()
+            return r.id
+
+    def update_resident(self, resident_id: int, data: ResidentInput) -> None:
+        values = validate_resident(data)
+        with self.db.transaction() as s:
+            r = s.get(Resident, resident_id)
+            if r is None:
+                raise NotFoundError(f"找不到编号为 {resident_id} 的居民")
+            ensure_id_unique(s, Resident, values["id_number"], resident_id)
+            self._ensure_one_head(s, r.household_id, values["relation"], resident_id)
+            for key, value in values.items():
+                setattr(r, key, value)
+
+    def end_resident(self, resident_id: int, on: date | None, reason: str) -> None:
+        day, text = end_reason_checked(on, reason)
+        with self.db.transaction() as s:
+            r = s.get(Resident, resident_id)
+            if r is None:
+                raise NotFoundError(f"找不到编号为 {resident_id} 的居民")
+            r.ended_on, r.end_reason = day, text
+
+    def counts(self) -> tuple[int, int]:
+        """(active households, active residents) for the status bar."""
+        with self.db.session() as s:
+            h = s.scalar(select(func.count(Household.id)).where(Household.ended_on.is_(None))) or 0
+            r = s.scalar(select(func.count(Resident.id)).where(Resident.ended_on.is_(None))) or 0
+        return int(h), int(r)
+
+    # --- rules ------------------------------------------------------------------------
+    @staticmethod
+    def _household(s: Session, household_id: int) -> Household:
+        h = s.get(Household, household_id)
+        if h is None:
+            raise NotFoundError(f"找不到编号为 {household_id} 的农户")
+        return h
+
+    @staticmethod
+    def _ensure_number_unique(s: Session, village_id: int, number: str, own_id: int | None) -> None:
+        other = s.scalar(select(Household.id).where(Household.village_id == village_id, Household.number == number))
+        if other is not None and other != own_id:
+            raise ValidationError([FieldError("number", label("number"), f"户号 {number} 已存在")])
+
+    @staticmethod
+    def _ensure_one_head(s: Session, household_id: int, relation: str, own_id: int | None) -> None:
+        if relation != RELATION_HEAD:
+            return
+        other = s.scalars(
+            select(Resident).where(
+                Resident.household_id == household_id,
+                Resident.relation == RELATION_HEAD,
+                Resident.ended_on.is_(None),
+            )
+        ).first()
+        if other is not None and other.id != own_id:
+            raise ValidationError(
+                [FieldError("relation", label("relation"), f"本户已有户主“{other.name}”，一户只能有一位户主")]
+            )

@@ -1,0 +1,71 @@
+"""The contract between a service and a paged table view.
+
+A view never loads a whole table: it asks for ``count()`` once per filter and then for
+the page of rows it is about to show, sorted and filtered in SQL. Services describe their
+columns with ``ColumnSpec`` and answer ``ListQuery`` requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    label: str
+    sortable: bool = True
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    text: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)
+    sort_key: str | None = None
+    descending: bool = False
+    include_ended: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    values: tuple[Any, ...]
+    ended: bool = False
+
+
+class Listing(Protocol):
+    """What a paged table model needs from a service."""
+
+    @property
+    def columns(self) -> Sequence[ColumnSpec]: ...
+
+    def count(self, query: ListQuery) -> int: ...
+
+    def page(self, query: ListQuery, offset: int, limit: int) -> list[Row]: ...
+
+
+def count_rows(session: Session, stmt: Select[Any]) -> int:
+    """COUNT(*) of a filtered statement without its ORDER BY or column list."""
+    sub = stmt.order_by(None).with_only_columns(*stmt.selected_columns[:1]).subquery()
+    return int(session.scalar(select(func.count()).select_from(sub)) or 0)
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def order_by(
+    stmt: Select[Any],
+    sort_exprs: dict[str, ColumnElement[Any]],
+    query: ListQuery,
+    tiebreak: ColumnElement[Any],
+) -> Select[Any]:
+    expr = sort_exprs.get(query.sort_key or "")
+    if expr is None:
+        return stmt.order_by(tiebreak)
+    return stmt.order_by(expr.desc() if query.descending else expr.asc(), tiebreak)

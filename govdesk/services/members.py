@@ -1,0 +1,223 @@
+"""Party members: create, read, update, end, and the paged member list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import aliased
+
+from govdesk.db import Database
+from govdesk.errors import NotFoundError
+from govdesk.labels import label
+from govdesk.models import Member, OrgUnit
+from govdesk.models.people import STATUS_PROBATIONARY
+from govdesk.search import search_keys
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by
+from govdesk.services.people_common import end_reason_checked, ensure_id_unique, first_village_id, text_filter
+from govdesk.validation import Checker, check_person, check_status, clean_phone, clean_text, parse_date
+
+ADULT_AGE = 18
+
+
+@dataclass
+class MemberInput:
+    """What a form or an importer hands over; raw values, checked by the service."""
+
+    name: Any = ""
+    id_number: Any = ""
+    sex: Any = ""
+    birth_date: Any = None
+    ethnicity: Any = "汉族"
+    education: Any = ""
+    joined_on: Any = None
+    full_on: Any = None
+    status: Any = "正式党员"
+    branch_id: int | None = None
+    party_group_id: int | None = None
+    phone: Any = ""
+    post: Any = ""
+    household_id: int | None = None
+    resident_id: int | None = None
+    notes: Any = ""
+
+
+def validate_member(data: MemberInput) -> dict[str, Any]:
+    """Every member rule, once. Returns clean column values or raises ValidationError."""
+    c = Checker()
+    name, info, sex, birth = check_person(
+        c, name=data.name, id_number=data.id_number, sex=data.sex, birth_date=data.birth_date
+    )
+    status = check_status(c, data.status)
+    joined = c.run("joined_on", parse_date, data.joined_on)
+    full = c.run("full_on", parse_date, data.full_on)
+    phone = c.run("phone", clean_phone, data.phone)
+    today = date.today()
+    if joined is None and not any(e.field == "joined_on" for e in c.errors):
+        c.fail("joined_on", "不能为空")
+    if joined and joined > today:
+        c.fail("joined_on", "不能晚于今天")
+    if joined and birth and joined < _birthday(birth, ADULT_AGE):
+        c.fail("joined_on", "入党时应年满十八周岁")
+    if full and joined and full <= joined:
+        c.fail("full_on", f"应晚于{label('joined_on')}")
+    if full and status == STATUS_PROBATIONARY:
+        c.fail("full_on", "预备党员尚未转正，不应填写转正时间")
+    c.raise_if_any()
+    return {
+        "name": name,
+        "id_number": info.number if info else "",
+        "sex": sex,
+        "birth_date": birth,
+        "ethnicity": clean_text(data.ethnicity) or "汉族",
+        "education": clean_text(data.education),
+        "joined_on": joined,
+        "full_on": full,
+        "status": status,
+        "branch_id": data.branch_id,
+        "party_group_id": data.party_group_id,
+        "phone": phone or "",
+        "post": clean_text(data.post),
+        "household_id": data.household_id,
+        "resident_id": data.resident_id,
+        "notes": clean_text(data.notes),
+        "search_keys": search_keys(name),
+    }
+
+
+def _birthday(born: date, years: int) -> date:
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:  # 29 February
+        return born.replace(year=born.year + years, day=28)
+
+
+_Branch = aliased(OrgUnit)
+_Group = aliased(OrgUnit)
+
+MEMBER_COLUMNS: tuple[ColumnSpec, ...] = tuple(
+    ColumnSpec(k, label(k))
+    for k in (
+        "name",
+        "sex",
+        "birth_date",
+        "id_number",
+        "status",
+        "branch",
+        "party_group",
+        "joined_on",
+        "phone",
+        "post",
+    )
+)
+_SORT: dict[str, ColumnElement[Any]] = {
+    "name": Member.search_keys,
+    "sex": Member.sex,
+    "birth_date": Member.birth_date,
+    "id_number": Member.id_number,
+    "status": Member.status,
+    "branch": _Branch.name,
+    "party_group": _Group.name,
+    "joined_on": Member.joined_on,
+    "phone": Member.phone,
+    "post": Member.post,
+}
+
+
+class MemberService:
+    columns = MEMBER_COLUMNS
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- list -------------------------------------------------------------------------
+    def _select(self, query: ListQuery) -> Select[Any]:
+        stmt = (
+            select(
+                Member.id,
+                Member.name,
+                Member.sex,
+                Member.birth_date,
+                Member.id_number,
+                Member.status,
+                _Branch.name,
+                _Group.name,
+                Member.joined_on,
+                Member.phone,
+                Member.post,
+                Member.ended_on,
+            )
+            .outerjoin(_Branch, _Branch.id == Member.branch_id)
+            .outerjoin(_Group, _Group.id == Member.party_group_id)
+        )
+        if not query.include_ended:
+            stmt = stmt.where(Member.ended_on.is_(None))
+        for key in ("branch_id", "party_group_id", "status"):
+            value = query.filters.get(key)
+            if value not in (None, ""):
+                stmt = stmt.where(getattr(Member, key) == value)
+        cond = text_filter(
+            query.text,
+            name=Member.name,
+            keys=Member.search_keys,
+            id_number=Member.id_number,
+            phone=Member.phone,
+        )
+        if cond is not None:
+            stmt = stmt.where(cond)
+        return stmt
+
+    def count(self, query: ListQuery) -> int:
+        with self.db.session() as s:
+            return count_rows(s, self._select(query))
+
+    def page(self, query: ListQuery, offset: int, limit: int) -> list[Row]:
+        stmt = order_by(self._select(query), _SORT, query, Member.id).offset(offset).limit(limit)
+        with self.db.session() as s:
+            return [Row(r[0], tuple(r[1:-1]), ended=r[-1] is not None) for r in s.execute(stmt)]
+
+    # --- records ----------------------------------------------------------------------
+    def get(self, member_id: int) -> Member:
+        with self.db.session() as s:
+            m = s.get(Member, member_id)
+            if m is None:
+                raise NotFoundError(f"找不到编号为 {member_id} 的党员")
+            return m
+
+    def as_input(self, member_id: int) -> MemberInput:
+        m = self.get(member_id)
+        return MemberInput(**{f.name: getattr(m, f.name) for f in fields(MemberInput)})
+
+    def create(self, data: MemberInput, village_id: int | None = None) -> int:
+        values = validate_member(data)
+        with self.db.transaction() as s:
+            ensure_id_unique(s, Member, values["id_number"], None)
+            vid = village_id or first_village_id(s)
+            m = Member(village_id=vid, **values)
+            s.add(m)
+            s.flush()
+            return m.id
+
+    def update(self, member_id: int, data: MemberInput) -> None:
+        values = validate_member(data)
+        with self.db.transaction() as s:
+            m = s.get(Member, member_id)
+            if m is None:
+                raise NotFoundError(f"找不到编号为 {member_id} 的党员")
+            ensure_id_unique(s, Member, values["id_number"], member_id)
+            for key, value in values.items():
+                setattr(m, key, value)
+
+    def end(self, member_id: int, on: date | None, reason: str) -> None:
+        """A member leaves the roster (转出, 去世, 出党…); the record stays with date and reason."""
+        day, text = end_reason_checked(on, reason)
+        with self.db.transaction() as s:
+            m = s.get(Member, member_id)
+            if m is None:
+                raise NotFoundError(f"找不到编号为 {member_id} 的党员")
+            m.ended_on, m.end_reason = day, text
+
+    def active_count(self) -> int:
+        return self.count(ListQuery())

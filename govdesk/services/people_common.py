@@ -1,0 +1,74 @@
+"""Rules and query pieces shared by the members and households services."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import Session
+
+from govdesk.errors import FieldError, NotFoundError, ValidationError
+from govdesk.labels import label
+from govdesk.models import Member, Resident, Village
+from govdesk.search import normalize_query
+from govdesk.services.listing import like_escape
+from govdesk.validation import clean_text
+
+
+def text_filter(
+    text: str,
+    *,
+    name: Any,
+    keys: Any,
+    id_number: Any,
+    phone: Any,
+    extra: list[ColumnElement[bool]] | None = None,
+) -> ColumnElement[bool] | None:
+    """Search-as-you-type: name, pinyin keys, ID-number or phone suffix (+ extra conditions)."""
+    q = normalize_query(text)
+    if not q:
+        return None
+    esc = like_escape(q)
+    conds: list[ColumnElement[bool]] = [name.like(f"%{esc}%", escape="\\")]
+    if q.isascii() and q.isalpha():
+        conds.append(keys.like(f"%{esc}%", escape="\\"))
+    if q.rstrip("x").isdigit() and q:
+        conds.append(id_number.like(f"%{esc.upper()}", escape="\\"))
+        conds.append(phone.like(f"%{esc}", escape="\\"))
+    conds.extend(extra or [])
+    return or_(*conds)
+
+
+def ensure_id_unique(session: Session, model: type[Member] | type[Resident], number: str, own_id: int | None) -> None:
+    """One person, one record: a second record with the same ID number is refused by name."""
+    existing = session.query(model).filter(model.id_number == number).first()
+    if existing is not None and existing.id != own_id:
+        kind = "党员" if model is Member else "居民"
+        raise ValidationError(
+            [FieldError("id_number", label("id_number"), f"已登记为{kind}“{existing.name}”，不能重复登记")]
+        )
+
+
+def end_reason_checked(on: date | None, reason: str) -> tuple[date, str]:
+    """Ending a record needs a date and a reason: history is kept, never deleted."""
+    errors: list[FieldError] = []
+    if on is None:
+        errors.append(FieldError("ended_on", label("ended_on"), "不能为空"))
+    elif on > date.today():
+        errors.append(FieldError("ended_on", label("ended_on"), "不能晚于今天"))
+    text = clean_text(reason)
+    if not text:
+        errors.append(FieldError("end_reason", label("end_reason"), "请写明原因（迁出、去世、转出…）"))
+    if errors:
+        raise ValidationError(errors)
+    assert on is not None
+    return on, text
+
+
+def first_village_id(session: Session) -> int:
+    """The village new records belong to when the caller does not say (one-village files)."""
+    vid = session.scalar(select(Village.id).order_by(Village.id).limit(1))
+    if vid is None:
+        raise NotFoundError("请先建立村的信息")
+    return int(vid)

@@ -1,0 +1,135 @@
+"""Field checks shared by forms, services and importers.
+
+Each function returns a clean value or raises ``FieldError`` material through
+``Checker``, so a form can show every problem at once, each next to its field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from govdesk import idcard
+from govdesk.errors import FieldError, ValidationError
+from govdesk.labels import label
+from govdesk.models.people import MEMBER_STATUSES, SEX_FEMALE, SEX_MALE
+
+_FULLWIDTH_DIGITS = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９－．／"}
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,5})?$")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def clean_text(value: Any) -> str:
+    """Trim ordinary and full-width spaces; keep every character of a name as written."""
+    if value is None:
+        return ""
+    return str(value).replace("\u3000", " ").strip()
+
+
+def clean_name(value: Any) -> str:
+    """Names lose inner spaces too (registers often pad 2-character names: 张  三)."""
+    return _WHITESPACE.sub("", clean_text(value))
+
+
+def parse_date(value: Any) -> date | None:
+    """Read a date as registers write it: a date, 1990.1.5, 1990年1月5日, 19900105, 1990/01/05.
+
+    Returns ``None`` for an empty cell; raises ``ValueError`` (Chinese message) otherwise.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = clean_text(value).translate(_FULLWIDTH_DIGITS).replace(" ", "")
+    if not text:
+        return None
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            try:
+                return date(y, mo, d)
+            except ValueError:
+                raise ValueError(f"日期 {text} 不存在") from None
+    raise ValueError(f"无法识别的日期“{text}”，请写成 1990-01-05")
+
+
+def clean_phone(value: Any) -> str:
+    """A mobile (11 digits) or landline (0xxx-xxxxxxx); empty is allowed."""
+    text = clean_text(value).translate(_FULLWIDTH_DIGITS).replace(" ", "")
+    if not text:
+        return ""
+    if _MOBILE.match(text) or _LANDLINE.match(text):
+        return text
+    raise ValueError(f"“{text}”不是有效的手机号（11 位）或固定电话（区号-号码）")
+
+
+class Checker:
+    """Collects every field error of one record so the form shows them all at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def fail(self, field: str, message: str) -> None:
+        self.errors.append(FieldError(field, label(field), message))
+
+    def run(self, field: str, fn: Callable[[Any], Any], value: Any) -> Any:
+        try:
+            return fn(value)
+        except (ValueError, idcard.IdNumberError) as exc:
+            self.fail(field, str(exc))
+            return None
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def check_person(
+    checker: Checker,
+    *,
+    name: Any,
+    id_number: Any,
+    sex: Any = None,
+    birth_date: Any = None,
+) -> tuple[str, idcard.IdNumberInfo | None, str, date | None]:
+    """Shared rule for residents and members: the row must agree with its ID number.
+
+    An empty sex or birth date is filled from the number; a different one is an error.
+    """
+    clean = clean_name(name)
+    if not clean:
+        checker.fail("name", "不能为空")
+    info = checker.run("id_number", idcard.check, id_number if id_number is not None else "")
+    sex_text = clean_text(sex)
+    if sex_text and sex_text not in (SEX_MALE, SEX_FEMALE):
+        checker.fail("sex", f"应为“{SEX_MALE}”或“{SEX_FEMALE}”")
+        sex_text = ""
+    birth = checker.run("birth_date", parse_date, birth_date)
+    if info is not None:
+        if sex_text and sex_text != info.sex:
+            checker.fail("sex", f"与公民身份号码不符：号码显示为{info.sex}")
+        if birth is not None and birth != info.birth_date:
+            checker.fail("birth_date", f"与公民身份号码不符：号码显示为 {info.birth_date.isoformat()}")
+        sex_text = sex_text or info.sex
+        birth = birth or info.birth_date
+    return clean, info, sex_text, birth
+
+
+def check_status(checker: Checker, status: Any) -> str:
+    text = clean_text(status)
+    if text in ("正式", "预备", "流动"):
+        text += "党员"
+    if text not in MEMBER_STATUSES:
+        checker.fail("status", "应为：" + "、".join(MEMBER_STATUSES))
+    return text

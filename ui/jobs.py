@@ -1,0 +1,164 @@
+"""Background work off the GUI thread (Anki's CollectionOp pattern).
+
+One single-worker executor runs database and PDF jobs in order; each job reports back
+through success/failure callbacks that Qt delivers on the GUI thread, so no widget is
+ever touched from the worker. Long jobs get a cancellable progress dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from govdesk.errors import GovdeskError
+
+log = logging.getLogger("govdesk.ui.jobs")
+T = TypeVar("T")
+
+
+class JobCancelled(Exception):
+    """Raised inside a job by ``JobContext.check()`` after the user pressed 取消."""
+
+
+class JobContext:
+    """Handed to every job: report progress, notice cancellation."""
+
+    def __init__(self, runner: JobRunner, job_id: int) -> None:
+        self._runner = runner
+        self._job_id = job_id
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise JobCancelled()
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        """Thread-safe: queued to the GUI thread."""
+        self._runner._progress.emit(self._job_id, done, total, text)
+
+
+class JobHandle(Generic[T]):
+    def __init__(self, future: Future[T], ctx: JobContext) -> None:
+        self.future = future
+        self.context = ctx
+
+    def cancel(self) -> None:
+        self.context.cancel()
+
+
+class JobRunner(QObject):
+    """The one background executor of the window."""
+
+    _finished = Signal(int, object, object)  # job id, result, error
+    _progress = Signal(int, int, int, str)  # job id, done, total, text
+    idle_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govdesk-job")
+        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None] | None]] = {}
+        self._dialogs: dict[int, QProgressDialog] = {}
+        self._next_id = 0
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._callbacks)
+
+    def submit(
+        self,
+        fn: Callable[[JobContext], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+        *,
+        progress_label: str | None = None,
+        parent: QWidget | None = None,
+    ) -> JobHandle[T]:
+        """Run ``fn(ctx)`` on the worker; call ``on_success(result)`` or ``on_failure(error)`` on the GUI thread.
+
+        Without ``on_failure`` an expected error (GovdeskError) is shown as a message box and anything
+        else goes to the crash handler. With ``progress_label`` a cancellable progress dialog is shown.
+        """
+        self._next_id += 1
+        job_id = self._next_id
+        ctx = JobContext(self, job_id)
+        self._callbacks[job_id] = (on_success, on_failure)
+        if progress_label is not None:
+            dlg = QProgressDialog(progress_label, "取消", 0, 0, parent)
+            dlg.setWindowTitle("请稍候")
+            dlg.setWindowModality(Qt.WindowModality.WindowModal)
+            dlg.setMinimumDuration(300)
+            dlg.canceled.connect(ctx.cancel)
+            self._dialogs[job_id] = dlg
+        if len(self._callbacks) == 1:
+            self.idle_changed.emit(False)
+
+        def work() -> T:
+            try:
+                result = fn(ctx)
+            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, not swallowed
+                self._finished.emit(job_id, None, exc)
+                raise
+            self._finished.emit(job_id, result, None)
+            return result
+
+        return JobHandle(self._executor.submit(work), ctx)
+
+    def _show_progress(self, job_id: int, done: int, total: int, text: str) -> None:
+        dlg = self._dialogs.get(job_id)
+        if dlg is None:
+            return
+        dlg.setMaximum(max(total, 0))
+        dlg.setValue(min(done, total) if total > 0 else 0)
+        if text:
+            dlg.setLabelText(text)
+
+    def _deliver(self, job_id: int, result: Any, error: BaseException | None) -> None:
+        on_success, on_failure = self._callbacks.pop(job_id)
+        dlg = self._dialogs.pop(job_id, None)
+        if dlg is not None:
+            dlg.reset()
+            dlg.deleteLater()
+        if not self._callbacks:
+            self.idle_changed.emit(True)
+        if error is None:
+            on_success(result)
+        elif on_failure is not None:
+            on_failure(error)
+        else:
+            show_error(error, None)
+
+    def wait_idle(self, timeout: float = 30.0) -> None:
+        """For tests and shutdown: block until queued work has run."""
+        self._executor.submit(lambda: None).result(timeout)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def show_error(error: BaseException, parent: QWidget | None) -> None:
+    """Expected errors become a clear message; cancellation is silent; bugs go to the crash handler."""
+    if isinstance(error, JobCancelled):
+        return
+    if isinstance(error, GovdeskError):
+        QMessageBox.warning(parent, "无法完成", str(error))
+        return
+    if isinstance(error, OSError):
+        QMessageBox.warning(parent, "文件或磁盘错误", f"{error}\n\n请检查磁盘空间和文件是否被其他程序占用。")
+        return
+    sys.excepthook(type(error), error, error.__traceback__)
