@@ -1,0 +1,19 @@
+"""``govdesk print …``: every printout, one sub-subcommand per kind of print.
+
+Each module in ``PRINT_MODULES`` defines ``register_print(subparsers)`` and adds its own
+targets (register, roster, decision…), all printing through ``govdesk.printing``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+PRINT_MODULES: tuple[str, ...] = ()
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("print", help="打印（生成 PDF）：花名册、值班表、决议公告等")
+    targets = p.add_subparsers(dest="print_target", metavar="WHAT", required=True)
+    for name in PRINT_MODULES:
+        importlib.import_module(name).register_print(targets)
