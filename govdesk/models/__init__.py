@@ -3,5 +3,33 @@
 from govdesk.models.base import Base
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
+from govdesk.models.roster import (
+    CadreLeave,
+    DutyAssignment,
+    DutyCarryOver,
+    DutyLogEntry,
+    DutyMeeting,
+    DutySwap,
+    HolidayEntry,
+    Roster,
+)
 
-__all__ = ["Base", "Cadre", "Grid", "Household", "Member", "OrgUnit", "Resident", "Village", "VillagerGroup"]
+__all__ = [
+    "Base",
+    "Cadre",
+    "CadreLeave",
+    "DutyAssignment",
+    "DutyCarryOver",
+    "DutyLogEntry",
+    "DutyMeeting",
+    "DutySwap",
+    "HolidayEntry",
+    "Roster",
+    "Grid",
+    "Household",
+    "Member",
+    "OrgUnit",
+    "Resident",
+    "Village",
+    "VillagerGroup",
+]

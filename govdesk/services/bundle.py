@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govdesk.db import Database
+from govdesk.services.duty_log import DutyLogService
 from govdesk.services.households import HouseholdService
 from govdesk.services.members import MemberService
+from govdesk.services.roster import RosterService
 from govdesk.services.village import VillageService
 
 
@@ -16,6 +18,8 @@ class Services:
     village: VillageService
     members: MemberService
     households: HouseholdService
+    roster: RosterService
+    duty_log: DutyLogService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -24,4 +28,6 @@ class Services:
             village=VillageService(db),
             members=MemberService(db),
             households=HouseholdService(db),
+            roster=RosterService(db),
+            duty_log=DutyLogService(db),
         )
