@@ -222,6 +222,9 @@ class RosterService(RosterSettings):
             for lv in s.scalars(select(CadreLeave).where(CadreLeave.start <= last, CadreLeave.end >= first)):
                 if lv.cadre_id in unavailable:
                     unavailable[lv.cadre_id].update(date_range(max(lv.start, first), min(lv.end, last)))
+            dropped = [d for d, cid in fixed.items() if d in unavailable.get(cid, ())]
+            for d in dropped:  # leave entered after the day was fixed: leave wins, the note says so
+                del fixed[d]
             before = s.scalar(select(DutyAssignment.cadre_id).where(DutyAssignment.day == first - timedelta(days=1)))
             after = s.scalar(select(DutyAssignment.cadre_id).where(DutyAssignment.day == last + timedelta(days=1)))
             req = RosterRequest(
@@ -240,7 +243,7 @@ class RosterService(RosterSettings):
             s.expire(row, ["assignments"])
             for d, cid in sorted(plan.assignments.items()):
                 s.add(DutyAssignment(roster_id=row.id, day=d, cadre_id=cid, fixed=d in fixed))
-            row.notes = "\n".join(plan.notes)
+            row.notes = "\n".join([f"{day_label(d)}：原指定的值班人已请假，已重新安排" for d in dropped] + plan.notes)
             s.flush()
             s.expire(row, ["assignments"])
             return self._view(s, year, mon)
