@@ -10,9 +10,9 @@ from alembic.migration import MigrationContext
 
 from govdesk.db import Database
 from govdesk.errors import RefusedError, ValidationError
-from govdesk.roster.generator import RosterError
 from govdesk.models import Base
 from govdesk.roster.calendar import DAY_HOLIDAY, DAY_KINDS, DAY_WEEKEND, DAY_WORKDAY, OVERRIDE_HOLIDAY, OVERRIDE_WORKDAY
+from govdesk.roster.generator import RosterError
 from govdesk.services.bundle import Services
 
 
