@@ -70,7 +70,11 @@ def test_member_create_update_end_keeps_history(village: Database) -> None:
 
 @pytest.mark.parametrize(
     ("on", "reason", "fields"),
-    [(None, "去世", {"ended_on"}), (date.today(), " ", {"end_reason"}), (date.today() + timedelta(days=2), "x", {"ended_on"})],
+    [
+        (None, "去世", {"ended_on"}),
+        (date.today(), " ", {"end_reason"}),
+        (date.today() + timedelta(days=2), "x", {"ended_on"}),
+    ],
 )
 def test_ending_needs_a_date_and_a_reason(village: Database, on: date | None, reason: str, fields: set[str]) -> None:
     svc = MemberService(village)

@@ -30,7 +30,9 @@ def test_dates_as_registers_write_them(value: object, expected: date | None) -> 
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize(("value", "message"), [("1990.2.30", "不存在"), ("去年", "无法识别"), ("1990-13-01", "不存在")])
+@pytest.mark.parametrize(
+    ("value", "message"), [("1990.2.30", "不存在"), ("去年", "无法识别"), ("1990-13-01", "不存在")]
+)
 def test_bad_dates_are_refused_in_chinese(value: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_date(value)
