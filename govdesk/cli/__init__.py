@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "govdesk.cli.window",
     "govdesk.cli.demo",
     "govdesk.cli.check",
+    "govdesk.cli.backup",
     "govdesk.cli.prints",
 )
 

@@ -63,3 +63,14 @@ def test_version_and_help_in_a_real_process(tmp_path: Path) -> None:
     assert out.returncode == 0 and __version__ in out.stdout
     out = subprocess.run([sys.executable, "-m", "govdesk", "--help"], capture_output=True, text=True, env=env)
     assert out.returncode == 0 and "demo" in out.stdout and "check" in out.stdout
+
+
+def test_backup_copies_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "x.sqlite3"
+    assert main(["--db", str(target), "demo", "--no-window"]) == 0
+    out = tmp_path / "copy.sqlite3"
+    assert main(["--db", str(target), "backup", "--out", str(out)]) == 0
+    with sqlite3.connect(out) as conn:
+        assert conn.execute("SELECT count(*) FROM households").fetchone() == (300,)
+    assert main(["--db", str(target), "backup", "--out", str(out)]) == 1  # never overwrites
+    assert "已存在" in capsys.readouterr().err
