@@ -1,0 +1,196 @@
+"""Dialogs of the 值班 tab: adjust a day, sign off, swap two days, record leave.
+
+Each dialog collects input and calls one service method in ``submit``; a ``GovdeskError``
+(e.g. the cadre is on leave that day) is shown in red above the buttons and the dialog stays
+open with the input, so the person can correct it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govdesk.errors import GovdeskError
+from govdesk.labels import label
+from govdesk.roster.views import CadreRef, RosterView
+
+ERROR_STYLE = "color: #c62828;"
+
+
+def qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def date_edit(d: date) -> QDateEdit:
+    w = QDateEdit(qdate(d))
+    w.setCalendarPopup(True)
+    w.setDisplayFormat("yyyy-MM-dd")
+    return w
+
+
+def cadre_combo(cadres: list[CadreRef], current: int | None = None) -> QComboBox:
+    box = QComboBox()
+    for c in cadres:
+        box.addItem(f"{c.name}（{c.post}）", c.id)
+    if current is not None:
+        box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
+class RosterFormDialog(QDialog):
+    """A form with an error line; ``accept`` runs ``submit`` and stays open on a GovdeskError."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.form = QFormLayout()
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.hide()
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addLayout(self.form)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.result_value: object = None
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.show()
+
+    def submit(self) -> object:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.result_value = self.submit()
+        except GovdeskError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class AssignDialog(RosterFormDialog):
+    """调整: put another cadre on a day of a draft roster."""
+
+    def __init__(
+        self, view: RosterView, day: date, assign: Callable[[date, int], list[str]], parent: QWidget | None = None
+    ):
+        super().__init__(f"调整 {day.month}月{day.day}日 值班人", parent)
+        rd = view.day(day)
+        self._day, self._assign = day, assign
+        self.cadre = cadre_combo(view.cadres, rd.cadre.id if rd and rd.cadre else None)
+        self.set_intro(f"{day.isoformat()}（{rd.kind if rd else ''}）。手工指定的日子在重新生成草稿时保留。")
+        self.form.addRow(label("duty_cadre"), self.cadre)
+
+    def submit(self) -> object:
+        return self._assign(self._day, int(self.cadre.currentData()))
+
+
+class SignOffDialog(RosterFormDialog):
+    """签发: the branch secretary's name and the date of sign-off."""
+
+    def __init__(self, view: RosterView, today: date, sign: Callable[[str, date], None], parent: QWidget | None = None):
+        super().__init__(f"签发 {view.year}年{view.month}月 值班表", parent)
+        self._sign = sign
+        self.set_intro("签发后值班表不能再直接修改，只能换班并登记原因。")
+        secretary = next((c.name for c in view.cadres if "书记" in c.post and "副书记" not in c.post), "")
+        self.secretary = QLineEdit(secretary)
+        self.signed_on = date_edit(today)
+        self.form.addRow(label("roster_secretary"), self.secretary)
+        self.form.addRow(label("roster_signed_on"), self.signed_on)
+
+    def submit(self) -> object:
+        self._sign(self.secretary.text(), pydate(self.signed_on.date()))
+        return None
+
+
+class SwapDialog(RosterFormDialog):
+    """换班: after sign-off, swap the cadres of two days, with who asked and why."""
+
+    def __init__(
+        self,
+        view: RosterView,
+        day_a: date,
+        swap: Callable[[date, date, str, str], object],
+        parent: QWidget | None = None,
+    ):
+        super().__init__("换班（签发后）", parent)
+        self._swap, self._day_a = swap, day_a
+        a = view.day(day_a)
+        self.set_intro(f"{day_a.month}月{day_a.day}日 原值班人：{a.cadre_name if a else ''}。换班会登记在值班表上。")
+        self.day_b = QComboBox()
+        for rd in view.days:
+            if rd.day != day_a and rd.cadre and (a is None or rd.cadre != a.cadre):
+                self.day_b.addItem(f"{rd.day.month}月{rd.day.day}日 {rd.day.strftime('%a')}  {rd.cadre.name}", rd.day)
+        self.requested_by = QComboBox()
+        self.requested_by.setEditable(True)
+        for c in view.cadres:
+            self.requested_by.addItem(c.name)
+        if a and a.cadre:
+            self.requested_by.setCurrentText(a.cadre.name)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("例如：当天到镇里开会")
+        self.form.addRow(label("swap_day_b"), self.day_b)
+        self.form.addRow(label("swap_requested_by"), self.requested_by)
+        self.form.addRow(label("swap_reason"), self.reason)
+
+    def submit(self) -> object:
+        day_b = self.day_b.currentData()
+        if day_b is None:
+            raise GovdeskError("本月没有可以换班的日子")
+        return self._swap(self._day_a, day_b, self.requested_by.currentText(), self.reason.text())
+
+
+class LeaveDialog(RosterFormDialog):
+    """请假: a cadre's leave; the next draft skips those days."""
+
+    def __init__(
+        self,
+        cadres: list[CadreRef],
+        day: date,
+        add: Callable[[int, date, date, str], list[date]],
+        parent: QWidget | None = None,
+    ):
+        super().__init__("登记请假", parent)
+        self._add = add
+        self.set_intro("请假期间不会被排班；已签发的值班表里若有冲突，请再用“换班”调整。")
+        self.cadre = cadre_combo(cadres)
+        self.start = date_edit(day)
+        self.end = date_edit(day)
+        self.reason = QLineEdit()
+        self.form.addRow(label("duty_cadre"), self.cadre)
+        self.form.addRow(label("leave_start"), self.start)
+        self.form.addRow(label("leave_end"), self.end)
+        self.form.addRow(label("leave_reason"), self.reason)
+
+    def submit(self) -> object:
+        return self._add(
+            int(self.cadre.currentData()), pydate(self.start.date()), pydate(self.end.date()), self.reason.text()
+        )

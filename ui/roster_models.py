@@ -1,0 +1,239 @@
+"""Qt models of the 值班 tab: the month as a calendar grid, the counts panel and the duty log.
+
+All three show small in-memory lists (a month, seven-odd cadres, a day's log) handed over by
+the roster services as frozen views, so nothing here queries the database.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from govdesk.roster.calendar import DAY_HOLIDAY, DAY_KINDS, DAY_WEEKEND, WEEKDAY_NAMES
+from govdesk.roster.views import DutyLogView, LogRow, RosterDay, RosterView
+
+Index = QModelIndex | QPersistentModelIndex
+DATE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+KIND_COLORS = {DAY_WEEKEND: QColor("#e3f2fd"), DAY_HOLIDAY: QColor("#ffebee")}
+ADJUSTED_COLOR = QColor("#fff8e1")
+SWAP_COLOR = QColor("#6a1b9a")
+CARRIED_COLOR = QColor("#fff3cd")
+MINE_COLOR = QColor("#ffe082")
+OVERDUE_COLOR = QColor("#c62828")
+
+
+def cell_text(rd: RosterDay) -> str:
+    lines = [f"{rd.day.day}日"]
+    if rd.holiday_name:
+        lines[0] += f"  {rd.holiday_name}"
+    lines.append(rd.cadre_name or "（未排）")
+    if rd.meeting:
+        lines.append("◆ " + rd.meeting)
+    if rd.swap_note:
+        lines.append("↔ " + rd.swap_note)
+    return "\n".join(lines)
+
+
+class RosterMonthModel(QAbstractTableModel):
+    """7 columns (周一…周日) × the weeks of the month; cells outside the month are empty."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._view: RosterView | None = None
+        self._cells: list[list[RosterDay | None]] = []
+        self.today: date | None = None
+
+    def set_view(self, view: RosterView | None) -> None:
+        self.beginResetModel()
+        self._view = view
+        self._cells = []
+        if view is not None and view.days:
+            offset = view.days[0].day.weekday()
+            flat: list[RosterDay | None] = [None] * offset + list(view.days)
+            flat += [None] * (-len(flat) % 7)
+            self._cells = [flat[i : i + 7] for i in range(0, len(flat), 7)]
+        self.endResetModel()
+
+    def day_at(self, index: Index) -> RosterDay | None:
+        if not index.isValid() or index.row() >= len(self._cells) or not 0 <= index.column() < 7:
+            return None
+        return self._cells[index.row()][index.column()]
+
+    def index_of(self, d: date) -> QModelIndex:
+        for r, week in enumerate(self._cells):
+            for c, rd in enumerate(week):
+                if rd is not None and rd.day == d:
+                    return self.index(r, c)
+        return QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._cells)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < 7:
+            return "周" + WEEKDAY_NAMES[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._cells):
+            return f"第{section + 1}周"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.day_at(index) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        rd = self.day_at(index)
+        if rd is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(rd)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [f"{rd.day.isoformat()} {rd.kind}" + (f"（{rd.holiday_name}）" if rd.holiday_name else "")]
+            if rd.cadre:
+                parts.append(f"值班：{rd.cadre.name}（{rd.cadre.post}）{rd.cadre.phone}")
+            if rd.fixed:
+                parts.append("手工指定（重新生成时保留）")
+            if rd.meeting:
+                parts.append(f"两委例会：{rd.meeting}")
+            if rd.swap_note:
+                parts.append(rd.swap_note)
+            return "\n".join(parts)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if rd.adjusted:
+                return QBrush(ADJUSTED_COLOR)
+            color = KIND_COLORS.get(rd.kind)
+            return QBrush(color) if color else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if rd.swap_note:
+                return QBrush(SWAP_COLOR)
+            if rd.kind == DAY_HOLIDAY:
+                return QBrush(QColor("#b71c1c"))
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if rd.fixed or (self.today is not None and rd.day == self.today):
+                f = QFont()
+                f.setBold(True)
+                return f
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if role == DATE_ROLE:
+            return rd.day
+        return None
+
+
+TALLY_HEADERS = ["值班人", "职务"] + [f"{k}（此前→本月→累计）" for k in DAY_KINDS]
+
+
+class TallyModel(QAbstractTableModel):
+    """Each cadre's counts per kind — why the generator chose as it did."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._view: RosterView | None = None
+
+    def set_view(self, view: RosterView | None) -> None:
+        self.beginResetModel()
+        self._view = view
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() or self._view is None else len(self._view.tallies)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(TALLY_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return TALLY_HEADERS[section] if 0 <= section < len(TALLY_HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._view is None or not index.isValid() or index.row() >= len(self._view.tallies):
+            return None
+        t = self._view.tallies[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return t.cadre.name
+            if col == 1:
+                return t.cadre.post
+            if 2 <= col < 2 + len(DAY_KINDS):
+                k = DAY_KINDS[col - 2]
+                return f"{t.before[k]} → +{t.period[k]} → {t.after[k]}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+LOG_HEADERS = ["登记日期", "来访人", "来访事项", "处理情况", "转交", "首问负责人", "办结期限", "办结"]
+
+
+class DutyLogModel(QAbstractTableModel):
+    """Open items carried over from earlier days first (highlighted), then the day's own entries."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[LogRow] = []
+        self._view: DutyLogView | None = None
+
+    def set_view(self, view: DutyLogView | None) -> None:
+        self.beginResetModel()
+        self._view = view
+        self._rows = list(view.carried) + list(view.entries) if view else []
+        self.endResetModel()
+
+    def row_at(self, index: Index) -> LogRow | None:
+        return self._rows[index.row()] if index.isValid() and index.row() < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(LOG_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return LOG_HEADERS[section] if 0 <= section < len(LOG_HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        r = self.row_at(index)
+        if r is None or not 0 <= index.column() < len(LOG_HEADERS):
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            closed = f"{r.closed_on.isoformat()} {r.closing_note}".strip() if r.closed_on else "未办结"
+            values = [
+                r.day.isoformat() + ("（转来）" if r.carried else ""),
+                r.visitor,
+                r.matter,
+                r.handling,
+                r.passed_to,
+                r.owner,
+                r.due_on.isoformat() if r.due_on else "",
+                closed,
+            ]
+            return values[col]
+        view = self._view
+        mine = view is not None and view.on_duty is not None and r.owner_id == view.on_duty.id and r.is_open
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if mine:
+                return QBrush(MINE_COLOR)
+            if r.carried:
+                return QBrush(CARRIED_COLOR)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and view is not None and r.overdue(view.day) and col == 6:
+            return QBrush(OVERDUE_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{r.matter}\n值班人：{r.duty_cadre}\n首问负责：{r.owner}"
+        return None

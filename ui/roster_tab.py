@@ -1,0 +1,358 @@
+"""值班 tab: draft, adjust, sign off, swap and print a month's duty roster; keep the duty log.
+
+The month is shown as a calendar grid (weeks × 周一…周日) with day kinds coloured and the weekly
+two-committee meeting marked; beside it each cadre's counts explain the draft. Below, the duty
+log of the selected day shows open items carried over from earlier days first, highlighted for
+whoever is on duty. Drafting runs on the job runner; every other action is one short service call.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govdesk.errors import GovdeskError
+from govdesk.roster.views import DutyLogView, RosterView
+from govdesk.services.bundle import Services
+from ui.dialogs.roster_dialogs import AssignDialog, LeaveDialog, SignOffDialog, SwapDialog
+from ui.dialogs.roster_holidays import WARNING_STYLE, HolidayDialog
+from ui.dialogs.roster_log import CloseLogDialog, LogEntryDialog
+from ui.jobs import JobRunner, show_error
+from ui.roster_models import DutyLogModel, RosterMonthModel, TallyModel
+
+STATUS_STYLE = {"草稿": "color: #8d6e00;", "已签发": "color: #1b5e20;", "未生成": "color: #666;"}
+
+
+def printing_available() -> bool:
+    """The PDF engine is another capability; until it is installed the print buttons say so."""
+    return importlib.util.find_spec("govdesk.printing") is not None
+
+
+class RosterTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.jobs = jobs
+        self.today: date = date.today()
+        self.view: RosterView | None = None
+        self.log_view: DutyLogView | None = None
+        self.selected: date = self.today
+        # Tests replace these to answer dialogs without a person.
+        self.ask_save_path: Callable[[str], str | None] = self._ask_save_path
+        self.run_dialog: Callable[[object], bool] = lambda dlg: bool(dlg.exec())  # type: ignore[attr-defined]
+        self._build()
+        self.set_month(self.today.year, self.today.month)
+
+    # ----- layout ---------------------------------------------------------------------------------
+    def _button(self, text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
+        b = QPushButton(text)
+        b.clicked.connect(slot)
+        if tip:
+            b.setToolTip(tip)
+        return b
+
+    def _build(self) -> None:
+        self.month = QDateEdit(QDate(self.today.year, self.today.month, 1))
+        self.month.setDisplayFormat("yyyy年M月")
+        self.month.setCalendarPopup(True)
+        self.month.dateChanged.connect(lambda q: self.set_month(q.year(), q.month()))
+        self.status = QLabel()
+        self.btn_draft = self._button("生成草稿", self.draft, "按公平规则排出本月（手工指定的日子保留）")
+        self.btn_adjust = self._button("调整", self.adjust, "草稿中为选中的日子指定值班人")
+        self.btn_sign = self._button("签发", self.sign_off, "支部书记签发后张贴")
+        self.btn_swap = self._button("换班", self.swap, "签发后两天互换，登记申请人和原因")
+        self.btn_leave = self._button("请假", self.add_leave)
+        self.btn_holidays = self._button("节假日设置", self.edit_holidays)
+        self.btn_print = self._button("打印值班表", self.print_roster)
+        self.btn_plaque = self._button("打印今日挂牌", self.print_plaque)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("月份："))
+        top.addWidget(self.month)
+        top.addWidget(self.status, 1)
+        for b in (self.btn_draft, self.btn_adjust, self.btn_sign, self.btn_swap, self.btn_leave, self.btn_holidays):
+            top.addWidget(b)
+        top.addSpacing(12)
+        top.addWidget(self.btn_print)
+        top.addWidget(self.btn_plaque)
+
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.meeting = QLabel()
+        self.meeting.setStyleSheet("color: #0d47a1;")
+
+        self.grid_model = RosterMonthModel(self)
+        self.grid = QTableView()
+        self.grid.setModel(self.grid_model)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setWordWrap(True)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setMinimumSectionSize(64)
+        self.grid.clicked.connect(self._grid_clicked)
+        self.grid.doubleClicked.connect(self._grid_double_clicked)
+
+        self.tally_model = TallyModel(self)
+        self.tally = QTableView()
+        self.tally.setModel(self.tally_model)
+        self.tally.verticalHeader().hide()
+        self.tally.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop)
+        side = QWidget()
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 0, 0)
+        side_lay.addWidget(QLabel("各人值班次数（此前 → 本月 → 累计）：工作日、周末、节假日分别均衡"))
+        side_lay.addWidget(self.tally, 2)
+        side_lay.addWidget(self.notes, 1)
+
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self.grid)
+        upper.addWidget(side)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
+
+        self.log_title = QLabel()
+        self.log_title.setWordWrap(True)
+        self.log_model = DutyLogModel(self)
+        self.log = QTableView()
+        self.log.setModel(self.log_model)
+        self.log.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.log.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.log.horizontalHeader().setStretchLastSection(True)
+        self.btn_log_add = self._button("登记来访", self.add_log)
+        self.btn_log_close = self._button("办结所选", self.close_log)
+        log_bar = QHBoxLayout()
+        log_bar.addWidget(self.log_title, 1)
+        log_bar.addWidget(self.btn_log_add)
+        log_bar.addWidget(self.btn_log_close)
+        lower = QWidget()
+        lower_lay = QVBoxLayout(lower)
+        lower_lay.setContentsMargins(0, 0, 0, 0)
+        lower_lay.addLayout(log_bar)
+        lower_lay.addWidget(self.log)
+
+        main = QSplitter(Qt.Orientation.Vertical)
+        main.addWidget(upper)
+        main.addWidget(lower)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 1)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.warning)
+        lay.addWidget(self.meeting)
+        lay.addWidget(main, 1)
+        if not printing_available():
+            for b in (self.btn_print, self.btn_plaque):
+                b.setEnabled(False)
+                b.setToolTip("打印引擎尚未安装（另一项功能），暂不能打印")
+
+    # ----- loading ----------------------------------------------------------------------------------
+    def set_today(self, today: date) -> None:
+        """For the demo and tests: the day the desk considers 'today'."""
+        self.today = today
+        self.selected = today
+        self.grid_model.today = today
+        self.month.setDate(QDate(today.year, today.month, 1))
+        self.set_month(today.year, today.month)
+
+    def set_month(self, year: int, month: int) -> None:
+        try:
+            view = self.services.roster.roster((year, month))
+        except GovdeskError as exc:
+            show_error(exc, self)
+            return
+        if self.selected.year != year or self.selected.month != month:
+            self.selected = date(year, month, 1)
+        self.show_view(view)
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.set_month(self.view.year, self.view.month)
+
+    def show_view(self, view: RosterView) -> None:
+        self.view = view
+        self.grid_model.today = self.today
+        self.grid_model.set_view(view)
+        self.tally_model.set_view(view)
+        signed = f"（{view.signed_by} {view.signed_on.isoformat()} 签发）" if view.signed_on else ""
+        self.status.setText(f"{view.year}年{view.month}月值班表：{view.status}{signed}")
+        self.status.setStyleSheet(STATUS_STYLE.get(view.status, ""))
+        self.warning.setText("⚠ " + view.warning if view.warning else "")
+        self.warning.setVisible(bool(view.warning))
+        self.meeting.setText(f"◆ {view.meeting.text()}（在值班表上标出）")
+        lines = list(view.notes)
+        lines += ["换班：" + s.text() for s in view.swaps]
+        self.notes.setText("\n".join(lines) if lines else "排班说明：没有无法避免的连续值班，各类日子已均衡。")
+        draft = view.status == "草稿"
+        self.btn_adjust.setEnabled(draft)
+        self.btn_draft.setEnabled(view.status != "已签发")
+        self.btn_sign.setEnabled(draft)
+        self.btn_swap.setEnabled(view.status == "已签发")
+        idx = self.grid_model.index_of(self.selected)
+        if idx.isValid():
+            self.grid.setCurrentIndex(idx)
+        self.show_log(self.selected)
+
+    def show_log(self, day: date) -> None:
+        self.log_view = self.services.duty_log.for_day(day)
+        self.log_model.set_view(self.log_view)
+        v = self.log_view
+        who = f"{v.on_duty.name}（{v.on_duty.post}）" if v.on_duty else "未排班"
+        carried = f"；{len(v.carried)} 件未办结事项从前几天转来，请跟进" if v.carried else ""
+        self.log_title.setText(f"<b>值班记录 {day.month}月{day.day}日 — 值班：{who}</b>{carried}")
+        self.log.resizeColumnsToContents()
+
+    def _grid_clicked(self, index: object) -> None:
+        rd = self.grid_model.day_at(index)  # type: ignore[arg-type]
+        if rd is not None:
+            self.selected = rd.day
+            self.show_log(rd.day)
+
+    def _grid_double_clicked(self, index: object) -> None:
+        self._grid_clicked(index)
+        if self.view is None:
+            return
+        if self.view.status == "草稿":
+            self.adjust()
+        elif self.view.status == "已签发":
+            self.swap()
+
+    # ----- actions ------------------------------------------------------------------------------------
+    def draft(self) -> None:
+        if self.view is None:
+            return
+        key = self.view.key
+        self.btn_draft.setEnabled(False)
+
+        def done(view: RosterView) -> None:
+            self.show_view(view)
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.reload()
+            show_error(exc, self)
+
+        self.jobs.submit(lambda ctx: self.services.roster.draft(key), done, failed, parent=self)
+
+    def adjust(self) -> None:
+        if self.view is None or self.view.day(self.selected) is None:
+            return
+        key = self.view.key
+        dlg = AssignDialog(self.view, self.selected, lambda d, c: self.services.roster.assign(key, d, c), self)
+        if self.run_dialog(dlg):
+            warnings = dlg.result_value
+            self.reload()
+            if warnings:
+                QMessageBox.information(self, "请注意", "\n".join(warnings))  # type: ignore[arg-type]
+            self.changed.emit()
+
+    def sign_off(self) -> None:
+        if self.view is None:
+            return
+        key = self.view.key
+        dlg = SignOffDialog(self.view, self.today, lambda n, d: self.services.roster.sign_off(key, n, d), self)
+        if self.run_dialog(dlg):
+            self.reload()
+            self.changed.emit()
+
+    def swap(self) -> None:
+        if self.view is None or self.view.day(self.selected) is None:
+            return
+        key = self.view.key
+        dlg = SwapDialog(self.view, self.selected, lambda a, b, w, r: self.services.roster.swap(key, a, b, w, r), self)
+        if self.run_dialog(dlg):
+            self.reload()
+            self.changed.emit()
+
+    def add_leave(self) -> None:
+        if self.view is None:
+            return
+        dlg = LeaveDialog(self.view.cadres, self.selected, self.services.roster.add_leave, self)
+        if self.run_dialog(dlg):
+            clash = dlg.result_value
+            if clash:
+                days = "、".join(f"{d.month}月{d.day}日" for d in clash)  # type: ignore[union-attr]
+                QMessageBox.information(
+                    self, "请换班", f"已签发的值班表中，请假期间仍排有值班：{days}。请用“换班”调整。"
+                )
+            self.reload()
+
+    def edit_holidays(self) -> None:
+        year = self.view.year if self.view else self.today.year
+        dlg = HolidayDialog(self.services.roster, year, self)
+        self.run_dialog(dlg)
+        if dlg.changed:
+            self.reload()
+
+    def add_log(self) -> None:
+        if self.view is None:
+            return
+        on_duty = self.log_view.on_duty if self.log_view else None
+        dlg = LogEntryDialog(self.selected, self.view.cadres, on_duty, self.services.duty_log.add, self)
+        if self.run_dialog(dlg):
+            self.show_log(self.selected)
+
+    def close_log(self) -> None:
+        row = self.log_model.row_at(self.log.currentIndex())
+        if row is None:
+            QMessageBox.information(self, "办结", "请先在值班记录中选中一条")
+            return
+        if not row.is_open:
+            QMessageBox.information(self, "办结", "这条记录已经办结")
+            return
+        dlg = CloseLogDialog(row, self.today, self.services.duty_log.close, self)
+        if self.run_dialog(dlg):
+            self.show_log(self.selected)
+
+    # ----- printing ----------------------------------------------------------------------------------
+    def _ask_save_path(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, "保存 PDF", suggested, "PDF 文件 (*.pdf)")
+        return path or None
+
+    def _print(self, suggested: str, make: Callable[[Path], Path]) -> None:
+        path = self.ask_save_path(suggested)
+        if not path:
+            return
+        target = Path(path)
+
+        def done(out: Path) -> None:
+            QMessageBox.information(self, "已生成", f"PDF 已保存：{out}")
+
+        self.jobs.submit(lambda ctx: make(target), done, lambda e: show_error(e, self), parent=self)
+
+    def print_roster(self) -> None:
+        if self.view is None:
+            return
+        from govdesk.roster.prints import print_roster
+
+        key = self.view.key
+        self._print(f"值班表-{key}.pdf", lambda out: print_roster(self.services, key, out))
+
+    def print_plaque(self) -> None:
+        from govdesk.roster.prints import print_plaque
+
+        day = self.today
+        self._print(f"值班挂牌-{day.isoformat()}.pdf", lambda out: print_plaque(self.services, day, out))
