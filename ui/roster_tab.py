@@ -205,6 +205,8 @@ class RosterTab(QWidget):
         self.meeting.setText(f"◆ {view.meeting.text()}（在值班表上标出）")
         lines = list(view.notes)
         lines += ["换班：" + s.text() for s in view.swaps]
+        if not view.exists:
+            lines = ["本月还没有值班表：点“生成草稿”按公平规则排班，再“调整”“签发”。"]
         self.notes.setText("\n".join(lines) if lines else "排班说明：没有无法避免的连续值班，各类日子已均衡。")
         draft = view.status == "草稿"
         self.btn_adjust.setEnabled(draft)

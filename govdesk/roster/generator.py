@@ -165,23 +165,30 @@ def _prepare(w: _Work) -> None:
 
 
 def _greedy(w: _Work) -> None:
+    weekday_served = {c: [0] * 7 for c in w.cadres}
     for i in range(w.n):
         if w.assign[i] is not None:
             continue
         kind = w.kinds[i]
         wanted_next = _most_deserving(w, i + 1)
+        # Anyone rested this long counts as rested; among them, vary the weekday (with seven
+        # cadres a plain rotation would give each the same weekday every week).
+        rested = max(2, len(w.avail[i]) - 2)
         best = min(
             w.avail[i],
             key=lambda c: (
                 w.adjacent(c, i),
                 w.count[c][kind],
                 c == wanted_next,
+                -min(w.gap(c, i), rested),
+                weekday_served[c][w.dates[i].weekday()],
                 -w.gap(c, i),
                 sum(w.count[c].values()),
                 w.order[c],
             ),
         )
         w.put(i, best)
+        weekday_served[best][w.dates[i].weekday()] += 1
 
 
 def _most_deserving(w: _Work, i: int) -> int | None:
