@@ -19,10 +19,10 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
+from govdesk.errors import GovdeskError
 from govdesk.printing import (
     HEI,
     KAI,
-    NOTICE_PAGE,
     PUBLIC,
     TABLE_PAGE,
     TABLE_PAGE_PORTRAIT,
@@ -132,8 +132,8 @@ def build_roster_pdf(view: RosterView, *, mask_phones: bool = False) -> BuildInf
 
 def build_plaque_pdf(cadre: CadreRef, day: date, village: str, *, mask_phones: bool = False) -> BuildInfo:
     """挂牌上岗: A4 landscape, the name large enough to read across the hall."""
-    width = TABLE_PAGE.frame_width
     story: list[Any] = [
+        Spacer(1, 18 * mm),
         TextBlock(f"{village}党群服务中心", TextStyle(font=HEI, size=26, leading=36, align="center")),
         TextBlock("今日值班", TextStyle(font=HEI, size=40, leading=56, align="center", color=RED, space_after=10)),
         TextBlock(cadre.name, TextStyle(font=KAI, size=110, leading=130, align="center")),
@@ -149,7 +149,6 @@ def build_plaque_pdf(cadre: CadreRef, day: date, village: str, *, mask_phones: b
             TextStyle(font=KAI, size=18, leading=28, align="center", space_before=14),
         )
     )
-    _ = width
     decor = PageDecor(page=TABLE_PAGE, numbers="never")
     return build_pdf(story, decor, title=f"{village}值班挂牌 {day.isoformat()} {cadre.name}")
 
@@ -160,4 +159,40 @@ def save(info: BuildInfo, out: Path) -> Path:
     return out
 
 
-__all__ = ["ARCHIVE_PLAQUE", "ARCHIVE_ROSTER", "NOTICE_PAGE", "build_plaque_pdf", "build_roster_pdf", "save"]
+def _archive(services: Any, info: BuildInfo, kind: str) -> None:
+    """Public prints are archived (打印存档) by the printing capability's service."""
+    from govdesk.services.printing import PrintService
+
+    service = getattr(services, "printing", None) or PrintService(services.db)
+    service.printed(info, kind=kind)
+
+
+def roster_for_print(services: Any, month: str | tuple[int, int]) -> tuple[RosterView, bool]:
+    """The month's roster, drafted first if none exists; returns (view, drafted_now)."""
+    view = services.roster.roster(month)
+    if view.exists:
+        return view, False
+    return services.roster.draft(month), True
+
+
+def print_roster(
+    services: Any, month: str | tuple[int, int], out: Path, *, mask_phones: bool = False, archive: bool = True
+) -> Path:
+    view, _ = roster_for_print(services, month)
+    info = build_roster_pdf(view, mask_phones=mask_phones)
+    save(info, out)
+    if archive and view.status == "已签发":  # a draft is not posted, so not archived
+        _archive(services, info, ARCHIVE_ROSTER)
+    return out
+
+
+def print_plaque(services: Any, day: date, out: Path, *, mask_phones: bool = False, archive: bool = True) -> Path:
+    roster_for_print(services, (day.year, day.month))
+    cadre = services.roster.on_duty(day)
+    if cadre is None:
+        raise GovdeskError(f"{chinese_date(day)} 没有排值班人，无法打印挂牌")
+    info = build_plaque_pdf(cadre, day, services.village.title(), mask_phones=mask_phones)
+    save(info, out)
+    if archive:
+        _archive(services, info, ARCHIVE_PLAQUE)
+    return out
