@@ -21,6 +21,16 @@ log = logging.getLogger("govdesk.ui")
 # Order matters: WenKai first (it covers CJK Ext A and B), Droid as a second fallback.
 BUNDLED_FONT_FILES: tuple[str, ...] = ("LXGWWenKai-Regular.ttf", "DroidSansFallbackFull.ttf")
 DEFAULT_POINT_SIZE = 10
+# A PC that has a good Chinese UI font keeps using it; the bundled fonts then only fill the
+# gaps (rare Ext B name characters that YaHei or PingFang lack).
+PREFERRED_SYSTEM_CJK: tuple[str, ...] = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+)
 
 _registered: list[str] | None = None
 
@@ -51,7 +61,7 @@ def cjk_families() -> list[str]:
 
 
 def apply_application_font(app: QApplication) -> QFont:
-    """Make the application font 'system UI family, then the bundled CJK families'.
+    """Make the application font 'system UI family, a system CJK UI font if any, then the bundled ones'.
 
     ``QFont.setFamilies`` gives Qt an explicit fallback chain, so a glyph missing from the
     system face is looked up in WenKai, then Droid, before Qt falls back to boxes.
@@ -60,6 +70,8 @@ def apply_application_font(app: QApplication) -> QFont:
     base = QFont(app.font())
     system_family = base.family()
     families = [system_family] if system_family and system_family not in bundled else []
+    installed = set(QFontDatabase.families())
+    families.extend(f for f in PREFERRED_SYSTEM_CJK if f in installed and f not in families)
     families.extend(bundled)
     font = QFont(base)
     font.setFamilies(families)

@@ -32,7 +32,7 @@ class HouseholdsTab(ListTab):
         self.add_filter("grid_id", "网格", [(g.name, g.id) for g in services.village.grids()])
         self.add_action("新增", "fa5s.plus", self.add_household)
         self.add_action("修改", "fa5s.edit", self.edit_current, needs_row=True)
-        self.add_action("注销", "fa5s.ban", self.end_current, needs_row=True)
+        self.add_action("注销", "fa5s.ban", self.end_current, needs_active=True)
         set_column_widths(self.table, [c.key for c in self.model.columns], COLUMN_WIDTHS)
 
         self.residents = ResidentsPane(services, lambda dialog: self.run_dialog(dialog), self)
@@ -82,7 +82,7 @@ class HouseholdsTab(ListTab):
             self.reload(household_id)
 
     def end_current(self) -> None:
-        household_id = self.current_id()
+        household_id = self.current_active_id()
         if household_id is None:
             return
         number = self.services.households.get(household_id).number

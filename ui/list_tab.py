@@ -142,16 +142,29 @@ class ListTab(QWidget):
         self._filter_slot += 2
         return combo
 
-    def add_action(self, text: str, icon: str, slot: Callable[[], None], *, needs_row: bool = False) -> QPushButton:
+    def add_action(
+        self,
+        text: str,
+        icon: str,
+        slot: Callable[[], None],
+        *,
+        needs_row: bool = False,
+        needs_active: bool = False,
+    ) -> QPushButton:
+        """A toolbar button; ``needs_row``: enabled with a selection; ``needs_active``: not on an ended row."""
         button = QPushButton(qta.icon(icon), text)
         button.clicked.connect(lambda _c=False: slot())
         self.actions_bar.addWidget(button)
-        if needs_row:
-            button.setEnabled(False)
-            self.table.selectionModel().selectionChanged.connect(
-                lambda *_a, b=button: b.setEnabled(self.current_id() is not None)
-            )
-            self.model.modelReset.connect(lambda b=button: b.setEnabled(self.current_id() is not None))
+        if needs_row or needs_active:
+
+            def update(*_args: object, b: QPushButton = button) -> None:
+                row = self.current_row()
+                found = self.model.row_at(row) if row is not None else None
+                b.setEnabled(found is not None and not (needs_active and found.ended))
+
+            update()
+            self.table.selectionModel().selectionChanged.connect(update)
+            self.model.modelReset.connect(update)
         return button
 
     # --- behaviour ------------------------------------------------------------------------
@@ -176,6 +189,12 @@ class ListTab(QWidget):
     def current_id(self) -> int | None:
         row = self.current_row()
         return self.model.row_id(row) if row is not None else None
+
+    def current_active_id(self) -> int | None:
+        """The selected record if it is not ended (ending twice would overwrite the history)."""
+        row = self.current_row()
+        found = self.model.row_at(row) if row is not None else None
+        return found.id if found is not None and not found.ended else None
 
     def select_id(self, record_id: int | None, near_row: int | None = None) -> None:
         """Reselect a record after a refresh (looks at the page it was on, then cached pages)."""

@@ -41,7 +41,7 @@ class MembersTab(ListTab):
         self.add_filter("status", "党员状态", [(s, s) for s in MEMBER_STATUSES])
         self.add_action("新增", "fa5s.user-plus", self.add_member)
         self.add_action("修改", "fa5s.user-edit", self.edit_current, needs_row=True)
-        self.add_action("注销", "fa5s.user-slash", self.end_current, needs_row=True)
+        self.add_action("注销", "fa5s.user-slash", self.end_current, needs_active=True)
         set_column_widths(self.table, [c.key for c in self.model.columns], COLUMN_WIDTHS)
         self.finish_layout()
 
@@ -63,7 +63,7 @@ class MembersTab(ListTab):
             self.reload(member_id)
 
     def end_current(self) -> None:
-        member_id = self.current_id()
+        member_id = self.current_active_id()
         if member_id is None:
             return
         name = self.services.members.get(member_id).name

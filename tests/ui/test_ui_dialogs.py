@@ -196,3 +196,22 @@ def test_resident_added_and_ended_in_the_households_pane(households_tab, accept_
     pane.end_current()
     assert "孙堉" not in [pane.model.data(pane.model.index(r, 0)) for r in range(pane.model.rowCount())]
     assert households_tab.model.data(households_tab.model.index(0, count_col)) == str(before)
+
+
+def test_ending_a_household_ends_its_residents_and_hides_it(households_tab, accept_with, services, window) -> None:
+    model = households_tab.model
+    before = model.rowCount()
+    households_tab.table.selectRow(1)
+    household_id = households_tab.current_id()
+    end_button = households_tab.actions_bar.itemAt(households_tab.actions_bar.count() - 1).widget()
+    assert end_button.text() == "注销" and end_button.isEnabled()
+    accept_with(households_tab, {"end_reason": "整户迁出"})
+    households_tab.end_current()
+    assert model.rowCount() == before - 1
+    assert all(r.ended for r in services.households.residents(household_id))
+    assert f"农户 {before - 1} 户" in window.counts_label.text()
+    households_tab.show_ended.setChecked(True)
+    row = [model.row_id(r) for r in range(model.rowCount())].index(household_id)
+    households_tab.table.selectRow(row)
+    assert not end_button.isEnabled()  # an ended record cannot be ended again
+    assert "已注销" in households_tab.residents.title.text()
