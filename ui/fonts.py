@@ -3,8 +3,9 @@
 A village PC may have no Chinese font at all (a trimmed Windows image, or a Linux box), and
 offscreen test runs have none either. The two bundled TrueType fonts are registered at
 start-up and put into the application font's family list *after* the system UI family, so
-Latin text keeps the platform look while every CJK character — including the rare name
-characters of Ext A/B such as 䶮 and 𠮷 that only LXGW WenKai carries — falls back to them.
+Latin text keeps the platform look while every CJK character falls back to them — Droid Sans
+Fallback for ordinary text, then LXGW WenKai for the rare name characters of CJK Ext B (𠮷)
+that only WenKai carries.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from resources import resource_path
 
 log = logging.getLogger("govdesk.ui")
 
-# Order matters: WenKai first (it covers CJK Ext A and B), Droid as a second fallback.
-BUNDLED_FONT_FILES: tuple[str, ...] = ("LXGWWenKai-Regular.ttf", "DroidSansFallbackFull.ttf")
+# Order matters: Droid Sans Fallback, a plain sans (黑体-like) face, for ordinary table and form
+# text; LXGW WenKai behind it for what Droid lacks (CJK Ext B: 𠮷 and other rare name characters).
+BUNDLED_FONT_FILES: tuple[str, ...] = ("DroidSansFallbackFull.ttf", "LXGWWenKai-Regular.ttf")
 DEFAULT_POINT_SIZE = 10
 # A PC that has a good Chinese UI font keeps using it; the bundled fonts then only fill the
 # gaps (rare Ext B name characters that YaHei or PingFang lack).

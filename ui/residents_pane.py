@@ -20,7 +20,7 @@ from ui.jobs import show_error
 from ui.list_tab import make_table_view, set_column_widths
 from ui.table_model import RowListModel
 
-COLUMN_WIDTHS = {"name": 5, "relation": 4, "sex": 2.5, "birth_date": 6, "id_number": 11, "ethnicity": 4}
+COLUMN_WIDTHS = {"name": 5, "relation": 5.5, "sex": 2.5, "birth_date": 6, "id_number": 11, "ethnicity": 4}
 RunDialog = Callable[[QDialog], bool]
 RESIDENT_END_REASONS = ("迁出", "去世", "出嫁迁出", "入学迁出", "参军", "录入错误", "其他")
 
