@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from govdesk import __version__
 from govdesk.db import Database
+from govdesk.logs import setup_logging
 from govdesk.services.bundle import Services
 from ui import crash
 from ui.fonts import apply_application_font
@@ -37,6 +38,7 @@ def build_window(db: Database, demo: bool = False) -> MainWindow:
 
 def run(db: Database, demo: bool = False) -> int:
     """Open the window on a database and block until it is closed; returns the exit code."""
+    setup_logging()  # idempotent; the CLI has usually done it already
     app = application()
     crash.install()
     window = build_window(db, demo)

@@ -176,7 +176,8 @@ class ListTab(QWidget):
         self.model.set_filters({key: combo.currentData() for key, combo in self._filters.items()})
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"共 {self.model.rowCount():,} {self.count_noun}")
+        suffix = "（含已注销）" if self.model.query.include_ended else ""
+        self.count_label.setText(f"共 {self.model.rowCount():,} {self.count_noun}{suffix}")
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
