@@ -111,3 +111,16 @@ def test_selecting_a_household_lists_its_residents(households_tab, services: Ser
     number = households_tab.model.data(households_tab.model.index(0, 0))
     assert number in households_tab.residents.title.text()
     assert households_tab.residents.add_button.isEnabled()
+
+
+def test_window_opens_on_an_empty_database(db, qtbot) -> None:
+    from ui.app import application
+    from ui.main_window import MainWindow
+
+    application()
+    win = MainWindow(Services.open(db))
+    qtbot.addWidget(win)
+    assert win.windowTitle() == "govdesk — 未设置村名"
+    assert win.tabs.widget(0).model.rowCount() == 0
+    assert "党员 0 人" in win.counts_label.text()
+    win.jobs.shutdown()
