@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from govdesk.roster.calendar import DAY_HOLIDAY, DAY_KINDS, DAY_WEEKEND, WEEKDAY_NAMES
@@ -236,4 +236,29 @@ class DutyLogModel(QAbstractTableModel):
             return QBrush(OVERDUE_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{r.matter}\n值班人：{r.duty_cadre}\n首问负责：{r.owner}"
+        return None
+
+
+class LeaveListModel(QAbstractListModel):
+    """The month's leave: (id, cadre, start, end, reason) rows from the service."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[tuple[int, Any, date, date, str]] = []
+
+    def set_items(self, items: list[tuple[int, Any, date, date, str]]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.items):
+            return None
+        _id, cadre, start, end, reason = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            span = f"{start.month}月{start.day}日" + (f"—{end.month}月{end.day}日" if end != start else "")
+            return f"{cadre.name}  {span}  {reason}".rstrip()
         return None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -35,8 +36,9 @@ from govdesk.services.bundle import Services
 from ui.dialogs.roster_dialogs import AssignDialog, LeaveDialog, SignOffDialog, SwapDialog
 from ui.dialogs.roster_holidays import WARNING_STYLE, HolidayDialog
 from ui.dialogs.roster_log import CloseLogDialog, LogEntryDialog
+from ui.dialogs.roster_settings import CarryOverDialog, MeetingDialog
 from ui.jobs import JobRunner, show_error
-from ui.roster_models import DutyLogModel, RosterMonthModel, TallyModel
+from ui.roster_models import DutyLogModel, LeaveListModel, RosterMonthModel, TallyModel
 
 STATUS_STYLE = {"草稿": "color: #8d6e00;", "已签发": "color: #1b5e20;", "未生成": "color: #666;"}
 
@@ -100,6 +102,10 @@ class RosterTab(QWidget):
         self.warning.setStyleSheet(WARNING_STYLE)
         self.meeting = QLabel()
         self.meeting.setStyleSheet("color: #0d47a1;")
+        self.btn_meeting = self._button("例会设置", self.edit_meeting)
+        meeting_bar = QHBoxLayout()
+        meeting_bar.addWidget(self.meeting, 1)
+        meeting_bar.addWidget(self.btn_meeting)
 
         self.grid_model = RosterMonthModel(self)
         self.grid = QTableView()
@@ -123,9 +129,22 @@ class RosterTab(QWidget):
         side = QWidget()
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(0, 0, 0, 0)
-        side_lay.addWidget(QLabel("各人值班次数（此前 → 本月 → 累计）：工作日、周末、节假日分别均衡"))
-        side_lay.addWidget(self.tally, 2)
+        self.btn_carry = self._button("期初次数", self.edit_carry_over, "启用本程序前各人已值班的次数")
+        tally_bar = QHBoxLayout()
+        tally_bar.addWidget(QLabel("各人值班次数（此前 → 本月 → 累计）：工作日、周末、节假日分别均衡"), 1)
+        tally_bar.addWidget(self.btn_carry)
+        self.leave_model = LeaveListModel(self)
+        self.leave_list = QListView()
+        self.leave_list.setModel(self.leave_model)
+        self.btn_leave_remove = self._button("删除所选请假", self.remove_leave)
+        leave_bar = QHBoxLayout()
+        leave_bar.addWidget(QLabel("本月请假（不排班）："), 1)
+        leave_bar.addWidget(self.btn_leave_remove)
+        side_lay.addLayout(tally_bar)
+        side_lay.addWidget(self.tally, 3)
         side_lay.addWidget(self.notes, 1)
+        side_lay.addLayout(leave_bar)
+        side_lay.addWidget(self.leave_list, 1)
 
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.grid)
@@ -162,7 +181,7 @@ class RosterTab(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.warning)
-        lay.addWidget(self.meeting)
+        lay.addLayout(meeting_bar)
         lay.addWidget(main, 1)
         if not printing_available():
             for b in (self.btn_print, self.btn_plaque):
@@ -213,6 +232,8 @@ class RosterTab(QWidget):
         self.btn_draft.setEnabled(view.status != "已签发")
         self.btn_sign.setEnabled(draft)
         self.btn_swap.setEnabled(view.status == "已签发")
+        first, last = view.days[0].day, view.days[-1].day
+        self.leave_model.set_items(self.services.roster.leaves(first, last))
         idx = self.grid_model.index_of(self.selected)
         if idx.isValid():
             self.grid.setCurrentIndex(idx)
@@ -300,6 +321,22 @@ class RosterTab(QWidget):
                 QMessageBox.information(
                     self, "请换班", f"已签发的值班表中，请假期间仍排有值班：{days}。请用“换班”调整。"
                 )
+            self.reload()
+
+    def remove_leave(self) -> None:
+        idx = self.leave_list.currentIndex()
+        if not idx.isValid():
+            QMessageBox.information(self, "删除请假", "请先在“本月请假”中选中一条")
+            return
+        self.services.roster.remove_leave(self.leave_model.items[idx.row()][0])
+        self.reload()
+
+    def edit_meeting(self) -> None:
+        if self.run_dialog(MeetingDialog(self.services.roster, self)):
+            self.reload()
+
+    def edit_carry_over(self) -> None:
+        if self.view is not None and self.run_dialog(CarryOverDialog(self.services.roster, self.view.cadres, self)):
             self.reload()
 
     def edit_holidays(self) -> None:

@@ -137,6 +137,12 @@ class RosterSettings:
                 s.add(row)
             row.workdays, row.weekends, row.holidays, row.note = workdays, weekends, holidays, clean_text(note)
 
+    def carry_over(self, cadre_id: int) -> tuple[int, int, int]:
+        """(工作日, 周末, 节假日) typed in for a cadre; zeros when none."""
+        with self.db.session() as s:
+            row = s.scalars(select(DutyCarryOver).where(DutyCarryOver.cadre_id == cadre_id)).first()
+        return (row.workdays, row.weekends, row.holidays) if row else (0, 0, 0)
+
     def add_leave(self, cadre_id: int, start: Any, end: Any, reason: str = "") -> list[date]:
         """Record leave; returns the days in signed-off rosters the cadre is still on (they need a swap)."""
         first = field_date("leave_start", start)

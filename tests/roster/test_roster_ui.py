@@ -111,3 +111,38 @@ def test_roster_holiday_dialog_warns_for_unpublished_year(qtbot, tab: RosterTab)
     dlg.name.setText("春节")
     dlg._add()
     assert dlg.model.rowCount() == 1 and dlg.warning.isHidden()
+
+
+def test_roster_tab_settings_and_leave(tab: RosterTab) -> None:
+    from ui.dialogs.roster_dialogs import LeaveDialog
+    from ui.dialogs.roster_settings import CarryOverDialog, MeetingDialog
+
+    def answer(dlg: object) -> bool:
+        if isinstance(dlg, MeetingDialog):
+            dlg.weekday.setCurrentIndex(2)
+            dlg.time.setText("9:30")
+        elif isinstance(dlg, CarryOverDialog):
+            dlg.counts[0].setValue(99)
+        elif isinstance(dlg, LeaveDialog):
+            dlg.start.setDate(QDate(2026, 12, 3))
+            dlg.end.setDate(QDate(2026, 12, 4))
+            dlg.reason.setText("外出学习")
+        dlg.accept()  # type: ignore[attr-defined]
+        return dlg.result() == 1  # type: ignore[attr-defined]
+
+    tab.run_dialog = answer
+    tab.edit_meeting()
+    assert "周三 9:30" in tab.meeting.text()
+    wed = tab.grid_model.data(tab.grid_model.index_of(date(2026, 11, 4)))
+    assert "9:30" in wed
+    tab.edit_carry_over()
+    first = tab.view.cadres[0]
+    assert tab.services.roster.carry_over(first.id)[0] == 99
+    tab.month.setDate(QDate(2026, 12, 1))
+    before = tab.leave_model.rowCount()
+    tab.selected = date(2026, 12, 3)
+    tab.add_leave()
+    assert tab.leave_model.rowCount() == before + 1
+    tab.leave_list.setCurrentIndex(tab.leave_model.index(tab.leave_model.rowCount() - 1, 0))
+    tab.remove_leave()
+    assert tab.leave_model.rowCount() == before
