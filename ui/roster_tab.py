@@ -175,8 +175,8 @@ class RosterTab(QWidget):
         main = QSplitter(Qt.Orientation.Vertical)
         main.addWidget(upper)
         main.addWidget(lower)
-        main.setStretchFactor(0, 3)
-        main.setStretchFactor(1, 1)
+        main.setStretchFactor(0, 5)
+        main.setStretchFactor(1, 2)
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
