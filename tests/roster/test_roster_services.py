@@ -123,3 +123,16 @@ def test_roster_meeting_shown_on_its_weekday(roster_services: Services) -> None:
     assert "8:00" in mondays[0].meeting and view.meeting.text() == "每周一 8:00 两委例会（村部会议室）"
     with pytest.raises(ValidationError, match="例会时间"):
         svc.set_meeting(0, "25点")
+
+
+def test_roster_new_cadre_starts_level(demo_db: Database) -> None:
+    """Fairness rule: a cadre new to duty starts level with the least-served colleague, not at zero."""
+    from govdesk.models import Cadre
+
+    with demo_db.transaction() as s:
+        s.add(Cadre(village_id=1, name="新干部", post="村委会委员", phone="13900000000", started_on=date(2026, 12, 1)))
+    view = Services.open(demo_db).roster.draft("2027-01")
+    new = next(t for t in view.tallies if t.cadre.name == "新干部")
+    others = [t for t in view.tallies if t.cadre.name != "新干部"]
+    for kind in new.before:
+        assert new.before[kind] == min(t.before[kind] for t in others)
