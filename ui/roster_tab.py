@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -59,6 +58,7 @@ class RosterTab(QWidget):
         self.view: RosterView | None = None
         self.log_view: DutyLogView | None = None
         self.selected: date = self.today
+        self.last_printed: Path | None = None
         # Tests replace these to answer dialogs without a person.
         self.ask_save_path: Callable[[str], str | None] = self._ask_save_path
         self.run_dialog: Callable[[object], bool] = lambda dlg: bool(dlg.exec())  # type: ignore[attr-defined]
@@ -97,6 +97,9 @@ class RosterTab(QWidget):
         top.addWidget(self.btn_print)
         top.addWidget(self.btn_plaque)
 
+        self.flash = QLabel()
+        self.flash.setWordWrap(True)
+        self.flash.hide()
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_STYLE)
@@ -180,6 +183,7 @@ class RosterTab(QWidget):
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.flash)
         lay.addWidget(self.warning)
         lay.addLayout(meeting_bar)
         lay.addWidget(main, 1)
@@ -187,6 +191,12 @@ class RosterTab(QWidget):
             for b in (self.btn_print, self.btn_plaque):
                 b.setEnabled(False)
                 b.setToolTip("打印引擎尚未安装（另一项功能），暂不能打印")
+
+    def say(self, text: str, *, warn: bool = False) -> None:
+        """A message line above the grid (no modal box: the desk keeps working)."""
+        self.flash.setStyleSheet("color: #b35c00; font-weight: bold;" if warn else "color: #1b5e20;")
+        self.flash.setText(text)
+        self.flash.show()
 
     # ----- loading ----------------------------------------------------------------------------------
     def set_today(self, today: date) -> None:
@@ -289,7 +299,7 @@ class RosterTab(QWidget):
             warnings = dlg.result_value
             self.reload()
             if warnings:
-                QMessageBox.information(self, "请注意", "\n".join(warnings))  # type: ignore[arg-type]
+                self.say("请注意：" + "；".join(warnings), warn=True)  # type: ignore[arg-type]
             self.changed.emit()
 
     def sign_off(self) -> None:
@@ -318,15 +328,13 @@ class RosterTab(QWidget):
             clash = dlg.result_value
             if clash:
                 days = "、".join(f"{d.month}月{d.day}日" for d in clash)  # type: ignore[union-attr]
-                QMessageBox.information(
-                    self, "请换班", f"已签发的值班表中，请假期间仍排有值班：{days}。请用“换班”调整。"
-                )
+                self.say(f"已签发的值班表中，请假期间仍排有值班：{days}。请用“换班”调整。", warn=True)
             self.reload()
 
     def remove_leave(self) -> None:
         idx = self.leave_list.currentIndex()
         if not idx.isValid():
-            QMessageBox.information(self, "删除请假", "请先在“本月请假”中选中一条")
+            self.say("请先在“本月请假”中选中一条", warn=True)
             return
         self.services.roster.remove_leave(self.leave_model.items[idx.row()][0])
         self.reload()
@@ -357,10 +365,10 @@ class RosterTab(QWidget):
     def close_log(self) -> None:
         row = self.log_model.row_at(self.log.currentIndex())
         if row is None:
-            QMessageBox.information(self, "办结", "请先在值班记录中选中一条")
+            self.say("请先在值班记录中选中一条", warn=True)
             return
         if not row.is_open:
-            QMessageBox.information(self, "办结", "这条记录已经办结")
+            self.say("这条记录已经办结", warn=True)
             return
         dlg = CloseLogDialog(row, self.today, self.services.duty_log.close, self)
         if self.run_dialog(dlg):
@@ -378,7 +386,8 @@ class RosterTab(QWidget):
         target = Path(path)
 
         def done(out: Path) -> None:
-            QMessageBox.information(self, "已生成", f"PDF 已保存：{out}")
+            self.last_printed = out
+            self.say(f"PDF 已保存：{out}")
 
         self.jobs.submit(lambda ctx: make(target), done, lambda e: show_error(e, self), parent=self)
 

@@ -102,3 +102,23 @@ def test_roster_cli_bad_month_is_refused(demo_db: Database, tmp_path: Path, caps
     )
     assert code == 1
     assert "值班月份" in capsys.readouterr().err
+
+
+def test_roster_tab_prints_through_the_job_runner(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.jobs import JobRunner
+    from ui.roster_tab import RosterTab
+
+    jobs = JobRunner()
+    tab = RosterTab(Services.open(demo_db), jobs)
+    qtbot.addWidget(tab)
+    tab.set_today(DEMO_TODAY)
+    assert tab.btn_print.isEnabled() and tab.btn_plaque.isEnabled()
+    tab.ask_save_path = lambda suggested: str(tmp_path / suggested)
+    tab.print_roster()
+    qtbot.waitUntil(lambda: tab.last_printed is not None, timeout=20_000)
+    assert tab.last_printed.name == "值班表-2026-11.pdf" and "青山村" in _text(tab.last_printed)
+    tab.last_printed = None
+    tab.print_plaque()
+    qtbot.waitUntil(lambda: tab.last_printed is not None, timeout=20_000)
+    assert tab.services.roster.on_duty(DEMO_TODAY).name in _text(tab.last_printed)
+    jobs.shutdown()
