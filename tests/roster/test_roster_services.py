@@ -136,3 +136,18 @@ def test_roster_new_cadre_starts_level(demo_db: Database) -> None:
     others = [t for t in view.tallies if t.cadre.name != "新干部"]
     for kind in new.before:
         assert new.before[kind] == min(t.before[kind] for t in others)
+
+
+def test_roster_check_finds_leave_entered_after_sign_off(roster_services: Services) -> None:
+    """govdesk check: a signed roster with its cadre on leave that day is a problem to fix by a swap."""
+    from govdesk.cli.check import all_problems
+
+    svc = roster_services.roster
+    view = svc.draft("2026-11")
+    svc.sign_off("2026-11", "王竂", "2026-10-30")
+    assert all_problems(roster_services.db) == []
+    cadre = view.day(date(2026, 11, 12)).cadre
+    clash = svc.add_leave(cadre.id, "2026-11-12", "2026-11-12", "病假")
+    assert clash == [date(2026, 11, 12)]
+    problems = all_problems(roster_services.db)
+    assert len(problems) == 1 and "2026年11月12日" in problems[0] and "请假" in problems[0]
