@@ -49,7 +49,6 @@ class Roster(Base, Timestamped):
     status: Mapped[str] = mapped_column(String(10), default=ROSTER_DRAFT)
     signed_by: Mapped[str] = mapped_column(String(50), default="")
     signed_on: Mapped[date | None] = mapped_column(Date)
-    duty_phone: Mapped[str] = mapped_column(String(40), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
     assignments: Mapped[list[DutyAssignment]] = relationship(

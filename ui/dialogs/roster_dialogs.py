@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from govdesk.errors import GovdeskError
 from govdesk.labels import label
+from govdesk.roster.calendar import WEEKDAY_NAMES
 from govdesk.roster.views import CadreRef, RosterView
 
 ERROR_STYLE = "color: #c62828;"
@@ -148,7 +149,9 @@ class SwapDialog(RosterFormDialog):
         self.day_b = QComboBox()
         for rd in view.days:
             if rd.day != day_a and rd.cadre and (a is None or rd.cadre != a.cadre):
-                self.day_b.addItem(f"{rd.day.month}月{rd.day.day}日 {rd.day.strftime('%a')}  {rd.cadre.name}", rd.day)
+                self.day_b.addItem(
+                    f"{rd.day.month}月{rd.day.day}日 周{WEEKDAY_NAMES[rd.day.weekday()]}  {rd.cadre.name}", rd.day
+                )
         self.requested_by = QComboBox()
         self.requested_by.setEditable(True)
         for c in view.cadres:

@@ -51,7 +51,6 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("signed_by", sa.String(length=50), nullable=False),
         sa.Column("signed_on", sa.Date(), nullable=True),
-        sa.Column("duty_phone", sa.String(length=40), nullable=False),
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
         sa.Column("updated_at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
