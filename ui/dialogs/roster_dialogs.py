@@ -62,6 +62,7 @@ class RosterFormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
+        self.setMinimumWidth(440)
         self.form = QFormLayout()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
