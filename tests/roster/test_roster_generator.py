@@ -94,6 +94,21 @@ def test_roster_each_kind_balanced_within_one_day(req: RosterRequest, base: int)
             assert t.after[kind] == t.before[kind] + t.period[kind]
 
 
+@settings(max_examples=80, deadline=None)
+@given(requests(leave=False, min_cadres=4), st.integers(0, 20))
+def test_roster_balanced_on_any_kinds_with_four_cadres(req: RosterRequest, base: int) -> None:
+    """Soft rule 2 on arbitrary day kinds: with four or more cadres and equal counts before, every
+    kind ends within one day and no one serves two days running. (Counts before that differ can
+    make the two soft rules collide: 节假日/工作日/节假日 where the two owed holidays block the workday.)"""
+    prior = {c: dict.fromkeys(DAY_KINDS, base) for c in req.cadres}
+    plan = generate(RosterRequest(days=req.days, cadres=req.cadres, prior=prior))
+    ordered = [plan.assignments[d] for d, _ in req.days]
+    assert all(a != b for a, b in zip(ordered, ordered[1:], strict=False))
+    for kind in DAY_KINDS:
+        totals = [t.after[kind] for t in plan.tallies]
+        assert max(totals) - min(totals) <= 1, (kind, totals)
+
+
 @settings(max_examples=50, deadline=None)
 @given(requests())
 def test_roster_deterministic(req: RosterRequest) -> None:
