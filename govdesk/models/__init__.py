@@ -3,5 +3,17 @@
 from govdesk.models.base import Base
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
+from govdesk.models.printing import PrintArchive
 
-__all__ = ["Base", "Cadre", "Grid", "Household", "Member", "OrgUnit", "Resident", "Village", "VillagerGroup"]
+__all__ = [
+    "Base",
+    "Cadre",
+    "Grid",
+    "Household",
+    "Member",
+    "OrgUnit",
+    "PrintArchive",
+    "Resident",
+    "Village",
+    "VillagerGroup",
+]
