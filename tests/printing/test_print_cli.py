@@ -23,3 +23,19 @@ def test_print_register_public_and_full(demo_db: Database, tmp_path: Path, capsy
     assert "内部资料" in page_texts(full.read_bytes())[0]
     entries = PrintService(Database(db_path)).archived()
     assert [(e.kind, e.printed_by) for e in entries] == [("register.members", "李文书")]
+
+
+def test_unknown_register_is_a_usage_error(tmp_path: Path) -> None:
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(tmp_path / "x.sqlite3"), "print", "register", "cadres", "--out", str(tmp_path / "x.pdf")])
+    assert exit_info.value.code == 2
+
+
+def test_missing_out_is_a_usage_error(tmp_path: Path) -> None:
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(tmp_path / "x.sqlite3"), "print", "register", "members"])
+    assert exit_info.value.code == 2
