@@ -24,6 +24,7 @@ class RegisterSpec:
     unit: str  # what one row is: 人
     columns: tuple[Column, ...]
     sensitive: bool = False  # 低保/残疾 lists would set this to mask names too
+    group_by: str | None = None  # a heavier rule where this column changes (one household)
 
     @property
     def archive_kind(self) -> str:
@@ -46,6 +47,7 @@ HOUSEHOLD_REGISTER = RegisterSpec(
         Column.of("grid", 0.9),
         Column.of("phone", 1.3, FieldKind.PHONE),
     ),
+    group_by="number",
 )
 
 MEMBER_REGISTER = RegisterSpec(

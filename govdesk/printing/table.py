@@ -119,11 +119,14 @@ def build_table(
     *,
     font_size: float = 9.0,
     numbered: bool = True,
+    group_by: str | None = None,
     on_row: Callable[[int], None] | None = None,
 ) -> tuple[Table, int]:
     """The reportlab Table for masked ``rows`` spread over ``width``; returns (table, row count).
 
     Columns the policy hides (bank accounts; ID numbers when omitted) are left out entirely.
+    ``group_by`` names a column whose change starts a group (a household's residents, a week of
+    a roster): a heavier rule is drawn above each group so the eye can follow it.
     """
     fonts.ensure_fonts()
     shown = [(i, c) for i, c in enumerate(columns) if policy.shows_column(c.kind)]
@@ -143,7 +146,14 @@ def build_table(
     show = policy.show
     cell = maker.cell
     count = 0
+    group_index = next((i for i, c in enumerate(columns) if c.key == group_by), None)
+    group_starts: list[int] = []
+    last_group: Any = object()
     for count, row in enumerate(rows, start=1):  # noqa: B007 - count is used after the loop
+        if group_index is not None and row[group_index] != last_group:
+            last_group = row[group_index]
+            if count > 1:
+                group_starts.append(count)
         cells: list[Any] = [cell(str(count), inner[0], "CENTER")] if numbered else []
         for j, (i, col) in enumerate(shown, start=offset):
             cells.append(cell(show(col.kind, row[i]), inner[j], aligns[j]))
@@ -167,6 +177,7 @@ def build_table(
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_V),
         ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_V + 1),
     ]
+    commands += [("LINEABOVE", (0, r), (-1, r), 1.0, colors.black) for r in group_starts]
     for j, align in enumerate(aligns):
         if align != "CENTER":
             commands.append(("ALIGN", (j, 1), (j, -1), align))
@@ -194,6 +205,7 @@ class TableDocument:
         subtitle: str = "",
         font_size: float = 9.0,
         numbered: bool = True,
+        group_by: str | None = None,
         printed_at: datetime | None = None,
     ) -> None:
         self.title = title
@@ -204,6 +216,7 @@ class TableDocument:
         self.subtitle = subtitle
         self.font_size = font_size
         self.numbered = numbered
+        self.group_by = group_by
         self.printed_at = printed_at or datetime.now()
         self.row_count = 0
 
@@ -226,6 +239,7 @@ class TableDocument:
             page.frame_width,
             font_size=self.font_size,
             numbered=self.numbered,
+            group_by=self.group_by,
             on_row=on_row,
         )
         info_left = "　".join(p for p in (self.subtitle, f"共 {self.row_count} 条") if p)

@@ -180,6 +180,7 @@ class PrintService:
             self.register_rows(kind),
             policy=policy_for(full, sensitive=spec.sensitive),
             subtitle=f"截至{chinese_date(day)}",
+            group_by=spec.group_by,
         )
         info = doc.build(on_progress)
         return PrintedDocument(spec.archive_kind, title, info.pdf, info.pages, info.internal, doc.row_count)
