@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import qtawesome as qta
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from govdesk.printing.registers import REGISTERS
@@ -120,11 +121,21 @@ def reprint_archived(parent: QWidget | None, services: Services, jobs: JobRunner
 def register_print_button(
     parent: QWidget, services: Services, jobs: JobRunner, kind: str, button: QPushButton | None = None
 ) -> QPushButton:
-    """A 打印 button with a menu 公开版 / 内部版 for a register tab (returns the button to place)."""
-    button = button or QPushButton("打印")
+    """A 打印 button with a menu 公开版 / 内部版 / 打印存档 for a register tab (returns the button to place).
+
+    Each started print is appended to ``button.requests`` (tests and the status bar can follow it).
+    """
+    button = button or QPushButton(qta.icon("fa5s.print"), "打印")
+    button.setToolTip("打印花名册：公开版隐去身份证号和电话并自动存档；内部版标“内部资料”")
+    requests: list[PrintRequest] = []
+    button.requests = requests  # type: ignore[attr-defined]
+
+    def start(full: bool) -> None:
+        requests.append(print_register(parent, services, jobs, kind, full))
+
     menu = QMenu(button)
-    menu.addAction("公开版（隐去身份证号、电话）", lambda: print_register(parent, services, jobs, kind, False))
-    menu.addAction("内部版（完整信息，标“内部资料”）", lambda: print_register(parent, services, jobs, kind, True))
+    menu.addAction("公开版（隐去身份证号、电话）…", lambda: start(False))
+    menu.addAction("内部版（完整信息，每页标“内部资料”）…", lambda: start(True))
     menu.addSeparator()
     menu.addAction("打印存档…", lambda: open_archive_dialog(parent, services, jobs))
     button.setMenu(menu)

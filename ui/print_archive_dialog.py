@@ -13,7 +13,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -114,13 +113,13 @@ class PrintArchiveDialog(QDialog):
         self.reprint_button.clicked.connect(self.reprint)
         folder_button = QPushButton("打开存档文件夹")
         folder_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.archive_dir()))))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        close_button = QPushButton("关闭")
+        close_button.clicked.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.reprint_button)
         row.addWidget(folder_button)
         row.addStretch(1)
-        row.addWidget(buttons)
+        row.addWidget(close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.view, 1)
