@@ -127,6 +127,9 @@ def ensure_fonts() -> None:
             if not path.exists():
                 raise GovdeskError(f"找不到内置字体文件 {file_name}，程序安装不完整，请重新安装。")
             pdfmetrics.registerFont(EmbeddedTTFont(name, str(path), asciiReadable=False))
+        from govdesk.printing.linebreak import extend_reportlab_tables
+
+        extend_reportlab_tables()  # for any code that still wraps with Paragraph(wordWrap="CJK")
         _coverage.clear()
         _registered = True
 
@@ -218,6 +221,18 @@ def runs(text: str, preferred: str) -> list[tuple[str, str]]:
     if piece:
         result.append((current or preferred, "".join(piece)))
     return result
+
+
+def paragraph_markup(text: str, preferred: str) -> str:
+    """reportlab ``Paragraph`` markup for ``text``: escaped, with ``<font name=…>`` around each run
+    the preferred face cannot draw. For code that needs a Paragraph; the engine uses ``TextBlock``."""
+    from xml.sax.saxutils import escape
+
+    parts: list[str] = []
+    for face, piece in runs(clean_text(text), preferred):
+        body = escape(piece).replace("\n", "<br/>")
+        parts.append(body if face == preferred else f'<font name="{face}">{body}</font>')
+    return "".join(parts)
 
 
 def char_widths(text: str, preferred: str, size: float) -> list[float]:

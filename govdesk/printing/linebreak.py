@@ -24,6 +24,10 @@ from collections.abc import Sequence
 
 from reportlab.lib import textsplit
 
+# reportlab's own tables as shipped (before ``extend_reportlab_tables`` adds to them).
+REPORTLAB_CANNOT_START = textsplit.ALL_CANNOT_START
+REPORTLAB_CANNOT_END = textsplit.ALL_CANNOT_END
+
 # Closing / trailing marks that may not start a line (full-width and half-width).
 _CLOSING_FULL = (
     "，。、；：！？）》〉」』】〕〗〙〛｝］"  # commas, stops, closing brackets
@@ -36,12 +40,12 @@ _CLOSING_FULL = (
 )
 _CLOSING_HALF = "!),.:;?]}>%"
 
-CANNOT_START: frozenset[str] = frozenset(textsplit.ALL_CANNOT_START + _CLOSING_FULL + _CLOSING_HALF)
+CANNOT_START: frozenset[str] = frozenset(REPORTLAB_CANNOT_START + _CLOSING_FULL + _CLOSING_HALF)
 # Opening marks that may not end a line.
 _OPENING = "（《〈「『【〔〖〘〚｛［“‘([{<"
 # Prefix symbols (currency, number sign) stay with what follows them.
 _PREFIX = "￥$£€#＃№"
-CANNOT_END: frozenset[str] = frozenset(textsplit.ALL_CANNOT_END + _OPENING + _PREFIX) - CANNOT_START
+CANNOT_END: frozenset[str] = frozenset(REPORTLAB_CANNOT_END + _OPENING + _PREFIX) - CANNOT_START
 
 # Characters of a "word" that should stay on one line (numbers, Latin words, phone numbers).
 _WORD_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_./@*+０１２３４５６７８９")
@@ -57,6 +61,7 @@ def extend_reportlab_tables() -> None:
 
     missing_start = "".join(sorted(CANNOT_START - set(textsplit.ALL_CANNOT_START)))
     missing_end = "".join(sorted(CANNOT_END - set(textsplit.ALL_CANNOT_END)))
+    # Idempotent: a second call finds nothing missing.
     if missing_start:
         textsplit.ALL_CANNOT_START = textsplit.ALL_CANNOT_START + missing_start
         textsplit.CANNOT_START_LINE[0] = textsplit.CANNOT_START_LINE[0] + missing_start

@@ -302,3 +302,18 @@ class PrintService:
                 select(PrintArchive).order_by(PrintArchive.printed_at.desc(), PrintArchive.id.desc()).limit(limit)
             ).all()
             return [self._entry(a) for a in rows]
+
+
+def check_archive(db: Database) -> list[str]:
+    """For ``govdesk check`` (EXTRA_CHECKS "govdesk.services.printing:check_archive"): archived prints
+    whose file is missing or no longer matches its SHA-256."""
+    service = PrintService(db)
+    problems: list[str] = []
+    with db.session() as s:
+        ids = s.scalars(select(PrintArchive.id).order_by(PrintArchive.id)).all()
+    for archive_id in ids:
+        try:
+            service.reprint(archive_id)
+        except GovdeskError as exc:
+            problems.append(f"打印存档 #{archive_id}：{exc}")
+    return problems

@@ -70,3 +70,19 @@ def test_archive_list_is_newest_first(db: Database) -> None:
     titles = [r.values[3] for r in service.page(None, 0, 10)]
     assert titles == ["第10时", "第9时", "第8时"]
     assert [e.title for e in service.archived()] == titles
+
+
+def test_check_archive_reports_missing_and_changed_files(db: Database) -> None:
+    from govdesk.services.printing import check_archive
+
+    service = PrintService(db)
+    good = service.archive(b"%PDF good", kind="k", title="好", when=datetime(2026, 11, 23, 8))
+    bad = service.archive(b"%PDF bad", kind="k", title="坏", when=datetime(2026, 11, 23, 9))
+    gone = service.archive(b"%PDF gone", kind="k", title="丢", when=datetime(2026, 11, 23, 10))
+    bad.path.write_bytes(b"changed")
+    gone.path.unlink()
+    problems = check_archive(db)
+    assert len(problems) == 2
+    assert f"#{bad.id}" in problems[0] and "校验值不符" in problems[0]
+    assert f"#{gone.id}" in problems[1] and "不见了" in problems[1]
+    assert all(f"#{good.id}：" not in p for p in problems)

@@ -92,3 +92,20 @@ def test_fallback_runs_pick_a_face_that_has_the_character() -> None:
 def test_invisible_marks_are_dropped_not_boxed() -> None:
     assert fonts.clean_text("张\u200b三\ufeff\t明") == "张三 明"
     check_printable("张\u200b三")
+
+
+def test_paragraph_markup_for_reportlab_paragraphs() -> None:
+    """For callers that still use reportlab's Paragraph: fallback runs as <font> tags, text escaped."""
+    import io
+
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    markup = fonts.paragraph_markup("张𠮷明 <a> & “引号”", fonts.HEI)
+    assert '<font name="GovdeskKai">𠮷</font>' in markup and "&lt;a&gt;" in markup and "&amp;" in markup
+    buf = io.BytesIO()
+    style = ParagraphStyle("p", fontName=fonts.HEI, fontSize=12, wordWrap="CJK")
+    SimpleDocTemplate(buf, initialFontName=fonts.KAI).build([Paragraph(markup, style)])
+    text = page_texts(buf.getvalue())[0]
+    assert "𠮷" in text and "引号" in text
+    assert font_problems(buf.getvalue()) == []

@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 from reportlab.lib import textsplit
 
 from govdesk.printing import fonts
-from govdesk.printing.linebreak import CANNOT_END, CANNOT_START, break_lines, extend_reportlab_tables, violations
+from govdesk.printing.linebreak import (
+    CANNOT_END,
+    CANNOT_START,
+    REPORTLAB_CANNOT_START,
+    break_lines,
+    extend_reportlab_tables,
+    violations,
+)
 
 ISSUE_CLOSING = "，。、；：！？）》”』」】〕…"
 ISSUE_OPENING = "（《“『「【〔"
@@ -27,9 +34,9 @@ def test_tables_cover_the_marks_the_issue_names() -> None:
 
 def test_reportlab_alone_misses_full_width_marks() -> None:
     """Why the tables are extended: reportlab's cannot-start list lacks ，；：！？》” among others."""
-    missing = set("，；：！？》”…") - set(textsplit.ALL_CANNOT_START)
+    missing = set("，；：！？》”…") - set(REPORTLAB_CANNOT_START)
     assert missing, "reportlab now has them all: the extension could be dropped"
-    assert set(textsplit.ALL_CANNOT_START) <= CANNOT_START
+    assert set(REPORTLAB_CANNOT_START) <= CANNOT_START
 
 
 def test_extend_reportlab_tables() -> None:
