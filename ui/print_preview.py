@@ -4,7 +4,7 @@ PySide6's Linux wheels may lack QtPdf, so pages are rasterised with pypdfium2 in
 in a JobRunner job, never on the GUI thread — and painted onto the QPrinter's painter in
 ``QPrintPreviewDialog.paintRequested``: the same images feed the preview and the printer.
 
-The raster resolution is chosen so a long register fits a fixed memory budget (150 dpi for a
+The raster resolution is chosen so a long register fits a fixed memory budget (300 dpi for a
 notice; lower for a 100-page register). ``on_output`` is told when the document left the
 desk (printed or saved), which is when public prints are archived (打印存档).
 """
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
 
 from ui.jobs import JobContext
 
-MAX_DPI = 150.0
+MAX_DPI = 300.0  # a one-page notice prints sharp; long registers get less (memory budget)
 MIN_DPI = 60.0
 PIXEL_BUDGET = 64_000_000  # ~190 MB of RGB images for the whole document
 OUTPUT_PRINTED = "printed"

@@ -34,7 +34,7 @@ def test_render_pages_into_images() -> None:
     pages = render_pdf_pages(pdf)
     assert pages.count == len(pypdf.PdfReader(__import__("io").BytesIO(pdf)).pages) >= 2
     image = pages.images[0]
-    assert not image.isNull() and image.width() > 1000  # 150 dpi A4 portrait
+    assert not image.isNull() and image.width() > 1000  # 300 dpi A4 portrait
     assert image.height() > image.width()
     colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)}
     assert len(colours) > 1, "the page came out blank"
@@ -42,7 +42,7 @@ def test_render_pages_into_images() -> None:
 
 def test_long_documents_get_a_lower_resolution() -> None:
     a4 = (595.0, 842.0)
-    assert choose_dpi([a4]) == 150
+    assert choose_dpi([a4]) == 300
     assert 60 <= choose_dpi([a4] * 200) < 100
 
 
