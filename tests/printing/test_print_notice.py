@@ -86,3 +86,22 @@ def test_long_title_is_balanced() -> None:
     lines = [line.text for line in block._lines or []]
     assert len(lines) == 2
     assert abs(len(lines[0]) - len(lines[1])) <= 3, lines
+
+
+def test_printed_lines_follow_the_breaking_rules() -> None:
+    """Read the printed notice back line by line: no line starts with closing punctuation."""
+    from govdesk.printing.linebreak import CANNOT_END, CANNOT_START
+
+    tricky = (
+        "根据《中华人民共和国村民委员会组织法》第二十四条：“涉及村民利益的下列事项，经村民会议讨论决定方可办理”。"
+        "（一）村道硬化；（二）路灯安装；（三）垃圾分类……以上事项，请大家监督！王𠮷明、李䶮、张竂、刘堉——四位同志。"
+    )
+    paragraphs = [f"第{i}段" + tricky[i:] + tricky[:i] + "完" for i in range(0, 60, 3)]
+    info = _notice(paragraphs=paragraphs, posting_period=None, phone="").build()
+    lines = [squeeze(line) for text in page_texts(info.pdf) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    assert len(lines) > 60
+    starts = [line for line in lines if line[0] in CANNOT_START]
+    ends = [line for line in lines if line[-1] in CANNOT_END]
+    assert starts == [], starts
+    assert ends == [], ends
