@@ -41,6 +41,12 @@ KIND_LABELS: dict[str, str] = {
     "register.members": "党员花名册",
 }
 
+
+def register_print_kind(kind: str, label_text: str) -> None:
+    """Other capabilities name their prints for the archive list, e.g. ("roster.month", "值班表")."""
+    KIND_LABELS[kind] = label_text
+
+
 ARCHIVE_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("printed_at", label("printed_at"), sortable=False),
     ColumnSpec("printed_by", label("printed_by"), sortable=False),
