@@ -80,6 +80,17 @@ FIELD_LABELS: dict[str, str] = {
     "log_due_on": "办结期限",
     "log_closed_on": "办结日期",
     "log_closing_note": "办结情况",
+    # printing (打印存档)
+    "seq": "序号",
+    "printed_at": "打印时间",
+    "printed_by": "打印人",
+    "print_kind": "类别",
+    "print_title": "标题",
+    "page_count": "页数",
+    "sha256": "SHA-256 校验值",
+    "bank_account": "银行账号",
+    "posting_period": "公示期",
+    "supervision_phone": "监督电话",
 }
 
 

@@ -8,7 +8,6 @@ whoever is on duty. Drafting runs on the job runner; every other action is one s
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from govdesk.errors import GovdeskError
+from govdesk.roster.prints import print_plaque, print_roster
 from govdesk.roster.views import DutyLogView, RosterView
 from govdesk.services.bundle import Services
 from ui.dialogs.roster_dialogs import AssignDialog, LeaveDialog, SignOffDialog, SwapDialog
@@ -40,11 +40,6 @@ from ui.jobs import JobRunner, show_error
 from ui.roster_models import DutyLogModel, LeaveListModel, RosterMonthModel, TallyModel
 
 STATUS_STYLE = {"草稿": "color: #8d6e00;", "已签发": "color: #1b5e20;", "未生成": "color: #666;"}
-
-
-def printing_available() -> bool:
-    """The PDF engine is another capability; until it is installed the print buttons say so."""
-    return importlib.util.find_spec("govdesk.printing") is not None
 
 
 class RosterTab(QWidget):
@@ -187,10 +182,6 @@ class RosterTab(QWidget):
         lay.addWidget(self.warning)
         lay.addLayout(meeting_bar)
         lay.addWidget(main, 1)
-        if not printing_available():
-            for b in (self.btn_print, self.btn_plaque):
-                b.setEnabled(False)
-                b.setToolTip("打印引擎尚未安装（另一项功能），暂不能打印")
 
     def say(self, text: str, *, warn: bool = False) -> None:
         """A message line above the grid (no modal box: the desk keeps working)."""
@@ -394,13 +385,9 @@ class RosterTab(QWidget):
     def print_roster(self) -> None:
         if self.view is None:
             return
-        from govdesk.roster.prints import print_roster
-
         key = self.view.key
         self._print(f"值班表-{key}.pdf", lambda out: print_roster(self.services, key, out))
 
     def print_plaque(self) -> None:
-        from govdesk.roster.prints import print_plaque
-
         day = self.today
         self._print(f"值班挂牌-{day.isoformat()}.pdf", lambda out: print_plaque(self.services, day, out))

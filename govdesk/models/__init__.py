@@ -3,6 +3,7 @@
 from govdesk.models.base import Base
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
+from govdesk.models.printing import PrintArchive
 from govdesk.models.roster import (
     CadreLeave,
     DutyAssignment,
@@ -29,6 +30,7 @@ __all__ = [
     "Household",
     "Member",
     "OrgUnit",
+    "PrintArchive",
     "Resident",
     "Village",
     "VillagerGroup",

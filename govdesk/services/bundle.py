@@ -8,6 +8,7 @@ from govdesk.db import Database
 from govdesk.services.duty_log import DutyLogService
 from govdesk.services.households import HouseholdService
 from govdesk.services.members import MemberService
+from govdesk.services.printing import PrintService
 from govdesk.services.roster import RosterService
 from govdesk.services.village import VillageService
 
@@ -20,6 +21,7 @@ class Services:
     households: HouseholdService
     roster: RosterService
     duty_log: DutyLogService
+    printing: PrintService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -30,4 +32,5 @@ class Services:
             households=HouseholdService(db),
             roster=RosterService(db),
             duty_log=DutyLogService(db),
+            printing=PrintService(db),
         )

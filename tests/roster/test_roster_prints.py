@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+import pypdf
 
-pytest.importorskip("govdesk.printing")
-pypdf = pytest.importorskip("pypdf")
-
-from govdesk.cli import main  # noqa: E402
-from govdesk.db import Database  # noqa: E402
-from govdesk.services.bundle import Services  # noqa: E402
-from tests.conftest import DEMO_TODAY  # noqa: E402
+from govdesk.cli import main
+from govdesk.db import Database
+from govdesk.roster.prints import print_plaque, print_roster
+from govdesk.services.bundle import Services
+from tests.conftest import DEMO_TODAY
 
 
 def _text(path: Path) -> str:
@@ -33,7 +31,6 @@ def _fonts_embedded(path: Path) -> bool:
 
 
 def test_roster_print_signed_month_text(demo_db: Database, tmp_path: Path) -> None:
-    from govdesk.roster.prints import print_roster
 
     services = Services.open(demo_db)
     view = services.roster.roster("2026-11")
@@ -50,7 +47,6 @@ def test_roster_print_signed_month_text(demo_db: Database, tmp_path: Path) -> No
 
 
 def test_roster_print_masked_phones(demo_db: Database, tmp_path: Path) -> None:
-    from govdesk.roster.prints import print_roster
 
     services = Services.open(demo_db)
     view = services.roster.roster("2026-11")
@@ -60,7 +56,6 @@ def test_roster_print_masked_phones(demo_db: Database, tmp_path: Path) -> None:
 
 
 def test_roster_plaque_text(demo_db: Database, tmp_path: Path) -> None:
-    from govdesk.roster.prints import print_plaque
 
     services = Services.open(demo_db)
     cadre = services.roster.on_duty(DEMO_TODAY)
