@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from govdesk.errors import GovdeskError
-from govdesk.roster.prints import print_plaque, print_roster
+from govdesk.roster.prints import ARCHIVE_PLAQUE, ARCHIVE_ROSTER, plaque_document, roster_document
 from govdesk.roster.views import DutyLogView, RosterView
 from govdesk.services.bundle import Services
 from ui.dialogs.roster_dialogs import AssignDialog, LeaveDialog, SignOffDialog, SwapDialog
@@ -37,6 +35,7 @@ from ui.dialogs.roster_holidays import WARNING_STYLE, HolidayDialog
 from ui.dialogs.roster_log import CloseLogDialog, LogEntryDialog
 from ui.dialogs.roster_settings import CarryOverDialog, MeetingDialog
 from ui.jobs import JobRunner, show_error
+from ui.print_actions import PrintRequest, preview_document
 from ui.roster_models import DutyLogModel, LeaveListModel, RosterMonthModel, TallyModel
 
 STATUS_STYLE = {"草稿": "color: #8d6e00;", "已签发": "color: #1b5e20;", "未生成": "color: #666;"}
@@ -53,9 +52,8 @@ class RosterTab(QWidget):
         self.view: RosterView | None = None
         self.log_view: DutyLogView | None = None
         self.selected: date = self.today
-        self.last_printed: Path | None = None
-        # Tests replace these to answer dialogs without a person.
-        self.ask_save_path: Callable[[str], str | None] = self._ask_save_path
+        self.print_requests: list[PrintRequest] = []  # tests look at the previews opened
+        # Tests replace this to answer dialogs without a person.
         self.run_dialog: Callable[[object], bool] = lambda dlg: bool(dlg.exec())  # type: ignore[attr-defined]
         self._build()
         self.set_month(self.today.year, self.today.month)
@@ -366,28 +364,33 @@ class RosterTab(QWidget):
             self.show_log(self.selected)
 
     # ----- printing ----------------------------------------------------------------------------------
-    def _ask_save_path(self, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, "保存 PDF", suggested, "PDF 文件 (*.pdf)")
-        return path or None
-
-    def _print(self, suggested: str, make: Callable[[Path], Path]) -> None:
-        path = self.ask_save_path(suggested)
-        if not path:
-            return
-        target = Path(path)
-
-        def done(out: Path) -> None:
-            self.last_printed = out
-            self.say(f"PDF 已保存：{out}")
-
-        self.jobs.submit(lambda ctx: make(target), done, lambda e: show_error(e, self), parent=self)
-
-    def print_roster(self) -> None:
+    def print_roster(self) -> PrintRequest | None:
+        """Preview the month's board (A4 calendar grid); a signed-off roster is archived when printed."""
         if self.view is None:
-            return
-        key = self.view.key
-        self._print(f"值班表-{key}.pdf", lambda out: print_roster(self.services, key, out))
+            return None
+        key, signed = self.view.key, self.view.status == "已签发"
+        request = preview_document(
+            self,
+            self.services,
+            self.jobs,
+            lambda progress: roster_document(self.services, key)[1],
+            ARCHIVE_ROSTER,
+            label="正在生成值班表…",
+            archive=signed,  # a draft is checked on screen, not posted
+        )
+        self.print_requests.append(request)
+        return request
 
-    def print_plaque(self) -> None:
+    def print_plaque(self) -> PrintRequest:
+        """Preview today's duty plaque (挂牌上岗)."""
         day = self.today
-        self._print(f"值班挂牌-{day.isoformat()}.pdf", lambda out: print_plaque(self.services, day, out))
+        request = preview_document(
+            self,
+            self.services,
+            self.jobs,
+            lambda progress: plaque_document(self.services, day),
+            ARCHIVE_PLAQUE,
+            label="正在生成值班挂牌…",
+        )
+        self.print_requests.append(request)
+        return request

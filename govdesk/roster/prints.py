@@ -177,11 +177,27 @@ def roster_for_print(services: Any, month: str | tuple[int, int]) -> tuple[Roste
     return services.roster.draft(month), True
 
 
+def roster_document(
+    services: Any, month: str | tuple[int, int], *, mask_phones: bool = False
+) -> tuple[RosterView, BuildInfo]:
+    """The month's roster PDF (drafting the month first if it has none)."""
+    view, _ = roster_for_print(services, month)
+    return view, build_roster_pdf(view, mask_phones=mask_phones)
+
+
+def plaque_document(services: Any, day: date, *, mask_phones: bool = False) -> BuildInfo:
+    """Today's duty plaque (挂牌上岗) PDF; the month is drafted first if it has no roster."""
+    roster_for_print(services, (day.year, day.month))
+    cadre = services.roster.on_duty(day)
+    if cadre is None:
+        raise GovdeskError(f"{chinese_date(day)} 没有排值班人，无法打印挂牌")
+    return build_plaque_pdf(cadre, day, services.village.title(), mask_phones=mask_phones)
+
+
 def print_roster(
     services: Any, month: str | tuple[int, int], out: Path, *, mask_phones: bool = False, archive: bool = True
 ) -> Path:
-    view, _ = roster_for_print(services, month)
-    info = build_roster_pdf(view, mask_phones=mask_phones)
+    view, info = roster_document(services, month, mask_phones=mask_phones)
     save(info, out)
     if archive and view.status == "已签发":  # a draft is not posted, so not archived
         _archive(services, info, ARCHIVE_ROSTER)
@@ -189,11 +205,7 @@ def print_roster(
 
 
 def print_plaque(services: Any, day: date, out: Path, *, mask_phones: bool = False, archive: bool = True) -> Path:
-    roster_for_print(services, (day.year, day.month))
-    cadre = services.roster.on_duty(day)
-    if cadre is None:
-        raise GovdeskError(f"{chinese_date(day)} 没有排值班人，无法打印挂牌")
-    info = build_plaque_pdf(cadre, day, services.village.title(), mask_phones=mask_phones)
+    info = plaque_document(services, day, mask_phones=mask_phones)
     save(info, out)
     if archive:
         _archive(services, info, ARCHIVE_PLAQUE)

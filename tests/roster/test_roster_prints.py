@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdf
+from PySide6.QtCore import QDate
 
 from govdesk.cli import main
 from govdesk.db import Database
@@ -99,21 +100,36 @@ def test_roster_cli_bad_month_is_refused(demo_db: Database, tmp_path: Path, caps
     assert "值班月份" in capsys.readouterr().err
 
 
-def test_roster_tab_prints_through_the_job_runner(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_roster_tab_previews_and_archives_signed_roster(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """打印值班表 / 打印今日挂牌 open the engine's print preview; a signed-off roster is archived once saved."""
     from ui.jobs import JobRunner
     from ui.roster_tab import RosterTab
 
     jobs = JobRunner()
-    tab = RosterTab(Services.open(demo_db), jobs)
+    services = Services.open(demo_db)
+    tab = RosterTab(services, jobs)
     qtbot.addWidget(tab)
     tab.set_today(DEMO_TODAY)
-    assert tab.btn_print.isEnabled() and tab.btn_plaque.isEnabled()
-    tab.ask_save_path = lambda suggested: str(tmp_path / suggested)
-    tab.print_roster()
-    qtbot.waitUntil(lambda: tab.last_printed is not None, timeout=20_000)
-    assert tab.last_printed.name == "值班表-2026-11.pdf" and "青山村" in _text(tab.last_printed)
-    tab.last_printed = None
-    tab.print_plaque()
-    qtbot.waitUntil(lambda: tab.last_printed is not None, timeout=20_000)
-    assert tab.services.roster.on_duty(DEMO_TODAY).name in _text(tab.last_printed)
+    request = tab.print_roster()
+    qtbot.waitUntil(lambda: request.dialog is not None or request.error is not None, timeout=30_000)
+    assert request.error is None
+    qtbot.addWidget(request.dialog)
+    assert "2026年11月村干部值班表" in request.dialog.title and request.dialog.pages.count == 1
+    request.dialog.save_as(str(tmp_path / "board.pdf"))
+    assert len(request.archived) == 1 and "青山村" in _text(tmp_path / "board.pdf")
+    request.dialog.close()
+
+    plaque = tab.print_plaque()
+    qtbot.waitUntil(lambda: plaque.dialog is not None or plaque.error is not None, timeout=30_000)
+    qtbot.addWidget(plaque.dialog)
+    assert services.roster.on_duty(DEMO_TODAY).name in plaque.dialog.title
+    plaque.dialog.close()
+
+    tab.month.setDate(QDate(2026, 12, 1))  # the draft: previewed, never archived
+    draft = tab.print_roster()
+    qtbot.waitUntil(lambda: draft.dialog is not None, timeout=30_000)
+    qtbot.addWidget(draft.dialog)
+    draft.dialog._output("printed")
+    assert draft.archived == []
+    draft.dialog.close()
     jobs.shutdown()
