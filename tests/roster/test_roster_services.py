@@ -151,3 +151,28 @@ def test_roster_check_finds_leave_entered_after_sign_off(roster_services: Servic
     assert clash == [date(2026, 11, 12)]
     problems = all_problems(roster_services.db)
     assert len(problems) == 1 and "2026年11月12日" in problems[0] and "请假" in problems[0]
+
+
+def test_roster_cadre_leaving_office_mid_month_is_not_rostered_after(roster_services: Services) -> None:
+    """Hard rule: nobody is on duty on a day they are not in office (treated like leave)."""
+    from govdesk.models import Cadre
+
+    with roster_services.db.transaction() as s:
+        leaving = s.get(Cadre, 2)
+        leaving.ended_on = date(2026, 11, 10)
+    view = roster_services.roster.draft("2026-11")
+    served = [d.day for d in view.days if d.cadre and d.cadre.id == 2]
+    assert served and max(served) <= date(2026, 11, 10)
+    with pytest.raises(ValidationError, match="不在任"):
+        roster_services.roster.assign("2026-11", "2026-11-20", 2)
+
+
+def test_roster_staff_entry_overrides_published_calendar(roster_services: Services) -> None:
+    """The staff table wins over the package, e.g. a local rest day in a published year."""
+    svc = roster_services.roster
+    assert svc.roster("2026-10").day(date(2026, 10, 9)).kind == DAY_WORKDAY
+    svc.set_holiday("2026-10-09", "休息", "村庙会")
+    day = svc.roster("2026-10").day(date(2026, 10, 9))
+    assert day.kind == DAY_WEEKEND and day.holiday_name == "村庙会"
+    svc.remove_holiday("2026-10-09")
+    assert svc.roster("2026-10").day(date(2026, 10, 9)).kind == DAY_WORKDAY
