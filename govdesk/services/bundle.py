@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govdesk.db import Database
+from govdesk.services.backup import BackupService
 from govdesk.services.households import HouseholdService
 from govdesk.services.members import MemberService
 from govdesk.services.printing import PrintService
@@ -18,6 +19,7 @@ class Services:
     members: MemberService
     households: HouseholdService
     printing: PrintService
+    backup: BackupService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -27,4 +29,5 @@ class Services:
             members=MemberService(db),
             households=HouseholdService(db),
             printing=PrintService(db),
+            backup=BackupService(db),
         )
