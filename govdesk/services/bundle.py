@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govdesk.db import Database
+from govdesk.services.backup import BackupService
 from govdesk.services.duty_log import DutyLogService
 from govdesk.services.households import HouseholdService
 from govdesk.services.members import MemberService
@@ -22,6 +23,7 @@ class Services:
     roster: RosterService
     duty_log: DutyLogService
     printing: PrintService
+    backup: BackupService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -33,4 +35,5 @@ class Services:
             roster=RosterService(db),
             duty_log=DutyLogService(db),
             printing=PrintService(db),
+            backup=BackupService(db),
         )
