@@ -1,7 +1,33 @@
 """All mapped classes. Importing this package registers every table on ``Base.metadata``."""
 
 from govdesk.models.base import Base
+from govdesk.models.decisions import (
+    Attachment,
+    AttendanceTick,
+    BodySeat,
+    LogEntry,
+    Matter,
+    Procedure,
+    ProcedureStep,
+)
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
 
-__all__ = ["Base", "Cadre", "Grid", "Household", "Member", "OrgUnit", "Resident", "Village", "VillagerGroup"]
+__all__ = [
+    "Attachment",
+    "AttendanceTick",
+    "Base",
+    "BodySeat",
+    "Cadre",
+    "Grid",
+    "Household",
+    "LogEntry",
+    "Matter",
+    "Member",
+    "OrgUnit",
+    "Procedure",
+    "ProcedureStep",
+    "Resident",
+    "Village",
+    "VillagerGroup",
+]
