@@ -28,7 +28,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "govdesk.cli.window",
     "govdesk.cli.demo",
     "govdesk.cli.check",
-    "govdesk.cli.print",
+    "govdesk.cli.backup",
+    "govdesk.cli.prints",
 )
 
 
