@@ -109,7 +109,7 @@ def test_failed_quorum_then_sent_back_both_visible(svc: DecisionService) -> None
     history = svc.history(mid)
     assert [h.outcome for h in history if h.title == "党员大会审议" and h.kind == "步骤"] == ["未通过", "通过"]
     failed = next(h for h in history if h.outcome == "未通过")
-    assert f"差 1 人" in failed.summary
+    assert "差 1 人" in failed.summary
     assert any(h.kind == "退回" and "退回至“党员大会审议”" in h.summary for h in history)
 
 
