@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govdesk.db import Database
+from govdesk.services.decisions import DecisionService
 from govdesk.services.households import HouseholdService
 from govdesk.services.members import MemberService
 from govdesk.services.village import VillageService
@@ -16,6 +17,7 @@ class Services:
     village: VillageService
     members: MemberService
     households: HouseholdService
+    decisions: DecisionService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -24,4 +26,5 @@ class Services:
             village=VillageService(db),
             members=MemberService(db),
             households=HouseholdService(db),
+            decisions=DecisionService(db),
         )
