@@ -47,3 +47,26 @@ def meeting(
     y = n if yes is None else yes
     data = MeetingInput(day, "村部会议室", "张三", "李四", [s.key for s in seats[:n]], y, 0, n - y, "同意")
     return svc.record_meeting(mid, step.position, data, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def services(demo_db: Database, clock: Clock):  # type: ignore[no-untyped-def]
+    from govdesk.services.bundle import Services
+
+    bundle = Services.open(demo_db)
+    bundle.decisions.clock = clock
+    return bundle
+
+
+@pytest.fixture
+def tab(services, qtbot):  # type: ignore[no-untyped-def]
+    from ui.decisions_tab import DecisionsTab
+    from ui.jobs import JobRunner
+
+    runner = JobRunner()
+    widget = DecisionsTab(services, runner)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 850)
+    widget.show()
+    yield widget
+    runner.shutdown()

@@ -1,14 +1,12 @@
 """Table models of the decisions tab: the paged matters list, the needs-action list, a matter's history.
 
-``MatterListModel`` pages through the service's ``Listing`` (count once, 100-row pages on
-demand, sort and filter in SQL); it stands in for the shared ``PagedTableModel`` until that
-lands on main, with the same ``setQuery`` / ``row_id`` surface. The other two are small
-in-memory lists (a dozen reminders, a few dozen history entries).
+``MatterListModel`` is the shared ``PagedTableModel`` (count once, pages on demand, sort and
+filter in SQL) with the state columns coloured. The other two are small in-memory lists (a
+dozen reminders, a few dozen history entries).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -17,9 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from govdesk.services.decisions_query import ActionItem, HistoryItem
-from govdesk.services.listing import ColumnSpec, Listing, ListQuery, Row
+from govdesk.services.listing import Listing, ListQuery
+from ui.table_model import PagedTableModel
 
-PAGE_SIZE = 100
 ModelIndex = QModelIndex | QPersistentModelIndex
 RED = QColor(198, 40, 40)
 GREEN = QColor(46, 125, 50)
@@ -40,87 +38,20 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-class MatterListModel(QAbstractTableModel):
+class MatterListModel(PagedTableModel):
+    """The shared SQL-paged model, with the state columns coloured (failed red, ended grey)."""
+
     def __init__(self, listing: Listing, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._listing = listing
-        self._columns: tuple[ColumnSpec, ...] = tuple(listing.columns)
-        self._query = ListQuery()
-        self._pages: dict[int, list[Row]] = {}
-        self._count = listing.count(self._query)
-
-    @property
-    def query(self) -> ListQuery:
-        return self._query
-
-    def setQuery(self, query: ListQuery) -> None:  # noqa: N802 - same surface as PagedTableModel
-        self.beginResetModel()
-        self._query = query
-        self._pages.clear()
-        self._count = self._listing.count(query)
-        self.endResetModel()
-
-    def refresh(self) -> None:
-        self.setQuery(self._query)
-
-    def row_at(self, row: int) -> Row | None:
-        if not 0 <= row < self._count:
-            return None
-        number, offset = divmod(row, PAGE_SIZE)
-        if number not in self._pages:
-            self._pages[number] = self._listing.page(self._query, number * PAGE_SIZE, PAGE_SIZE)
-        page = self._pages[number]
-        return page[offset] if offset < len(page) else None
-
-    def row_id(self, row: int) -> int | None:
-        r = self.row_at(row)
-        return r.id if r else None
-
-    def row_of_id(self, row_id: int) -> int | None:
-        for number, page in self._pages.items():
-            for offset, r in enumerate(page):
-                if r.id == row_id:
-                    return number * PAGE_SIZE + offset
-        return None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
+        super().__init__(listing, ListQuery(sort_key="number", descending=True), parent=parent)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(self._columns):
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        value = row.values[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _text(value)
-        if role == Qt.ItemDataRole.ForegroundRole and self._columns[index.column()].key in ("state", "stage"):
-            color = STATE_COLORS.get(str(row.values[6]))
-            return QBrush(color) if color else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[index.column()].key == "amount":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].label if 0 <= section < len(self._columns) else None
-        return super().headerData(section, orientation, role)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = self._columns[column].key if 0 <= column < len(self._columns) else None
-        desc = order == Qt.SortOrder.DescendingOrder
-        if key == self._query.sort_key and desc == self._query.descending:
-            return
-        self.setQuery(dataclasses.replace(self._query, sort_key=key, descending=desc))
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            key = self.columns[index.column()].key if index.column() < len(self.columns) else ""
+            if key in ("state", "stage"):
+                row = self.row_at(index.row())
+                color = STATE_COLORS.get(str(row.values[6])) if row else None
+                return QBrush(color) if color else None
+        return super().data(index, role)
 
 
 class _ListModel(QAbstractTableModel):
