@@ -21,6 +21,7 @@ from govdesk.decisions.inputs import format_amount
 from govdesk.decisions.roster import Seat
 from govdesk.decisions.state import (
     STATE_COMPLETED,
+    STATE_DONE,
     STATE_FAILED,
     STATE_POSTED,
     STATE_RESOLVED,
@@ -154,6 +155,9 @@ class DecisionQueries:
             Matter.state,
             Matter.stage,
             Matter.last_event_on,
+            Matter.posting_ends_on,
+            Matter.progress_started_on,
+            Matter.result_posting_ends_on,
         ).join(Procedure, Procedure.id == Matter.procedure_id)
         state = query.filters.get("state")
         if state:
@@ -175,7 +179,18 @@ class DecisionQueries:
         stmt = order_by(self._select(q), _SORT, q, Matter.id).offset(offset).limit(limit)
         with self.db.session() as s:
             rows = s.execute(stmt).all()
-        return [Row(r[0], (*r[1:4], format_amount(r[4]), *r[5:])) for r in rows]
+        today = self.today()
+        return [
+            Row(
+                r[0],
+                (*r[1:4], format_amount(r[4]), r[5], r[6], r[7], stage_today(*r[7:9], *r[10:13], today), r[9]),
+            )
+            for r in rows
+        ]
+
+    def today(self) -> date:
+        """The desk's today (the service overrides it with its clock)."""
+        return date.today()
 
     # --- one matter ----------------------------------------------------------------------
     def procedures(self) -> list[tuple[str, str, str]]:
@@ -317,6 +332,19 @@ class DecisionQueries:
                 items.append(ActionItem(m.id, m.number, m.title, "未通过待处理（退回或终止）", due, (today - due).days))
         items.sort(key=lambda i: (-i.days_overdue, i.number))
         return items
+
+
+def stage_today(
+    state: str, stage: str, posting_ends: date | None, progress: date | None, result_ends: date | None, today: date
+) -> str:
+    """The stored stage, read against today: a posting period is running, has ended, or the matter is closed."""
+    if state == STATE_POSTED and progress is None and posting_ends is not None:
+        if today <= posting_ends:
+            return f"决议公示中（至 {posting_ends:%m-%d}）"
+        return "公示期满待实施"
+    if state == STATE_DONE and result_ends is not None:
+        return f"结果公示中（至 {result_ends:%m-%d}）" if today <= result_ends else "已办结"
+    return stage
 
 
 def summarize(e: LogEntry, by_id: dict[int, LogEntry]) -> str:

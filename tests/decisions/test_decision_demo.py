@@ -61,3 +61,16 @@ def test_listing_pages_sorts_and_filters(demo_db: Database) -> None:
     assert svc.count(ListQuery(filters={"state": "已终止"})) == 1
     assert svc.count(ListQuery(text="光伏")) == 1
     assert svc.count(ListQuery(text="2026-00")) == 9
+
+
+def test_listed_stage_reads_posting_periods_against_today(demo_db: Database) -> None:
+    from datetime import datetime
+
+    svc = DecisionService(demo_db, clock=lambda: datetime(2026, 11, 23, 9))
+    stages = {r.values[0]: r.values[7] for r in svc.page(ListQuery(), 0, 50)}
+    assert stages["2026-009"] == "决议公示中（至 11-26）"
+    assert stages["2026-002"] == "结果公示中（至 11-26）"
+    assert stages["2026-001"] == "已办结"
+    later = DecisionService(demo_db, clock=lambda: datetime(2026, 11, 27, 9))
+    stages = {r.values[0]: r.values[7] for r in later.page(ListQuery(), 0, 50)}
+    assert stages["2026-009"] == "公示期满待实施" and stages["2026-002"] == "已办结"
