@@ -94,7 +94,7 @@ RULES: dict[str, Rule] = {
             "人",
             MORE_THAN_HALF_SHOULD,
             MORE_THAN_HALF_ALL,
-            "《中国共产党支部工作条例（试行）》；DOMAIN.md 五议两公开表第 1 步：过半数委员到会，赞成票超过全体委员半数",
+            "村级“四议两公开”议事规则（党组织提议）：过半数委员到会，赞成票超过全体委员半数",
         ),
         Rule(
             "two_committees",
@@ -104,7 +104,7 @@ RULES: dict[str, Rule] = {
             "人",
             MORE_THAN_HALF_SHOULD,
             MORE_THAN_HALF_ALL,
-            "DOMAIN.md 五议两公开表第 2 步：赞成票超过全体“两委”成员半数（到会过半为其前提）",
+            "村级“四议两公开”议事规则（两委商议）：赞成票超过全体“两委”成员半数（到会过半为其前提）",
         ),
         Rule(
             "party_members",
@@ -155,10 +155,18 @@ RULES: dict[str, Rule] = {
             "人",
             MORE_THAN_HALF_SHOULD,
             MORE_THAN_HALF_ALL,
-            "本地规则（DOMAIN.md：部分地方增设核议），默认同委员会议事规则：过半数成员到会，赞成票超过全体成员半数",
+            "本村议事规则（村务监督委员会核议）：过半数成员到会，赞成票超过全体成员半数",
         ),
     )
 }
+
+
+def describe(r: Rule) -> str:
+    """How a rule reads above a tick list and on a registration sheet."""
+    att = r.attendance
+    need = ("超过" if att.strict else "达到") + f"应到的{att.words}"
+    basis = {Basis.PRESENT: "到会人员", Basis.SHOULD: "应到会人员", Basis.ALL: "全体成员"}
+    return f"{r.body}：到会须{need}；赞成票超过{basis[r.passing.basis]}的{r.passing.words}。"
 
 
 def rule(rule_id: str) -> Rule:

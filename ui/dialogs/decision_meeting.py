@@ -45,12 +45,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def rule_words(r: quorum.Rule) -> str:
-    """How a rule reads above the tick list."""
-    att = r.attendance
-    need = ("超过" if att.strict else "达到") + f"应到的{att.words}"
-    basis = {quorum.Basis.PRESENT: "到会人员", quorum.Basis.SHOULD: "应到会人员", quorum.Basis.ALL: "全体成员"}
-    passing = f"赞成票超过{basis[r.passing.basis]}的{r.passing.words}"
-    return f"{r.body}：到会须{need}；{passing}。"
+    """How a rule reads above the tick list (the same words as on the registration sheet)."""
+    return quorum.describe(r)
 
 
 class MeetingDialog(CorrectableForm):
