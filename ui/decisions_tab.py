@@ -110,8 +110,11 @@ class DecisionsTab(QWidget):
         for s in STATES:
             self.state_filter.addItem(s, s)
         self.state_filter.currentIndexChanged.connect(self._apply_filter)
+        self.seats_button = QPushButton("村民代表、监委会名单")
+        self.seats_button.clicked.connect(self.edit_seats)
         top = QHBoxLayout()
         top.addWidget(self.new_button)
+        top.addWidget(self.seats_button)
         top.addWidget(self.search, 1)
         top.addWidget(self.state_filter)
 
@@ -299,6 +302,11 @@ class DecisionsTab(QWidget):
         self.refresh()
         self.changed.emit()
         return True
+
+    def edit_seats(self) -> None:
+        from ui.dialogs.decision_seats import SeatsDialog
+
+        SeatsDialog(self.svc.seats, self.svc.today(), self).exec()
 
     def new_matter(self) -> None:
         self._open(MatterDialog(self.svc, self), after=self._select_new)

@@ -53,6 +53,7 @@ from govdesk.models.decisions import (
     ENTRY_STEP,
 )
 from govdesk.services import decisions_entries as build
+from govdesk.services.decision_seats import SeatService
 from govdesk.services.decisions_query import DecisionQueries
 from govdesk.services.people_common import first_village_id
 from govdesk.validation import Checker, clean_text, parse_date
@@ -83,6 +84,7 @@ class DecisionService(DecisionQueries):
         super().__init__(db)
         self.clock: Callable[[], datetime] = clock or datetime.now
         self.user = user if user is not None else _os_user()
+        self.seats = SeatService(db)  # the 村民代表 / 监委会 rosters the meetings count from
 
     def today(self) -> date:
         return self.clock().date()

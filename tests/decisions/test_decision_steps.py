@@ -244,3 +244,13 @@ def test_attachments_are_copied_with_their_hash(svc: DecisionService, tmp_path: 
 
     assert atts[0].sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
     assert (paths.attachments_dir() / atts[0].stored_name).read_bytes() == scan.read_bytes()
+
+
+def test_representatives_roster_on_the_meeting_date(svc: DecisionService) -> None:
+    reps = svc.seats.seats("村民代表")
+    before = len(svc.should_attend("representatives", T))
+    svc.seats.end(reps[0].id, T - timedelta(days=10), "迁出")
+    assert len(svc.should_attend("representatives", T)) == before - 1
+    assert len(svc.should_attend("representatives", T - timedelta(days=11))) == before  # still on it then
+    with pytest.raises(ValidationError, match="原因"):
+        svc.seats.end(reps[1].id, T, "")

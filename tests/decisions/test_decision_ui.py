@@ -175,3 +175,23 @@ def test_correction_from_the_history(tab, qtbot) -> None:  # noqa: ANN001
     tab.refresh()
     notes = [h.note for h in tab.history_model.items]
     assert any(n.startswith("已被第") for n in notes) and any("会议地点记错" in n for n in notes)
+
+
+def test_seats_dialog_adds_and_ends_a_representative(tab, qtbot) -> None:  # noqa: ANN001
+    from ui.dialogs.decision_seats import SeatsDialog
+
+    dlg = SeatsDialog(tab.svc.seats, T, tab)
+    qtbot.addWidget(dlg)
+    before = dlg.model.rowCount()
+    assert before > 20 and "现任" in dlg.count.text()
+    name = tab.svc.seats.resident_choices("王")[0].name
+    dlg.search.setText(name)
+    assert dlg.found.count() >= 1
+    dlg.add_selected()
+    assert dlg.error.text() == "" and dlg.model.rowCount() == before + 1
+    dlg.add_selected()
+    assert "已在村民代表名单中" in dlg.error.text()
+    dlg.table.selectRow(0)
+    dlg.end_reason.setText("换届")
+    dlg.end_selected()
+    assert dlg.model.rowCount() == before
