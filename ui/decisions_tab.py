@@ -266,6 +266,8 @@ class DecisionsTab(QWidget):
         self.steps_label.setText(steps_html(view))
         self.history_model.set_items(self.svc.history(matter_id))
         self.history.resizeColumnsToContents()
+        for col, widest in ((2, 130), (5, 170)):  # step title, correction note: wrap rather than squeeze 内容
+            self.history.setColumnWidth(col, min(self.history.columnWidth(col), widest))
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.history.resizeRowsToContents()
         self._update_buttons()

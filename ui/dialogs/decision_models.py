@@ -120,7 +120,11 @@ class HistoryModel(_ListModel):
         return (
             str(item.seq),
             _text(item.event_date),
-            item.title if item.kind in ("步骤", "立项") else f"{item.kind}",
+            item.title
+            if item.kind in ("步骤", "立项")
+            else f"更正：{item.title}"
+            if item.kind == "更正"
+            else item.kind,
             item.summary,
             item.outcome,
             item.note,
