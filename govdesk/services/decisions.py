@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from govdesk.db import Database
@@ -150,6 +150,9 @@ class DecisionService(DecisionQueries):
 
     # --- steps ---------------------------------------------------------------------------
     def _open(self, s: Session, matter_id: int) -> tuple[Matter, list[StepInfo]]:
+        """The matter and its steps, read under the write lock (a no-op UPDATE first), so a second
+        copy of the program recording the same matter waits and then sees this one's entry."""
+        s.execute(update(Matter).where(Matter.id == matter_id).values(entry_count=Matter.entry_count))
         matter = s.get(Matter, matter_id)
         if matter is None:
             raise NotFoundError(f"找不到编号为 {matter_id} 的事项")

@@ -254,3 +254,16 @@ def test_representatives_roster_on_the_meeting_date(svc: DecisionService) -> Non
     assert len(svc.should_attend("representatives", T - timedelta(days=11))) == before  # still on it then
     with pytest.raises(ValidationError, match="原因"):
         svc.seats.end(reps[1].id, T, "")
+
+
+def test_correcting_the_opening_entry_updates_the_header_and_check_still_passes(svc: DecisionService) -> None:
+    from govdesk.decisions.audit import check_decision_log
+
+    mid = new_matter(svc, d(30))
+    opening = svc.history(mid)[0]
+    svc.correct(
+        opening.entry_id, "名称写错", MatterInput("村口公交候车亭建设", "公益事业建设", "2万", "村民建议", "刘𠮷")
+    )
+    view = svc.matter(mid)
+    assert view.title == "村口公交候车亭建设" and view.amount == "20,000.00 元"
+    assert check_decision_log(svc.db) == []
