@@ -92,6 +92,17 @@ FIELD_LABELS: dict[str, str] = {
     "disposal_reason": "处理理由",
     "days_overdue": "逾期天数",
     "attachment": "附件",
+    # printing (打印存档)
+    "seq": "序号",
+    "printed_at": "打印时间",
+    "printed_by": "打印人",
+    "print_kind": "类别",
+    "print_title": "标题",
+    "page_count": "页数",
+    "sha256": "SHA-256 校验值",
+    "bank_account": "银行账号",
+    "posting_period": "公示期",
+    "supervision_phone": "监督电话",
 }
 
 

@@ -11,6 +11,7 @@ from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.household_dialog import HouseholdDialog
 from ui.jobs import JobRunner
 from ui.list_tab import ListTab, set_column_widths
+from ui.print_actions import register_print_button
 from ui.residents_pane import ResidentsPane
 
 COLUMN_WIDTHS = {"number": 5, "head": 5, "resident_count": 3.5, "villager_group": 6, "grid": 7, "address": 16}
@@ -33,6 +34,8 @@ class HouseholdsTab(ListTab):
         self.add_action("新增", "fa5s.plus", self.add_household)
         self.add_action("修改", "fa5s.edit", self.edit_current, needs_row=True)
         self.add_action("注销", "fa5s.ban", self.end_current, needs_active=True)
+        self.print_button = register_print_button(self, services, jobs, "households")  # 打印: 公开版 / 内部版
+        self.actions_bar.insertWidget(1, self.print_button)  # after the stretch, before 新增
         set_column_widths(self.table, [c.key for c in self.model.columns], COLUMN_WIDTHS)
 
         self.residents = ResidentsPane(services, lambda dialog: self.run_dialog(dialog), self)

@@ -11,6 +11,7 @@ from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.member_dialog import MemberDialog
 from ui.jobs import JobRunner
 from ui.list_tab import ListTab, set_column_widths
+from ui.print_actions import register_print_button
 
 COLUMN_WIDTHS = {
     "name": 5,
@@ -42,6 +43,8 @@ class MembersTab(ListTab):
         self.add_action("新增", "fa5s.user-plus", self.add_member)
         self.add_action("修改", "fa5s.user-edit", self.edit_current, needs_row=True)
         self.add_action("注销", "fa5s.user-slash", self.end_current, needs_active=True)
+        self.print_button = register_print_button(self, services, jobs, "members")  # 打印: 公开版 / 内部版
+        self.actions_bar.insertWidget(1, self.print_button)  # after the stretch, before 新增
         set_column_widths(self.table, [c.key for c in self.model.columns], COLUMN_WIDTHS)
         self.finish_layout()
 

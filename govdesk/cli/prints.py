@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-PRINT_MODULES: tuple[str, ...] = ()
+PRINT_MODULES: tuple[str, ...] = ("govdesk.cli.print_register",)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -12,6 +12,7 @@ from govdesk.models.decisions import (
 )
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
+from govdesk.models.printing import PrintArchive
 
 __all__ = [
     "Attachment",
@@ -25,6 +26,7 @@ __all__ = [
     "Matter",
     "Member",
     "OrgUnit",
+    "PrintArchive",
     "Procedure",
     "ProcedureStep",
     "Resident",

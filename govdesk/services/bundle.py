@@ -8,6 +8,7 @@ from govdesk.db import Database
 from govdesk.services.decisions import DecisionService
 from govdesk.services.households import HouseholdService
 from govdesk.services.members import MemberService
+from govdesk.services.printing import PrintService
 from govdesk.services.village import VillageService
 
 
@@ -18,6 +19,7 @@ class Services:
     members: MemberService
     households: HouseholdService
     decisions: DecisionService
+    printing: PrintService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -27,4 +29,5 @@ class Services:
             members=MemberService(db),
             households=HouseholdService(db),
             decisions=DecisionService(db),
+            printing=PrintService(db),
         )

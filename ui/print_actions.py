@@ -1,0 +1,150 @@
+"""Print actions the window wires to buttons: build a PDF in a job, preview it, archive public prints.
+
+``print_register(parent, services, jobs, kind, full)`` — the 打印 button of the members and
+households tabs (公开版 / 内部版). ``preview_document(...)`` does the same for any print of other
+capabilities (duty roster, decision notice, points wall): pass a function that builds the
+``BuildInfo``/``PrintedDocument`` and the archive kind.
+
+Everything slow — laying out the PDF and rasterising its pages — runs in the JobRunner; the
+dialog opens on the GUI thread when the job is done. A public print is archived (打印存档)
+once it has been printed or saved; internal copies (内部资料) are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import qtawesome as qta
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+
+from govdesk.printing.registers import REGISTERS
+from govdesk.printing.templates import BuildInfo
+from govdesk.services.bundle import Services
+from govdesk.services.printing import PrintedDocument
+from ui.jobs import JobContext, JobHandle, JobRunner, show_error
+from ui.print_preview import PdfPrintPreview, RenderedPages, render_pdf_pages
+
+Document = PrintedDocument | BuildInfo
+
+
+@dataclass
+class PrintRequest:
+    """What one print action started; ``dialog`` is set once the preview is open (tests look at it)."""
+
+    handle: JobHandle[Any] | None = None
+    dialog: PdfPrintPreview | None = None
+    archived: list[Any] = field(default_factory=list)
+    error: BaseException | None = None
+
+
+def preview_document(
+    parent: QWidget | None,
+    services: Services,
+    jobs: JobRunner,
+    build: Callable[[Callable[[str], None]], Document],
+    kind: str,
+    *,
+    label: str = "正在生成 PDF…",
+    archive: bool = True,
+) -> PrintRequest:
+    """Build a document in a job (``build(progress)``), then open the print preview.
+
+    ``progress(text)`` reports to the progress dialog and stops the build when 取消 is pressed.
+    Public documents are archived under ``kind`` when printed or saved (unless ``archive`` is off,
+    e.g. when reprinting from the archive).
+    """
+    request = PrintRequest()
+
+    def work(ctx: JobContext) -> tuple[Document, RenderedPages]:
+        def progress(text: str) -> None:
+            ctx.check()
+            ctx.progress(0, 0, text)
+
+        doc = build(progress)
+        return doc, render_pdf_pages(doc.pdf, ctx)
+
+    def done(result: tuple[Document, RenderedPages]) -> None:
+        doc, pages = result
+
+        def on_output(_how: str) -> None:
+            if not archive or doc.internal:
+                return
+            try:
+                entry = services.printing.printed(doc, kind=kind)
+            except Exception as exc:  # noqa: BLE001 - shown to the clerk, the print itself succeeded
+                show_error(exc, parent)
+                return
+            request.archived.append(entry)
+
+        request.dialog = PdfPrintPreview(doc.pdf, pages, doc.title, parent, on_output=on_output)
+        request.dialog.open()
+
+    def failed(exc: BaseException) -> None:
+        request.error = exc
+        show_error(exc, parent)
+
+    request.handle = jobs.submit(work, done, failed, progress_label=label, parent=parent)
+    return request
+
+
+def print_register(parent: QWidget | None, services: Services, jobs: JobRunner, kind: str, full: bool) -> PrintRequest:
+    """Preview and print the household register (``"households"``) or member roster (``"members"``).
+
+    ``full=False`` is the public copy (masked, archived when printed); ``full=True`` the internal
+    copy marked 内部资料 on every page.
+    """
+    spec = REGISTERS[kind]
+    edition = "内部版" if full else "公开版"
+    return preview_document(
+        parent,
+        services,
+        jobs,
+        lambda progress: services.printing.render_register(kind, full=full, on_progress=progress),
+        spec.archive_kind,
+        label=f"正在生成{spec.title_suffix}（{edition}）…",
+    )
+
+
+def reprint_archived(parent: QWidget | None, services: Services, jobs: JobRunner, archive_id: int) -> PrintRequest:
+    """Open an archived print (hash verified) in the preview; it is not archived a second time."""
+
+    def build(_progress: Callable[[str], None]) -> BuildInfo:
+        entry = services.printing.get_archived(archive_id)
+        pdf = services.printing.reprint(archive_id)
+        return BuildInfo(pdf=pdf, pages=entry.page_count, title=entry.title, internal=False)
+
+    return preview_document(parent, services, jobs, build, "", label="正在打开存档…", archive=False)
+
+
+def register_print_button(
+    parent: QWidget, services: Services, jobs: JobRunner, kind: str, button: QPushButton | None = None
+) -> QPushButton:
+    """A 打印 button with a menu 公开版 / 内部版 / 打印存档 for a register tab (returns the button to place).
+
+    Each started print is appended to ``button.requests`` (tests and the status bar can follow it).
+    """
+    button = button or QPushButton(qta.icon("fa5s.print"), "打印")
+    button.setToolTip("打印花名册：公开版隐去身份证号和电话并自动存档；内部版标“内部资料”")
+    requests: list[PrintRequest] = []
+    button.requests = requests  # type: ignore[attr-defined]
+
+    def start(full: bool) -> None:
+        requests.append(print_register(parent, services, jobs, kind, full))
+
+    menu = QMenu(button)
+    menu.addAction("公开版（隐去身份证号、电话）…", lambda: start(False))
+    menu.addAction("内部版（完整信息，每页标“内部资料”）…", lambda: start(True))
+    menu.addSeparator()
+    menu.addAction("打印存档…", lambda: open_archive_dialog(parent, services, jobs))
+    button.setMenu(menu)
+    return button
+
+
+def open_archive_dialog(parent: QWidget | None, services: Services, jobs: JobRunner) -> QWidget:
+    from ui.print_archive_dialog import PrintArchiveDialog
+
+    dialog = PrintArchiveDialog(services, jobs, parent)
+    dialog.open()
+    return dialog
