@@ -195,3 +195,19 @@ def test_seats_dialog_adds_and_ends_a_representative(tab, qtbot) -> None:  # noq
     dlg.end_reason.setText("换届")
     dlg.end_selected()
     assert dlg.model.rowCount() == before
+
+
+def test_print_menu_previews_the_resolution_notice(tab, qtbot) -> None:  # noqa: ANN001
+    from ui.dialogs.decision_print import print_matter
+
+    tab.show_matter(tab.svc.find("2026-009"))
+    assert tab.print_button.isEnabled()
+    tab.print_menu.aboutToShow.emit()
+    enabled = {a.text(): a.isEnabled() for a in tab.print_menu.actions() if a.text()}
+    assert enabled["决议公告（决议公开）…"] and not enabled["实施结果公告…"] and enabled["议事登记表（存档用）…"]
+    request = print_matter(tab, "resolution")
+    qtbot.waitUntil(lambda: request.dialog is not None or request.error is not None, timeout=20_000)
+    assert request.error is None
+    assert "集体山林承包经营权流转的决议公告" in request.dialog.title
+    assert request.dialog.pdf.startswith(b"%PDF")
+    request.dialog.close()
