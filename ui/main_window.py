@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import qtawesome as qta
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from govdesk import __version__
+from govdesk.errors import GovdeskError
 from govdesk.services.bundle import Services
 from ui.decisions_tab import DecisionsTab
 from ui.households_tab import HouseholdsTab
-from ui.jobs import JobRunner
+from ui.jobs import JobRunner, show_error
 from ui.members_tab import MembersTab
+from ui.print_actions import open_archive_dialog
 from ui.roster_tab import RosterTab
 
 TabFactory = Callable[[Services, JobRunner, QWidget], QWidget]
@@ -51,7 +54,6 @@ class MainWindow(QMainWindow):
         self.jobs = jobs or JobRunner(self)
         self.demo = demo
         self.setWindowTitle(window_title(services.village.title(), demo))
-        self.setWindowIcon(qta.icon("fa5s.home", color="#c62828"))
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -73,6 +75,13 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
+        archive = QAction(qta.icon("fa5s.archive"), "打印存档(&P)…", self)
+        archive.triggered.connect(lambda: open_archive_dialog(self, self.services, self.jobs))
+        file_menu.addAction(archive)
+        backup = QAction(qta.icon("fa5s.save"), "备份数据库(&B)…", self)
+        backup.triggered.connect(self.backup_database)
+        file_menu.addAction(backup)
+        file_menu.addSeparator()
         quit_action = QAction(qta.icon("fa5s.sign-out-alt"), "退出(&X)", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -99,6 +108,24 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, "关于 govdesk", self.about_text())
+
+    def backup_database(self) -> None:
+        """文件 → 备份数据库: pick a file, copy in the background, say where it went."""
+        try:
+            suggested = self.services.backup.suggested_file()
+        except GovdeskError as exc:
+            QMessageBox.information(self, "备份数据库", str(exc))
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "备份数据库", str(suggested), "SQLite 数据库 (*.sqlite3)")
+        if not path:
+            return
+        self.jobs.submit(
+            lambda ctx: self.services.backup.backup_to(Path(path)),
+            lambda dest: self.statusBar().showMessage(f"已备份到 {dest}", 15000),
+            lambda error: show_error(error, self),
+            progress_label="正在备份数据库…",
+            parent=self,
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.jobs.busy:

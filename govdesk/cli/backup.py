@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from pathlib import Path
 
-from govdesk import paths
 from govdesk.cli.common import open_database
-from govdesk.db import backup_sqlite, sqlite_file
-from govdesk.errors import RefusedError
+from govdesk.services.backup import BackupService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,19 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_backup)
 
 
-def default_backup_file(db_file: Path) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return paths.backup_dir() / f"{db_file.stem}-{stamp}.sqlite3"
-
-
 def run_backup(args: argparse.Namespace) -> int:
-    db = open_database(args)
-    source = sqlite_file(db.engine)
-    if source is None:
-        raise RefusedError("服务器数据库（PostgreSQL）请用 pg_dump 备份")
-    dest: Path = args.out or default_backup_file(source)
-    if dest.exists():
-        raise RefusedError(f"备份文件 {dest} 已存在，未覆盖")
-    backup_sqlite(db.engine, dest)
+    dest = BackupService(open_database(args)).backup_to(args.out)
     print(f"已备份到 {dest}")
     return 0

@@ -11,7 +11,10 @@ from govdesk.db import Database
 from govdesk.integrity import database_problems
 
 # Capabilities add their own checks ("module:function" returning a list of problems).
-EXTRA_CHECKS: tuple[str, ...] = ("govdesk.decisions.audit:check_decision_log",)
+EXTRA_CHECKS: tuple[str, ...] = (
+    "govdesk.decisions.audit:check_decision_log",
+    "govdesk.services.printing:check_archive",
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govdesk.db import Database
+from govdesk.services.backup import BackupService
 from govdesk.services.decisions import DecisionService
 from govdesk.services.households import HouseholdService
 from govdesk.services.members import MemberService
@@ -20,6 +21,7 @@ class Services:
     households: HouseholdService
     decisions: DecisionService
     printing: PrintService
+    backup: BackupService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -30,4 +32,5 @@ class Services:
             households=HouseholdService(db),
             decisions=DecisionService(db),
             printing=PrintService(db),
+            backup=BackupService(db),
         )
