@@ -253,6 +253,14 @@ class DecisionQueries:
     def history(self, matter_id: int) -> list[HistoryItem]:
         with self.db.session() as s:
             entries = ledger.entries_of(s, matter_id)
+            scans: dict[int, list[str]] = {}
+            for entry_id, kind, name in s.execute(
+                select(Attachment.entry_id, Attachment.kind, Attachment.original_name)
+                .join(LogEntry, LogEntry.id == Attachment.entry_id)
+                .where(LogEntry.matter_id == matter_id)
+                .order_by(Attachment.id)
+            ):
+                scans.setdefault(entry_id, []).append(f"{kind}“{name}”")
         by_id = {e.id: e for e in entries}
         corrected = superseded_by(entries)
         out: list[HistoryItem] = []
@@ -271,7 +279,7 @@ class DecisionQueries:
                     kind=e.kind,
                     title=e.step_title or e.kind,
                     event_date=e.event_date,
-                    summary=summarize(e, by_id),
+                    summary=summarize(e, by_id) + (f"。附件：{'、'.join(scans[e.id])}" if e.id in scans else ""),
                     outcome=e.outcome,
                     note=note,
                     hash_short=short(e.hash),

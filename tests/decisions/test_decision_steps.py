@@ -244,6 +244,7 @@ def test_attachments_are_copied_with_their_hash(svc: DecisionService, tmp_path: 
 
     assert atts[0].sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
     assert (paths.attachments_dir() / atts[0].stored_name).read_bytes() == scan.read_bytes()
+    assert "附件：签到表“签到表.pdf”" in svc.history(mid)[-1].summary
 
 
 def test_representatives_roster_on_the_meeting_date(svc: DecisionService) -> None:

@@ -211,3 +211,27 @@ def test_print_menu_previews_the_resolution_notice(tab, qtbot) -> None:  # noqa:
     assert "集体山林承包经营权流转的决议公告" in request.dialog.title
     assert request.dialog.pdf.startswith(b"%PDF")
     request.dialog.close()
+
+
+def test_tick_list_follows_the_meeting_date(tab, qtbot) -> None:  # noqa: ANN001
+    tab.show_matter(tab.svc.find("2026-011"))  # waiting for the members' meeting
+    dlg = tab.next_dialog()
+    qtbot.addWidget(dlg)
+    today_count = len(dlg.seats)
+    dlg.set_all(True)
+    dlg.day.setDate(T - timedelta(days=3650))  # ten years ago: fewer full members had a vote then
+    assert len(dlg.seats) < today_count
+    assert len(dlg.present_keys()) == len(dlg.seats)  # ticks kept for the people still on the list
+    assert dlg.figures_label.text().startswith(f"应到 {len(dlg.seats)} 人 · 实到 {len(dlg.seats)} 人")
+
+
+def test_failed_vote_waiting_is_sent_back_from_the_tab(tab, qtbot) -> None:  # noqa: ANN001
+    from ui.dialogs.decision_entries import DispositionDialog
+
+    tab.show_matter(tab.svc.find("2026-012"))
+    assert tab.dispose_button.isEnabled()
+    dlg = DispositionDialog(tab.svc, tab.current, tab)
+    dlg.reason.setPlainText("方案修改后重新商议")
+    _accept(dlg, qtbot)
+    tab.refresh()
+    assert tab.current.state.state == "审议中" and tab.next_button.text() == "登记：两委商议"
