@@ -144,6 +144,12 @@ def meeting_entry(
     c.raise_if_any()
     assert held is not None
     seats = roster.should_attend(s, step.rule_id, held)
+    if not seats:
+        r = quorum.rule(step.rule_id)
+        raise RefusedError(
+            f"{held.isoformat()} 的名册中没有{r.seat_words}，无法登记{r.body}：请先登记{r.seat_words}名单"
+            "（村民代表、监委会成员在“村民代表、监委会名单”中登记；支委、两委成员在村干部名单中登记）"
+        )
     on_list = {seat.key for seat in seats}
     ticked = {tuple(k) for k in data.present}
     strangers = ticked - on_list

@@ -268,3 +268,16 @@ def test_correcting_the_opening_entry_updates_the_header_and_check_still_passes(
     view = svc.matter(mid)
     assert view.title == "村口公交候车亭建设" and view.amount == "20,000.00 元"
     assert check_decision_log(svc.db) == []
+
+
+def test_a_meeting_with_nobody_on_the_roster_is_refused_not_logged(svc: DecisionService) -> None:
+    mid = new_matter(svc, d(30), procedure="五议两公开（含核议）")
+    for i in range(3):
+        meeting(svc, mid, d(25 - i))
+    for seat in svc.seats.seats("村务监督委员会"):
+        svc.seats.end(seat.id, d(30), "换届")
+    count = len(svc.history(mid))
+    data = MeetingInput(d(10), "村部", "张三", "", [], 0, 0, 0, "核议")
+    with pytest.raises(RefusedError, match="名册中没有监委会成员"):
+        svc.record_meeting(mid, 4, data)
+    assert len(svc.history(mid)) == count
