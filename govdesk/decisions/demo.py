@@ -34,6 +34,7 @@ from govdesk.models.people import RELATION_HEAD
 from govdesk.services.decisions import DecisionService
 
 HOUSEHOLDS_PER_REPRESENTATIVE = 10
+MAX_REPRESENTATIVES = 80  # a large demo (scale 170) stays quick to seed and to tick
 
 
 def _seed_seats(db: Database, ctx: DemoContext) -> None:
@@ -48,7 +49,7 @@ def _seed_seats(db: Database, ctx: DemoContext) -> None:
         ).all()
         cadre_names = set(s.scalars(select(Cadre.name)))
         heads = [h for h in heads if h.name not in cadre_names]
-        n_reps = max(5, len(heads) // HOUSEHOLDS_PER_REPRESENTATIVE)
+        n_reps = min(MAX_REPRESENTATIVES, max(5, len(heads) // HOUSEHOLDS_PER_REPRESENTATIVE))
         chosen = ctx.rng.sample(range(len(heads)), n_reps + 3)
         for k, idx in enumerate(chosen[:3] + sorted(chosen[3:])):
             body = BODY_SUPERVISION if k < 3 else BODY_REPRESENTATIVES
