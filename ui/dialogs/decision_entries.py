@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton, QWidget
 
 from govdesk.decisions.inputs import (
     DEFAULT_NOTICE_PLACE,
@@ -143,6 +143,10 @@ class NoticeDialog(CorrectableForm):
         super().__init__(f"{matter.number} 登记{step.title}", svc, correcting, parent)
         self.matter, self.step = matter, step
         d = _details(correcting)
+        hint = QLabel("先从“打印”菜单打印公告并张贴，再在此登记张贴日期；公示期从张贴当日算起。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        self.form.addRow(hint)
         self.posted = self.add("notice_posted_on", date_edit(correcting.event_date if correcting else svc.today()))
         self.days = self.add("notice_days", spin(MAX_POSTING_DAYS, int(d.get("days", DEFAULT_POSTING_DAYS))))
         self.days.setMinimum(1)
