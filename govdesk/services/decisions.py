@@ -53,8 +53,8 @@ from govdesk.models.decisions import (
     ENTRY_STEP,
 )
 from govdesk.services import decisions_entries as build
-from govdesk.services.decision_seats import SeatService
 from govdesk.services.decisions_query import DecisionQueries
+from govdesk.services.decisions_seats import SeatService
 from govdesk.services.people_common import first_village_id
 from govdesk.validation import Checker, clean_text, parse_date
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from govdesk.errors import GovdeskError
 from govdesk.models.decisions import BODIES
-from govdesk.services.decision_seats import SeatRow, SeatService
+from govdesk.services.decisions_seats import SeatRow, SeatService
 from ui.dialogs.decision_forms import ERROR_STYLE, date_edit, qdate
 from ui.dialogs.decision_models import _ListModel
 
