@@ -1,16 +1,358 @@
-"""五议两公开 tab (placeholder; the real decision-log tab comes with its own issue)."""
+"""五议两公开 tab: the decision ledger, what needs action, and one matter's whole history.
+
+Left: reminders with days overdue above the paged list of matters. Right: the chosen
+matter — its procedure as a row of steps (done / failed / next), the buttons for what can
+be recorded now, and the append-only history with corrections and hash prefixes. Every
+button opens a dialog that calls the decision service; every refusal is the service's own
+Chinese message.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import dataclasses
+import html
+import json
+from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govdesk.decisions.procedures import KIND_MEETING, KIND_RESULT_NOTICE, KIND_SUGGESTION
+from govdesk.decisions.state import STATE_COMPLETED, STATE_ENDED, STATE_FAILED, STATE_POSTED, STATES
+from govdesk.errors import GovdeskError
 from govdesk.services.bundle import Services
-from ui.jobs import JobRunner
-from ui.placeholder_tab import PlaceholderTab
+from govdesk.services.decisions_query import MatterView
+from ui.dialogs.decision_entries import (
+    AnswerDialog,
+    DispositionDialog,
+    MatterDialog,
+    NoticeDialog,
+    ObjectionDialog,
+    ProgressDialog,
+    SuggestionDialog,
+)
+from ui.dialogs.decision_forms import DecisionForm
+from ui.dialogs.decision_meeting import MeetingDialog
+from ui.dialogs.decision_models import ActionModel, HistoryModel, MatterListModel
+from ui.jobs import JobRunner, show_error
+
+MARK_STYLE = {
+    "已通过": ("✔", "#2e7d32"),
+    "已完成": ("✔", "#2e7d32"),
+    "未通过": ("✘", "#c62828"),
+    "待办": ("▶", "#1565c0"),
+    "未到": ("○", "#999999"),
+    "已终止": ("—", "#999999"),
+}
 
 
-class DecisionsTab(PlaceholderTab):
+def steps_html(view: MatterView) -> str:
+    parts = []
+    for st in view.steps:
+        sign, color = MARK_STYLE.get(st.mark, ("○", "#999"))
+        weight = "bold" if st.mark == "待办" else "normal"
+        parts.append(f'<span style="color:{color}; font-weight:{weight}">{sign} {html.escape(st.title)}</span>')
+    return " &nbsp;→&nbsp; ".join(parts)
+
+
+def header_html(view: MatterView) -> str:
+    st = view.state
+    facts = [view.category, view.amount, view.source, view.procedure, f"提出 {view.raised_on.isoformat()}"]
+    lines = [
+        f'<span style="font-size:15pt; font-weight:bold">{html.escape(view.number)} {html.escape(view.title)}</span>',
+        " · ".join(html.escape(f) for f in facts if f),
+        f"状态：<b>{html.escape(st.state)}</b>（{html.escape(st.stage)}）",
+    ]
+    if st.posted_on:
+        lines.append(f"决议公示：{st.posted_on} 至 {st.posting_ends_on}；未答复异议 {st.open_objections} 条")
+    if st.amount_spent_fen or st.accepted_on:
+        spent = f"{st.amount_spent_fen / 100:,.2f} 元"
+        lines.append(f"已支出 {spent}；承建 {html.escape(st.contractor or '—')}；验收 {st.accepted_on or '—'}")
+    if st.result_posted_on:
+        lines.append(f"结果公示：{st.result_posted_on} 至 {st.result_posting_ends_on}")
+    lines.append(f'<span style="color:#888">最新校验码 {view.head_hash[:12].upper()}</span>')
+    return "<br>".join(lines)
+
+
+class DecisionsTab(QWidget):
+    changed = Signal()
+
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__("五议两公开台账功能正在建设", parent)
+        super().__init__(parent)
         self.services = services
         self.jobs = jobs
+        self.svc = services.decisions
+        self.current: MatterView | None = None
+
+        self.new_button = QPushButton("新建事项")
+        self.new_button.clicked.connect(self.new_matter)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索台账编号或事项名称")
+        self.search.textChanged.connect(self._apply_filter)
+        self.state_filter = QComboBox()
+        self.state_filter.addItem("全部状态", "")
+        for s in STATES:
+            self.state_filter.addItem(s, s)
+        self.state_filter.currentIndexChanged.connect(self._apply_filter)
+        self.seats_button = QPushButton("村民代表、监委会名单")
+        self.seats_button.clicked.connect(self.edit_seats)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addWidget(self.seats_button)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.state_filter)
+
+        self.actions_model = ActionModel(self)
+        self.actions_view = self._table(self.actions_model)
+        self.actions_view.clicked.connect(lambda i: self.show_matter(self.actions_model.items[i.row()].matter_id))
+        self.actions_box = QGroupBox("待办提醒")
+        QVBoxLayout(self.actions_box).addWidget(self.actions_view)
+
+        self.model = MatterListModel(self.svc, self)
+        self.table = self._table(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.actions_box)
+        left.addWidget(self.table)
+        left.setStretchFactor(1, 3)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self._detail_pane())
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([640, 860])
+        left.setSizes([220, 600])
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(splitter, 1)
+        self.refresh()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _table(self, model: Any) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        return view
+
+    def _detail_pane(self) -> QWidget:
+        pane = QWidget()
+        lay = QVBoxLayout(pane)
+        self.header = QLabel("请选择左侧的事项")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.steps_label = QLabel()
+        self.steps_label.setTextFormat(Qt.TextFormat.RichText)
+        self.steps_label.setWordWrap(True)
+        self.steps_label.setStyleSheet("font-size: 11pt; padding: 6px; background: #f5f5f5; border-radius: 4px;")
+        self.next_button = QPushButton("登记下一步")
+        self.next_button.setStyleSheet("font-weight: bold;")
+        self.next_button.clicked.connect(self.record_next)
+        self.dispose_button = QPushButton("退回或终止")
+        self.dispose_button.clicked.connect(lambda: self._open(DispositionDialog(self.svc, self._cur(), self)))
+        self.objection_button = QPushButton("登记异议")
+        self.objection_button.clicked.connect(lambda: self._open(ObjectionDialog(self.svc, self._cur(), self)))
+        self.answer_button = QPushButton("答复异议")
+        self.answer_button.clicked.connect(lambda: self._open(AnswerDialog(self.svc, self._cur(), self)))
+        self.progress_button = QPushButton("登记实施情况")
+        self.progress_button.clicked.connect(lambda: self._open(ProgressDialog(self.svc, self._cur(), self)))
+        self.correct_button = QPushButton("更正所选记录")
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.print_button = QToolButton()
+        self.print_button.setText("打印")
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_button.setMenu(self.print_menu)
+        self._build_print_menu()
+        buttons = QHBoxLayout()
+        for b in (
+            self.next_button,
+            self.dispose_button,
+            self.objection_button,
+            self.answer_button,
+            self.progress_button,
+            self.correct_button,
+            self.print_button,
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.history_model = HistoryModel(self)
+        self.history = self._table(self.history_model)
+        self.history.setWordWrap(True)
+        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.horizontalHeader().setStretchLastSection(False)
+        self.history.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        lay.addWidget(self.header)
+        lay.addWidget(self.steps_label)
+        lay.addLayout(buttons)
+        lay.addWidget(QLabel("办理记录（只增不改：更正以新记录登记，原记录保留）"))
+        lay.addWidget(self.history, 1)
+        return pane
+
+    def _build_print_menu(self) -> None:
+        """Print targets come from ui.dialogs.decision_print once the PDF engine is on main."""
+        try:
+            from ui.dialogs.decision_print import add_print_actions
+        except ImportError:
+            self.print_button.setEnabled(False)
+            self.print_button.setToolTip("打印功能尚未安装")
+            return
+        add_print_actions(self, self.print_menu)
+
+    # --- data ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.model.refresh()
+        items = self.svc.needs_action(self.svc.today())
+        self.actions_model.set_items(items)
+        overdue = sum(1 for i in items if i.days_overdue > 0)
+        self.actions_box.setTitle(f"待办提醒（{len(items)} 项，其中逾期 {overdue} 项）")
+        for col in range(4):
+            self.actions_view.resizeColumnToContents(col)
+        for col in (0, 1, 6, 7):
+            self.table.resizeColumnToContents(col)
+        if self.current is not None:
+            self.show_matter(self.current.id)
+
+    def _apply_filter(self) -> None:
+        q = dataclasses.replace(
+            self.model.query, text=self.search.text(), filters={"state": self.state_filter.currentData()}
+        )
+        self.model.setQuery(q)
+
+    def _row_changed(self, current: Any, _previous: Any) -> None:
+        mid = self.model.row_id(current.row()) if current.isValid() else None
+        if mid is not None:
+            self.show_matter(mid)
+
+    def _cur(self) -> MatterView:
+        assert self.current is not None
+        return self.current
+
+    def show_matter(self, matter_id: int) -> None:
+        try:
+            view = self.svc.matter(matter_id)
+        except GovdeskError as exc:
+            show_error(exc, self)
+            return
+        self.current = view
+        self.header.setText(header_html(view))
+        self.steps_label.setText(steps_html(view))
+        self.history_model.set_items(self.svc.history(matter_id))
+        self.history.resizeColumnsToContents()
+        for col, widest in ((2, 130), (5, 170)):  # step title, correction note: wrap rather than squeeze 内容
+            self.history.setColumnWidth(col, min(self.history.columnWidth(col), widest))
+        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.resizeRowsToContents()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        view = self.current
+        st = view.state if view else None
+        nxt = view.next_step if view else None
+        can_next = bool(nxt and st and st.state not in (STATE_ENDED, STATE_FAILED))
+        if nxt and nxt.kind == KIND_RESULT_NOTICE and st and st.state != STATE_COMPLETED:
+            can_next = False
+        self.next_button.setText(f"登记：{nxt.title}" if nxt else "程序已完成")
+        self.next_button.setEnabled(can_next)
+        self.dispose_button.setEnabled(bool(st and st.state == STATE_FAILED))
+        self.objection_button.setEnabled(bool(st and st.posted_on))
+        self.answer_button.setEnabled(bool(st and st.open_objections))
+        self.progress_button.setEnabled(bool(st and st.state in (STATE_POSTED, STATE_COMPLETED)))
+        item = self._selected_history()
+        self.correct_button.setEnabled(bool(item and item.correctable))
+        self.print_button.setEnabled(view is not None and self.print_menu.actions() != [])
+
+    def _selected_history(self) -> Any:
+        idx = self.history.currentIndex()
+        if not idx.isValid() or idx.row() >= len(self.history_model.items):
+            return None
+        return self.history_model.items[idx.row()]
+
+    # --- actions -------------------------------------------------------------------------
+    def _open(self, form: DecisionForm, after: Callable[[Any], None] | None = None) -> bool:
+        if form.exec() != DecisionForm.DialogCode.Accepted:
+            return False
+        if after is not None:
+            after(form.result_id)
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def edit_seats(self) -> None:
+        from ui.dialogs.decision_seats import SeatsDialog
+
+        SeatsDialog(self.svc.seats, self.svc.today(), self).exec()
+
+    def new_matter(self) -> None:
+        self._open(MatterDialog(self.svc, self), after=self._select_new)
+
+    def _select_new(self, matter_id: Any) -> None:
+        self.current = self.svc.matter(int(matter_id))
+
+    def next_dialog(self) -> DecisionForm | None:
+        view = self.current
+        step = view.next_step if view else None
+        if view is None or step is None:
+            return None
+        if step.kind == KIND_SUGGESTION:
+            return SuggestionDialog(self.svc, view, step, self)
+        if step.kind == KIND_MEETING:
+            return MeetingDialog(self.svc, view, step, self)
+        return NoticeDialog(self.svc, view, step, self)
+
+    def record_next(self) -> None:
+        form = self.next_dialog()
+        if form is not None:
+            self._open(form)
+
+    def correction_dialog(self, entry_id: int) -> DecisionForm:
+        view = self._cur()
+        entry, ticks, _ = self.svc.entry(entry_id)
+        details = json.loads(entry.details or "{}")
+        kind = details.get("corrected_kind", entry.kind)
+        if kind == "立项":
+            return MatterDialog(self.svc, self, correcting=entry)
+        if kind == "异议":
+            return ObjectionDialog(self.svc, view, self, correcting=entry)
+        if kind == "答复":
+            return AnswerDialog(self.svc, view, self, correcting=entry)
+        if kind == "实施":
+            return ProgressDialog(self.svc, view, self, correcting=entry)
+        step = next(s for s in view.steps if s.position == entry.step_position)
+        if step.kind == KIND_SUGGESTION:
+            return SuggestionDialog(self.svc, view, step, self, correcting=entry)
+        if step.kind == KIND_MEETING:
+            return MeetingDialog(self.svc, view, step, self, correcting=entry, ticks=ticks)
+        return NoticeDialog(self.svc, view, step, self, correcting=entry)
+
+    def correct_selected(self) -> None:
+        item = self._selected_history()
+        if item is not None and item.correctable:
+            self._open(self.correction_dialog(item.entry_id))

@@ -14,6 +14,7 @@ from govdesk.integrity import database_problems
 EXTRA_CHECKS: tuple[str, ...] = (
     "govdesk.services.printing:check_archive",
     "govdesk.roster.checks:roster_problems",
+    "govdesk.decisions.audit:check_decision_log",
 )
 
 

@@ -9,7 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 
-PRINT_MODULES: tuple[str, ...] = ("govdesk.cli.print_register", "govdesk.cli.print_roster")
+PRINT_MODULES: tuple[str, ...] = (
+    "govdesk.cli.print_register",
+    "govdesk.cli.print_roster",
+    "govdesk.cli.print_decision",
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,6 +1,15 @@
 """All mapped classes. Importing this package registers every table on ``Base.metadata``."""
 
 from govdesk.models.base import Base
+from govdesk.models.decisions import (
+    Attachment,
+    AttendanceTick,
+    BodySeat,
+    LogEntry,
+    Matter,
+    Procedure,
+    ProcedureStep,
+)
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
 from govdesk.models.printing import PrintArchive
@@ -16,7 +25,10 @@ from govdesk.models.roster import (
 )
 
 __all__ = [
+    "Attachment",
+    "AttendanceTick",
     "Base",
+    "BodySeat",
     "Cadre",
     "CadreLeave",
     "DutyAssignment",
@@ -28,9 +40,13 @@ __all__ = [
     "Roster",
     "Grid",
     "Household",
+    "LogEntry",
+    "Matter",
     "Member",
     "OrgUnit",
     "PrintArchive",
+    "Procedure",
+    "ProcedureStep",
     "Resident",
     "Village",
     "VillagerGroup",

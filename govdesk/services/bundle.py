@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from govdesk.db import Database
 from govdesk.services.backup import BackupService
+from govdesk.services.decisions import DecisionService
 from govdesk.services.duty_log import DutyLogService
 from govdesk.services.households import HouseholdService
 from govdesk.services.members import MemberService
@@ -22,6 +23,7 @@ class Services:
     households: HouseholdService
     roster: RosterService
     duty_log: DutyLogService
+    decisions: DecisionService
     printing: PrintService
     backup: BackupService
 
@@ -34,6 +36,7 @@ class Services:
             households=HouseholdService(db),
             roster=RosterService(db),
             duty_log=DutyLogService(db),
+            decisions=DecisionService(db),
             printing=PrintService(db),
             backup=BackupService(db),
         )

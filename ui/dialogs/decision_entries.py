@@ -1,0 +1,323 @@
+"""Dialogs for the non-meeting entries of a matter: open it, suggestion, notices, objections,
+answers, implementation progress and what to do after a failed vote.
+
+Each one can also correct an earlier entry of its kind: it opens filled with the entry's
+values, asks for the 更正原因, and records a new entry pointing at the old one.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton, QWidget
+
+from govdesk.decisions.inputs import (
+    DEFAULT_NOTICE_PLACE,
+    DEFAULT_POSTING_DAYS,
+    MAX_POSTING_DAYS,
+    AnswerInput,
+    Disposition,
+    MatterInput,
+    NoticeInput,
+    ObjectionInput,
+    ProgressInput,
+    SuggestionInput,
+)
+from govdesk.decisions.procedures import CATEGORIES, KIND_MEETING, KIND_SUGGESTION, SOURCES
+from govdesk.models import LogEntry
+from govdesk.services.decisions import DecisionService
+from govdesk.services.decisions_query import MatterView, StepStatus
+from ui.dialogs.decision_forms import DecisionForm, date_edit, qdate, spin
+
+
+def _details(entry: LogEntry | None) -> dict[str, Any]:
+    if entry is None:
+        return {}
+    try:
+        return dict(json.loads(entry.details or "{}"))
+    except ValueError:
+        return {}
+
+
+def _yuan(fen: int | None) -> str:
+    if not fen:
+        return ""
+    return f"{fen / 100:.2f}".rstrip("0").rstrip(".")
+
+
+class CorrectableForm(DecisionForm):
+    """A form that either records a new entry or corrects ``correcting`` with a reason."""
+
+    def __init__(self, title: str, svc: DecisionService, correcting: LogEntry | None, parent: QWidget | None) -> None:
+        super().__init__(f"更正：{title}" if correcting else title, parent)
+        self.svc = svc
+        self.correcting = correcting
+        self.reason = None
+
+    def add_reason(self) -> None:
+        if self.correcting is not None:
+            self.reason = self.text_box("correction_reason", "", 50)
+
+    def save(self, data: Any, record: Any) -> Any:
+        if self.correcting is not None and self.reason is not None:
+            return self.svc.correct(self.correcting.id, self.reason.toPlainText(), data)
+        return record(data)
+
+
+class MatterDialog(CorrectableForm):
+    """立项: a new matter with its source and procedure (or a correction of its header)."""
+
+    def __init__(self, svc: DecisionService, parent: QWidget | None = None, correcting: LogEntry | None = None) -> None:
+        super().__init__("新建事项（立项）", svc, correcting, parent)
+        d = _details(correcting)
+        today = svc.today()
+        self.number = self.line("matter_number", d.get("number") or svc.next_number(today.year))
+        self.title_edit = self.line("matter_title", d.get("title", ""), "如：三组至五组村道硬化工程")
+        self.category = self.combo("matter_category", CATEGORIES, d.get("category", ""))
+        self.amount = self.line("matter_amount", _yuan(d.get("amount_fen")), "元，如 125000 或 12.5万")
+        self.source = self.combo("matter_source", SOURCES, d.get("source", ""))
+        self.detail = self.text_box("matter_source_detail", d.get("source_detail", ""))
+        self.procedure = QComboBox()
+        for code, name, desc in svc.procedures():
+            self.procedure.addItem(name, code)
+            self.procedure.setItemData(self.procedure.count() - 1, desc, 3)  # tooltip role
+        self.add("matter_procedure", self.procedure)
+        self.raised = self.add("matter_raised_on", date_edit(date.fromisoformat(d["raised_on"]) if d else today))
+        if correcting is not None:
+            for w in (self.number, self.source, self.procedure, self.raised):
+                w.setEnabled(False)
+        self.add_reason()
+        self.finish_layout()
+        self.resize(520, self.sizeHint().height())
+
+    def submit(self) -> Any:
+        data = MatterInput(
+            title=self.title_edit.text(),
+            category=self.category.currentText(),
+            amount=self.amount.text(),
+            source=self.source.currentText(),
+            source_detail=self.detail.toPlainText(),
+            procedure_code=self.procedure.currentData(),
+            raised_on=qdate(self.raised),  # type: ignore[arg-type]
+            number=self.number.text(),
+        )
+        return self.save(data, self.svc.create_matter)
+
+
+class SuggestionDialog(CorrectableForm):
+    def __init__(
+        self,
+        svc: DecisionService,
+        matter: MatterView,
+        step: StepStatus,
+        parent: QWidget | None = None,
+        correcting: LogEntry | None = None,
+    ) -> None:
+        super().__init__(f"{matter.number} 登记建议", svc, correcting, parent)
+        self.matter, self.step = matter, step
+        d = _details(correcting)
+        self.day = self.add("matter_raised_on", date_edit(correcting.event_date if correcting else matter.raised_on))
+        self.by = self.line("suggested_by", d.get("by", ""))
+        self.text = self.text_box("suggestion_text", correcting.text if correcting else "")
+        self.add_reason()
+        self.finish_layout()
+
+    def submit(self) -> Any:
+        data = SuggestionInput(qdate(self.day), self.by.text(), self.text.toPlainText())  # type: ignore[arg-type]
+        return self.save(data, lambda x: self.svc.record_suggestion(self.matter.id, self.step.position, x))
+
+
+class NoticeDialog(CorrectableForm):
+    """决议公开 / 实施结果公开: posted on, for how many days (default 7), where, whom to call."""
+
+    def __init__(
+        self,
+        svc: DecisionService,
+        matter: MatterView,
+        step: StepStatus,
+        parent: QWidget | None = None,
+        correcting: LogEntry | None = None,
+    ) -> None:
+        super().__init__(f"{matter.number} 登记{step.title}", svc, correcting, parent)
+        self.matter, self.step = matter, step
+        d = _details(correcting)
+        hint = QLabel("先从“打印”菜单打印公告并张贴，再在此登记张贴日期；公示期从张贴当日算起。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        self.form.addRow(hint)
+        self.posted = self.add("notice_posted_on", date_edit(correcting.event_date if correcting else svc.today()))
+        self.days = self.add("notice_days", spin(MAX_POSTING_DAYS, int(d.get("days", DEFAULT_POSTING_DAYS))))
+        self.days.setMinimum(1)
+        self.days.setSuffix(" 天")
+        self.place = self.line("notice_place", correcting.place if correcting else DEFAULT_NOTICE_PLACE)
+        self.phone = self.line("notice_phone", d.get("phone", ""), "留空：使用村里的监督电话")
+        self.text = self.text_box("notice_text", correcting.text if correcting else "", 90)
+        self.text.setPlaceholderText("留空：使用决议的决定事项")
+        self.add_reason()
+        self.finish_layout()
+        self.resize(520, self.sizeHint().height())
+
+    def submit(self) -> Any:
+        data = NoticeInput(
+            qdate(self.posted), self.days.value(), self.place.text(), self.phone.text(), self.text.toPlainText()
+        )
+        return self.save(data, lambda x: self.svc.record_notice(self.matter.id, self.step.position, x))
+
+
+class ObjectionDialog(CorrectableForm):
+    def __init__(
+        self,
+        svc: DecisionService,
+        matter: MatterView,
+        parent: QWidget | None = None,
+        correcting: LogEntry | None = None,
+    ) -> None:
+        super().__init__(f"{matter.number} 登记异议", svc, correcting, parent)
+        self.matter = matter
+        d = _details(correcting)
+        self.day = self.add("objection_date", date_edit(correcting.event_date if correcting else svc.today()))
+        self.who = self.line("objection_from", d.get("from", ""))
+        self.text = self.text_box("objection_text", correcting.text if correcting else "")
+        self.add_reason()
+        self.finish_layout()
+
+    def submit(self) -> Any:
+        data = ObjectionInput(qdate(self.day), self.who.text(), self.text.toPlainText())
+        return self.save(data, lambda x: self.svc.record_objection(self.matter.id, x))
+
+
+class AnswerDialog(CorrectableForm):
+    """Answer one open objection (chosen from a list), or correct an answer."""
+
+    def __init__(
+        self,
+        svc: DecisionService,
+        matter: MatterView,
+        parent: QWidget | None = None,
+        correcting: LogEntry | None = None,
+    ) -> None:
+        super().__init__(f"{matter.number} 答复异议", svc, correcting, parent)
+        self.matter = matter
+        d = _details(correcting)
+        self.objection = QComboBox()
+        if correcting is None:
+            for o in svc.open_objections(matter.id):
+                who = _details(o).get("from", "")
+                self.objection.addItem(f"第 {o.seq} 条 · {who}：{o.text[:30]}", o.id)
+        else:
+            self.objection.addItem("（原异议）", correcting.answers_id)
+            self.objection.setEnabled(False)
+        self.add("objection_text", self.objection, "所答复的异议")
+        self.day = self.add("answer_date", date_edit(correcting.event_date if correcting else svc.today()))
+        self.by = self.line("answer_by", d.get("by", ""))
+        self.text = self.text_box("answer_text", correcting.text if correcting else "")
+        self.add_reason()
+        self.finish_layout()
+
+    def submit(self) -> Any:
+        data = AnswerInput(qdate(self.day), self.by.text(), self.text.toPlainText())
+        oid = self.objection.currentData()
+        if oid is None and self.correcting is None:
+            from govdesk.errors import RefusedError
+
+            raise RefusedError("没有待答复的异议")
+        return self.save(data, lambda x: self.svc.answer_objection(int(oid), x))
+
+
+class ProgressDialog(CorrectableForm):
+    """Implementation progress: what was done, money spent, contractor, completion and acceptance."""
+
+    def __init__(
+        self,
+        svc: DecisionService,
+        matter: MatterView,
+        parent: QWidget | None = None,
+        correcting: LogEntry | None = None,
+    ) -> None:
+        super().__init__(f"{matter.number} 登记实施情况", svc, correcting, parent)
+        self.matter = matter
+        d = _details(correcting)
+        self.day = self.add("progress_date", date_edit(correcting.event_date if correcting else svc.today()))
+        self.text = self.text_box("progress_text", correcting.text if correcting else "")
+        self.spent = self.line("amount_spent", _yuan(d.get("amount_spent_fen")), "本次支出，元")
+        self.contractor = self.line("contractor", d.get("contractor", "") or matter.state.contractor)
+        self.completed, self.completed_box = self._optional_date("completed_on", d.get("completed_on"))
+        self.accepted, self.accepted_box = self._optional_date("accepted_on", d.get("accepted_on"))
+        self.add_reason()
+        self.finish_layout()
+        self.resize(520, self.sizeHint().height())
+
+    def _optional_date(self, field: str, value: str | None) -> tuple[Any, Any]:
+        from PySide6.QtWidgets import QCheckBox
+
+        holder = QWidget()
+        lay = QHBoxLayout(holder)
+        lay.setContentsMargins(0, 0, 0, 0)
+        box = QCheckBox("已" + ("完工" if field == "completed_on" else "验收"))
+        edit = date_edit(date.fromisoformat(value) if value else self.svc.today())
+        box.setChecked(bool(value))
+        edit.setEnabled(bool(value))
+        box.toggled.connect(edit.setEnabled)
+        lay.addWidget(box)
+        lay.addWidget(edit, 1)
+        self.add(field, holder)
+        return edit, box
+
+    def submit(self) -> Any:
+        data = ProgressInput(
+            qdate(self.day),
+            self.text.toPlainText(),
+            self.spent.text(),
+            self.contractor.text(),
+            qdate(self.completed) if self.completed_box.isChecked() else None,
+            qdate(self.accepted) if self.accepted_box.isChecked() else None,
+        )
+        return self.save(data, lambda x: self.svc.record_progress(self.matter.id, x))
+
+
+class DispositionPicker(QWidget):
+    """退回至 [step] / 终止 — the user's choice after a failed vote (used in two dialogs)."""
+
+    def __init__(self, matter: MatterView, failed_position: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.back = QRadioButton("退回至")
+        self.end = QRadioButton("终止办理")
+        self.steps = QComboBox()
+        limit = failed_position if failed_position is not None else 10**6
+        for st in matter.steps:
+            if st.kind in (KIND_MEETING, KIND_SUGGESTION) and st.position <= limit:
+                self.steps.addItem(st.title + ("（重新召开）" if st.position == failed_position else ""), st.position)
+        self.steps.setCurrentIndex(self.steps.count() - 1)
+        group = QButtonGroup(self)
+        group.addButton(self.back)
+        group.addButton(self.end)
+        self.back.setChecked(True)
+        self.back.toggled.connect(self.steps.setEnabled)
+        lay.addWidget(self.back)
+        lay.addWidget(self.steps, 1)
+        lay.addWidget(self.end)
+
+    def disposition(self, reason: str, on: date | None = None) -> Disposition:
+        back_to = None if self.end.isChecked() else int(self.steps.currentData())
+        return Disposition(back_to, reason, on)
+
+
+class DispositionDialog(DecisionForm):
+    """A failed vote waiting for a decision: send it back or end the matter."""
+
+    def __init__(self, svc: DecisionService, matter: MatterView, parent: QWidget | None = None) -> None:
+        super().__init__(f"{matter.number} {matter.state.stage}：退回或终止", parent)
+        self.svc, self.matter = svc, matter
+        self.picker = self.add("back_to", DispositionPicker(matter, matter.state.failed_position))
+        self.day = self.add("meeting_date", date_edit(svc.today()), "处理日期")
+        self.reason = self.text_box("disposal_reason", "")
+        self.finish_layout()
+
+    def submit(self) -> Any:
+        d = self.picker.disposition(self.reason.toPlainText(), qdate(self.day))  # type: ignore[attr-defined]
+        self.svc.dispose_failed(self.matter.id, d)
+        return self.matter.id
