@@ -40,7 +40,7 @@ VILLAGE_NAME = "青山村"
 DEMO_SEED = 20261123
 
 # "module:function" seeders called after the people exist: fn(db, ctx) -> None.
-DEMO_SEEDERS: tuple[str, ...] = ()
+DEMO_SEEDERS: tuple[str, ...] = ("govdesk.services.people_demo:seed_demo",)
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈单"
 RARE_CHARS = "竂堉䶮𠮷"

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govdesk.db import Database
+from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
+from govdesk.services.member_details import MemberDetailsService
 from govdesk.services.members import MemberService
+from govdesk.services.registers import RegisterService
 from govdesk.services.village import VillageService
 
 
@@ -16,6 +19,9 @@ class Services:
     village: VillageService
     members: MemberService
     households: HouseholdService
+    household_details: HouseholdDetailsService
+    member_details: MemberDetailsService
+    registers: RegisterService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -24,4 +30,7 @@ class Services:
             village=VillageService(db),
             members=MemberService(db),
             households=HouseholdService(db),
+            household_details=HouseholdDetailsService(db),
+            member_details=MemberDetailsService(db),
+            registers=RegisterService(db),
         )
