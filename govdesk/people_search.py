@@ -1,12 +1,12 @@
 """The resident search index: keys per resident, kept in ``resident_search_keys``.
 
 Search as you type must answer in milliseconds at 200,000 residents, so every way a clerk
-looks a resident up becomes a key, and a lookup is a prefix range on the primary key
-(``key >= q AND key < q + U+10FFFF``) instead of ``LIKE '%q%'`` over every row:
+looks a resident up becomes a prefix range on an index instead of ``LIKE '%q%'`` over every
+row (``key >= q AND key < q + U+10FFFF``):
 
 - pinyin full readings and initials of every reading combination (search.pinyin_keys),
-- the name and the given name (三丰 finds 张三丰),
-- ``!`` + reversed ID number and ``!`` + reversed phone (a suffix becomes a prefix).
+- ``!`` + reversed ID number and ``!`` + reversed phone (a suffix becomes a prefix),
+- Chinese text: a prefix of ``residents.name`` (its own index), not stored as a key.
 
 Plain SQL only (no Qt, no ORM objects): the importer writes these rows in bulk.
 """
@@ -16,35 +16,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from govdesk.models import Resident, ResidentSearchKey
 from govdesk.search import digits_key, is_number_query, normalize_query, pinyin_keys, prefix_upper_bound
 
-_digit_table = str.maketrans("", "", "-")
 
-
-def resident_keys(name: str, id_number: str, phone: str) -> set[str]:
-    keys = set(pinyin_keys(name))
-    if name:
-        keys.add(name)
-        if len(name) > 2:
-            keys.add(name[1:])
-        elif len(name) == 2:
-            keys.add(name[1])
+def resident_keys(name: str, id_number: str, phone: str) -> list[str]:
+    keys = list(pinyin_keys(name))
     if id_number:
-        keys.add(digits_key(id_number))
+        keys.append(digits_key(id_number))
     if phone:
-        keys.add(digits_key(phone.translate(_digit_table)))
+        p = digits_key(phone.replace("-", ""))
+        if p not in keys:
+            keys.append(p)
     return keys
 
 
-def key_rows(resident_id: int, household_id: int, name: str, id_number: str, phone: str) -> list[dict[str, Any]]:
-    return [
-        {"key": k, "resident_id": resident_id, "household_id": household_id}
-        for k in resident_keys(name, id_number, phone)
-    ]
+def key_tuples(
+    resident_id: int, household_id: int, name: str, id_number: str, phone: str
+) -> list[tuple[str, int, int]]:
+    return [(k, resident_id, household_id) for k in resident_keys(name, id_number, phone)]
 
 
 def key_range(text: str) -> tuple[str, str] | None:
@@ -58,38 +51,75 @@ def key_range(text: str) -> tuple[str, str] | None:
 
 def matching_households(text: str) -> Any:
     """SELECT of household ids with a resident matching ``text`` (use inside ``IN``)."""
-    rng = key_range(text)
+    q = normalize_query(text)
+    if not q.isascii():
+        return select(Resident.household_id).where(Resident.name >= q, Resident.name < prefix_upper_bound(q))
+    rng = key_range(q)
     assert rng is not None
     return select(ResidentSearchKey.household_id).where(ResidentSearchKey.key >= rng[0], ResidentSearchKey.key < rng[1])
 
 
-def matching_residents(text: str) -> Any:
-    rng = key_range(text)
-    assert rng is not None
-    return select(ResidentSearchKey.resident_id).where(ResidentSearchKey.key >= rng[0], ResidentSearchKey.key < rng[1])
-
-
-def refresh_resident(session: Session, resident_id: int) -> None:
-    """Rewrite one resident's keys after a change (name, ID number, phone, household)."""
+def refresh_resident(session: Session, resident_id: int, old: tuple[str, str, str] | None = None) -> None:
+    """Rewrite one resident's keys after a change; ``old`` = (name, id_number, phone) before it."""
     session.flush()
-    session.execute(delete(ResidentSearchKey).where(ResidentSearchKey.resident_id == resident_id))
+    r = session.get(Resident, resident_id)
+    if old is not None:
+        delete_keys(session, [(resident_id, *old)])
+    if r is None:
+        return
+    delete_keys(session, [(r.id, r.name, r.id_number, r.phone)])
+    insert_key_rows(session, key_tuples(r.id, r.household_id, r.name, r.id_number, r.phone))
+
+
+def delete_keys(conn: Connection | Session, people: list[tuple[int, str, str, str]]) -> None:
+    """Delete the keys of (resident_id, name, id_number, phone) by primary key."""
+    pairs = [(k, rid) for rid, name, number, phone in people for k in resident_keys(name, number, phone)]
+    for start in range(0, len(pairs), 400):
+        conn.execute(
+            delete(ResidentSearchKey).where(
+                tuple_(ResidentSearchKey.key, ResidentSearchKey.resident_id).in_(pairs[start : start + 400])
+            )
+        )
+
+
+def move_keys(session: Session, resident_id: int, household_id: int) -> None:
     r = session.get(Resident, resident_id)
     if r is None:
         return
-    rows = key_rows(r.id, r.household_id, r.name, r.id_number, r.phone)
-    if rows:
-        session.execute(insert(ResidentSearchKey), rows)
+    keys = resident_keys(r.name, r.id_number, r.phone)
+    session.execute(
+        update(ResidentSearchKey)
+        .where(ResidentSearchKey.resident_id == resident_id, ResidentSearchKey.key.in_(keys))
+        .values(household_id=household_id)
+    )
 
 
-def insert_key_rows(conn: Connection | Session, rows: Iterable[dict[str, Any]], chunk: int = 50_000) -> None:
-    batch: list[dict[str, Any]] = []
+def insert_key_rows(conn: Connection | Session, rows: Iterable[tuple[str, int, int]], chunk: int = 100_000) -> None:
+    """Bulk insert (key, resident_id, household_id) tuples, ignoring keys already there.
+
+    On SQLite the tuples go straight to the driver's executemany (no per-row parameter
+    dictionaries): an import writes about a million keys.
+    """
+    bind = conn.connection() if isinstance(conn, Session) else conn
+    batch: list[tuple[str, int, int]] = []
+    sqlite = bind.dialect.name == "sqlite"
+    sql = "INSERT OR IGNORE INTO resident_search_keys (key, resident_id, household_id) VALUES (?, ?, ?)"
+
+    def flush() -> None:
+        if sqlite:
+            bind.exec_driver_sql(sql, batch)
+        else:
+            bind.execute(
+                insert(ResidentSearchKey), [{"key": k, "resident_id": r, "household_id": h} for k, r, h in batch]
+            )
+
     for row in rows:
         batch.append(row)
         if len(batch) >= chunk:
-            conn.execute(insert(ResidentSearchKey), batch)
+            flush()
             batch = []
     if batch:
-        conn.execute(insert(ResidentSearchKey), batch)
+        flush()
 
 
 def backfill_search_keys(conn: Connection | Session) -> int:
@@ -98,5 +128,5 @@ def backfill_search_keys(conn: Connection | Session) -> int:
     residents = conn.execute(
         select(Resident.id, Resident.household_id, Resident.name, Resident.id_number, Resident.phone)
     ).all()
-    insert_key_rows(conn, (row for r in residents for row in key_rows(*r)))
+    insert_key_rows(conn, (row for r in residents for row in key_tuples(*r)))
     return len(residents)

@@ -9,11 +9,12 @@ from datetime import date, datetime
 from govdesk.validation import parse_date
 
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＸｘＡ－．／"}
-_SPACES = {ord(" "): None, ord("\u3000"): None, ord("\t"): None, ord("\n"): None, ord("\r"): None, 0xA0: None}
 
 
 def text(value: object) -> str:
     """Trimmed text; a whole number stored as a float reads as the number (100001.0 → 100001)."""
+    if value.__class__ is str:
+        return value.strip()  # str.strip() also removes 　 (U+3000) and no-break spaces
     if value is None:
         return ""
     if isinstance(value, float):
@@ -25,7 +26,9 @@ def text(value: object) -> str:
 
 def compact(value: object) -> str:
     """Text with every space removed (names, ID numbers, phones, 户号)."""
-    return text(value).translate(_SPACES)
+    if value.__class__ is str:
+        return "".join(value.split()) if " " in value or not value.isprintable() or "\u3000" in value else value
+    return "".join(text(value).split())
 
 
 def id_number(value: object) -> tuple[str, str | None]:
@@ -35,17 +38,23 @@ def id_number(value: object) -> tuple[str, str | None]:
         if len(number) >= 15:
             return number, "单元格是数字格式，长号码已被 Excel 改动；请把该列设为“文本”后重新填写号码"
         return number, None
-    return compact(value).translate(_FULLWIDTH).upper(), None
+    number = compact(value)
+    if not number.isascii():
+        number = number.translate(_FULLWIDTH)
+    return (number.upper() if number[-1:] == "x" else number), None
 
 
 def digits(value: object) -> str:
-    return compact(value).translate(_FULLWIDTH)
+    t = compact(value)
+    return t if t.isascii() else t.translate(_FULLWIDTH)
 
 
 def day(value: object) -> date | None:
     """A date cell or text in any register format; ``ValueError`` (Chinese) if impossible."""
     if value is None or value == "":
         return None
+    if value.__class__ is date:
+        return value  # type: ignore[return-value]
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
@@ -26,7 +25,6 @@ from govdesk.models import Grid, Household, HouseholdCategory, Member, OrgUnit, 
 from govdesk.models.people import RELATION_HEAD
 
 Progress = Callable[[int, int, str], None]
-_TEXT_FIELDS = {"id_number", "phone", "number"}
 _WIDTHS = {"id_number": 22, "address": 28, "categories": 30, "name": 10, "birth_date": 12, "stars": 20}
 
 
@@ -41,20 +39,13 @@ def _sheet(wb: Workbook, title: str, fields: tuple[str, ...]) -> WriteOnlyWorksh
 
 
 def _row(ws: WriteOnlyWorksheet, fields: tuple[str, ...], values: dict[str, Any]) -> list[Any]:
-    out: list[Any] = []
-    for key in fields:
-        v = values.get(key)
-        if isinstance(v, date):
-            cell = WriteOnlyCell(ws, value=v)
-            cell.number_format = "yyyy-mm-dd"
-            out.append(cell)
-        elif key in _TEXT_FIELDS and v:
-            cell = WriteOnlyCell(ws, value=str(v))
-            cell.number_format = "@"
-            out.append(cell)
-        else:
-            out.append("" if v is None else v)
-    return out
+    """Plain values: str stays text (ID numbers, phones, 户号 keep every digit), dates become
+    date cells (openpyxl gives them the yyyy-mm-dd format). No per-cell objects: 200,000 rows."""
+    return [_blank(values.get(key)) for key in fields]
+
+
+def _blank(v: Any) -> Any:
+    return "" if v is None else v
 
 
 def export_template(path: str | Path, kind: str) -> Path:

@@ -21,22 +21,24 @@ from govdesk.validation import clean_phone
 class RowReader:
     """Reads fields of one row by key; remembers problems with the Excel row number."""
 
-    __slots__ = ("cols", "cells", "row", "problems")
+    __slots__ = ("cols", "cells", "row", "problems", "ix")
 
     def __init__(self, cols: dict[str, int]) -> None:
         self.cols = cols
         self.cells: list[object] = []
         self.row = 0
         self.problems: list[RowProblem] = []
+        # Column index per person field, -1 when absent (a padded sentinel cell reads None).
+        self.ix = {k: cols.get(k, -1) for k in _PERSON_FIELDS}
 
     def start(self, row: int, row_cells: list[object]) -> None:
-        self.row, self.cells = row, row_cells
+        """Rows are padded to the header width by the reader; a None sentinel stands for absent columns."""
+        self.row = row
+        self.cells = [*row_cells, None]
 
     def raw(self, key: str) -> object:
-        i = self.cols.get(key)
-        if i is None or i >= len(self.cells):
-            return None
-        return self.cells[i]
+        i = self.cols.get(key, -1)
+        return self.cells[i] if i < len(self.cells) else None
 
     def fail(self, key: str, message: str) -> None:
         self.problems.append(RowProblem(self.row, header_label(key) if key else "", message))
@@ -49,13 +51,17 @@ class RowReader:
             return None
 
 
+_PERSON_FIELDS = ("name", "id_number", "sex", "birth_date", "phone", "ethnicity", "notes", "ended_on", "end_reason")
+
+
 def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str, object] | None:
     """The person fields of the current row, or ``None`` (problems recorded) when invalid."""
     before = len(r.problems)
-    name = cells.compact(r.raw("name"))
+    c, ix = r.cells, r.ix
+    name = cells.compact(c[ix["name"]])
     if not name:
         r.fail("name", "姓名不能为空")
-    number, problem = cells.id_number(r.raw("id_number"))
+    number, problem = cells.id_number(c[ix["id_number"]])
     birth_from_id = sex_from_id = None
     if problem:
         r.fail("id_number", problem)
@@ -70,21 +76,22 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
             r.fail("id_number", f"与第 {first} 行的公民身份号码重复（同一人不能出现两次）")
         else:
             seen_ids[number] = r.row
-    sex = cells.sex(r.raw("sex"))
+    sex = cells.sex(c[ix["sex"]])
     if sex and sex not in (SEX_MALE, SEX_FEMALE):
         r.fail("sex", f"应为“{SEX_MALE}”或“{SEX_FEMALE}”，填的是“{sex}”")
     elif sex and sex_from_id and sex != sex_from_id:
         r.fail("sex", f"与公民身份号码不符：号码显示为{sex_from_id}")
-    birth = r.date("birth_date")
+    raw_birth = c[ix["birth_date"]]
+    birth = raw_birth if raw_birth.__class__ is date else r.date("birth_date")
     if birth is not None and birth_from_id is not None and birth != birth_from_id:
         r.fail("birth_date", f"与公民身份号码不符：号码显示为 {birth_from_id.isoformat()}")
-    phone = cells.digits(r.raw("phone"))
+    phone = cells.digits(c[ix["phone"]])
     if phone:
         try:
             phone = clean_phone(phone)
         except ValueError as exc:
             r.fail("phone", str(exc))
-    ended_on = r.date("ended_on")
+    ended_on = r.date("ended_on") if c[ix["ended_on"]] not in (None, "") else None
     if ended_on is not None and ended_on > today:
         r.fail("ended_on", "不能晚于今天")
     if len(r.problems) > before:
@@ -94,9 +101,9 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
         "id_number": number,
         "sex": sex or sex_from_id,
         "birth_date": birth_from_id,
-        "ethnicity": cells.compact(r.raw("ethnicity")) or "汉族",
+        "ethnicity": cells.compact(c[ix["ethnicity"]]) or "汉族",
         "phone": phone,
-        "notes": cells.text(r.raw("notes")),
+        "notes": cells.text(c[ix["notes"]]),
         "ended_on": ended_on,
-        "end_reason": (cells.text(r.raw("end_reason")) or "导入时已注销") if ended_on else "",
+        "end_reason": (cells.text(c[ix["end_reason"]]) or "导入时已注销") if ended_on else "",
     }

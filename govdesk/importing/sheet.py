@@ -69,10 +69,16 @@ def read_register(path: str | Path, fields: tuple[str, ...], kind: str) -> Sheet
         if best is None:
             continue
         start, cols = best
+        width = max(len(data[start]), max(cols.values()) + 1)
+        id_col = cols["id_number"]
         rows: list[tuple[int, list[object]]] = []
         for i in range(start + 1, len(data)):
             row = data[i]
-            if _is_blank(row) or _is_footer(row, cols):
+            if len(row) < width:
+                row = row + [None] * (width - len(row))
+            cell = row[id_col]
+            # Fast path: a filled ID cell is a data row (no blank / footer test needed).
+            if not (cell.__class__ is str and len(cell) >= 15) and (_is_blank(row) or _is_footer(row, cols)):
                 continue
             rows.append((i + 1, row))
         return Sheet(header=list(data[start]), header_row=start + 1, columns=cols, rows=rows, sheet_name=sheet_name)

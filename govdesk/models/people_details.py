@@ -97,9 +97,10 @@ class ResidentMove(Base, Timestamped):
 class ResidentSearchKey(Base):
     """Derived search index: one row per (key, resident). Rebuilt from the resident at any time.
 
-    Keys: full pinyin and initials for every reading combination, the name and the given name
-    (so 三丰 finds 张三丰), and ``!`` + reversed digits of the ID number and phone (a suffix
-    search becomes a prefix range). No foreign keys: it is rewritten in bulk on import.
+    Keys: full pinyin and initials for every reading combination, and ``!`` + reversed digits
+    of the ID number and phone (a suffix search becomes a prefix range). Chinese text is
+    searched on ``residents.name`` (its own index). No foreign keys and no second index: an
+    import writes over a million keys, and a change deletes the old keys by primary key.
     """
 
     __tablename__ = "resident_search_keys"
@@ -107,4 +108,4 @@ class ResidentSearchKey(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     resident_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    household_id: Mapped[int] = mapped_column(Integer, index=True)
+    household_id: Mapped[int] = mapped_column(Integer)

@@ -19,7 +19,7 @@ from govdesk.labels import label
 from govdesk.models import Household, HouseholdCategory, HouseholdRelay, Resident, ResidentMove, StarRating
 from govdesk.models.people import RELATION_HEAD
 from govdesk.models.people_details import MAX_STARS
-from govdesk.people_search import refresh_resident
+from govdesk.people_search import move_keys
 from govdesk.validation import Checker, clean_text, parse_date
 
 
@@ -263,7 +263,8 @@ class HouseholdDetailsService:
                 )
             )
             r.household_id, r.relation = target.id, new_relation
-            refresh_resident(s, r.id)
+            s.flush()
+            move_keys(s, r.id, target.id)
 
     def moves(self, resident_id: int) -> list[MoveRow]:
         a, b = aliased(Household), aliased(Household)

@@ -281,9 +281,10 @@ class HouseholdService:
                 raise NotFoundError(f"找不到编号为 {resident_id} 的居民")
             ensure_id_unique(s, Resident, values["id_number"], resident_id)
             self._ensure_one_head(s, r.household_id, values["relation"], resident_id)
+            old = (r.name, r.id_number, r.phone)
             for key, value in values.items():
                 setattr(r, key, value)
-            refresh_resident(s, resident_id)
+            refresh_resident(s, resident_id, old)
 
     def end_resident(self, resident_id: int, on: date | None, reason: str) -> None:
         day, text = end_reason_checked(on, reason)

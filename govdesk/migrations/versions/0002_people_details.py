@@ -26,9 +26,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", "resident_id", name=op.f("pk_resident_search_keys")),
         sqlite_with_rowid=False,
     )
-    with op.batch_alter_table("resident_search_keys", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_resident_search_keys_household_id"), ["household_id"], unique=False)
-
     op.create_table(
         "household_categories",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -190,8 +187,5 @@ def downgrade() -> None:
         batch_op.drop_index("ix_household_categories_category_household")
 
     op.drop_table("household_categories")
-    with op.batch_alter_table("resident_search_keys", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_resident_search_keys_household_id"))
-
     op.drop_table("resident_search_keys")
     # ### end Alembic commands ###
