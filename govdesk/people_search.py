@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, tuple_, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from govdesk.models import Resident, ResidentSearchKey
@@ -73,13 +73,13 @@ def refresh_resident(session: Session, resident_id: int, old: tuple[str, str, st
 
 def delete_keys(conn: Connection | Session, people: list[tuple[int, str, str, str]]) -> None:
     """Delete the keys of (resident_id, name, id_number, phone) by primary key."""
-    pairs = [(k, rid) for rid, name, number, phone in people for k in resident_keys(name, number, phone)]
-    for start in range(0, len(pairs), 400):
-        conn.execute(
-            delete(ResidentSearchKey).where(
-                tuple_(ResidentSearchKey.key, ResidentSearchKey.resident_id).in_(pairs[start : start + 400])
-            )
+    pairs = [{"k": k, "r": rid} for rid, name, number, phone in people for k in resident_keys(name, number, phone)]
+    if pairs:
+        # executemany of a primary-key delete: (key, resident_id) IN (...) lists make SQLite scan.
+        stmt = delete(ResidentSearchKey).where(
+            ResidentSearchKey.key == bindparam("k"), ResidentSearchKey.resident_id == bindparam("r")
         )
+        conn.execute(stmt, pairs)
 
 
 def move_keys(session: Session, resident_id: int, household_id: int) -> None:
