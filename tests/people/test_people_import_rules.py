@@ -41,8 +41,16 @@ ACCEPTED = [
     ("19900105 number", rows(["0100001", "张三", "户主", "男", "汉族", 19900105, ID1]), B1),
     ("1990/01/05", rows(["0100001", "张三", "户主", "男", "汉族", "1990/01/05", ID1]), B1),
     ("full-width digits", rows(["0100001", "张三", "户主", "男", "汉族", "１９９０.１.５", fullwidth(ID1)]), B1),
-    ("stray spaces", rows([" 0100001 ", " 张  三 ", " 户主 ", "男 ", "汉族", " 1990-01-05 ", f" {ID1[:6]} {ID1[6:]} "]), B1),
-    ("title rows and footer", rows(["0100001", "张三", "户主", "男", "汉族", "1990-01-05", ID1], title=True, footer=True), B1),
+    (
+        "stray spaces",
+        rows([" 0100001 ", " 张  三 ", " 户主 ", "男 ", "汉族", " 1990-01-05 ", f" {ID1[:6]} {ID1[6:]} "]),
+        B1,
+    ),
+    (
+        "title rows and footer",
+        rows(["0100001", "张三", "户主", "男", "汉族", "1990-01-05", ID1], title=True, footer=True),
+        B1,
+    ),
     ("blank birth date filled from the ID", rows(["0100001", "张三", "户主", "", "", None, ID1]), B1),
 ]
 
@@ -107,7 +115,15 @@ def test_people_duplicate_id_inside_file(village_db, write_xlsx) -> None:
 def test_people_grouping_by_head_rows_without_number_column(village_db, write_xlsx) -> None:
     header = ["姓名", "与户主关系", "公民身份号码"]
     ids = [make_id(date(1960 + i, 1, 1), 11 + 2 * i) for i in range(5)]
-    register = [header, ["甲", "户主", ids[0]], ["乙", "长子", ids[1]], [], ["丙", "户主", ids[2]], ["丁", "长子", ids[3]], ["戊", "次子", ids[4]]]
+    register = [
+        header,
+        ["甲", "户主", ids[0]],
+        ["乙", "长子", ids[1]],
+        [],
+        ["丙", "户主", ids[2]],
+        ["丁", "长子", ids[3]],
+        ["戊", "次子", ids[4]],
+    ]
     report = import_households(village_db, write_xlsx(register))
     assert report.problems == [] and report.households_created == 2
     with village_db.session() as s:
@@ -117,10 +133,16 @@ def test_people_grouping_by_head_rows_without_number_column(village_db, write_xl
 
 def test_people_grouping_by_number_column(village_db, write_xlsx) -> None:
     ids = [make_id(date(1960 + i, 1, 1), 11 + 2 * i) for i in range(3)]
-    register = rows(["07", "甲", "户主", "", "", "", ids[0]], ["08", "乙", "户主", "", "", "", ids[1]], ["07", "丙", "长子", "", "", "", ids[2]])
+    register = rows(
+        ["07", "甲", "户主", "", "", "", ids[0]],
+        ["08", "乙", "户主", "", "", "", ids[1]],
+        ["07", "丙", "长子", "", "", "", ids[2]],
+    )
     import_households(village_db, write_xlsx(register))
     with village_db.session() as s:
-        numbers = dict(s.execute(select(Household.number, func.count(Resident.id)).join(Resident).group_by(Household.number)).all())
+        numbers = dict(
+            s.execute(select(Household.number, func.count(Resident.id)).join(Resident).group_by(Household.number)).all()
+        )
     assert numbers == {"07": 2, "08": 1}
 
 

@@ -44,7 +44,9 @@ def _add_rare_people(db: Database) -> None:
     hs = HouseholdService(db)
     hid = hs.page(ListQuery(), 0, 1)[0].id
     for i, name in enumerate(RARE):
-        hs.add_resident(hid, ResidentInput(name=name, id_number=make_id(date(1950 + i, 2, 3), 31 + 2 * i), relation="孙子"))
+        hs.add_resident(
+            hid, ResidentInput(name=name, id_number=make_id(date(1950 + i, 2, 3), 31 + 2 * i), relation="孙子")
+        )
 
 
 def test_people_export_import_round_trip(demo_db, tmp_path) -> None:
@@ -67,12 +69,16 @@ def test_people_export_import_round_trip(demo_db, tmp_path) -> None:
     assert report.problems == [] and report.created == n
     assert _residents(fresh) == _residents(demo_db)
     with fresh.session() as s:
-        cats = s.execute(select(HouseholdCategory.category, HouseholdCategory.started_on, HouseholdCategory.ended_on)).all()
+        cats = s.execute(
+            select(HouseholdCategory.category, HouseholdCategory.started_on, HouseholdCategory.ended_on)
+        ).all()
         stars = s.scalar(select(func.count(StarRating.id)))
         central = s.scalar(select(func.count(Household.id)).where(Household.is_central.is_(True)))
     with demo_db.session() as s:
         assert sorted(cats) == sorted(
-            s.execute(select(HouseholdCategory.category, HouseholdCategory.started_on, HouseholdCategory.ended_on)).all()
+            s.execute(
+                select(HouseholdCategory.category, HouseholdCategory.started_on, HouseholdCategory.ended_on)
+            ).all()
         )
         assert stars == s.scalar(select(func.count(StarRating.id)))
         assert central == s.scalar(select(func.count(Household.id)).where(Household.is_central.is_(True)))

@@ -125,6 +125,8 @@ def test_people_member_create_links_resident(demo_db) -> None:
     with demo_db.session() as s:
         if s.scalar(select(Member.id).where(Member.id_number == number)):
             pytest.skip("already a member")
-    mid = MemberService(demo_db).create(MemberInput(name=res.values[0], id_number=number, joined_on="2015-07-01", full_on="2016-07-01"))
+    mid = MemberService(demo_db).create(
+        MemberInput(name=res.values[0], id_number=number, joined_on="2015-07-01", full_on="2016-07-01")
+    )
     m = MemberService(demo_db).get(mid)
     assert (m.resident_id, m.household_id) == (res.id, row.id)

@@ -22,17 +22,23 @@ from govdesk.services.village import VillageService
 def main() -> None:
     src = Database(township_db())
     work = Path(tempfile.mkdtemp(prefix="govdesk-bench-import-"))
-    xlsx = work / "households.xlsx"
-    t = time.perf_counter()
-    rows = export_households(src, xlsx)
-    print(f"export: {rows} resident rows in {time.perf_counter() - t:.2f} s ({xlsx.stat().st_size / 1e6:.1f} MB)")
+    xlsx = township_db().with_suffix(".households.xlsx")
+    if not xlsx.exists():
+        t = time.perf_counter()
+        rows = export_households(src, xlsx)
+        print(f"export: {rows} resident rows in {time.perf_counter() - t:.2f} s ({xlsx.stat().st_size / 1e6:.1f} MB)")
 
     from python_calamine import CalamineWorkbook
 
-    t = time.perf_counter()
-    data = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(0).to_python(skip_empty_area=False)
-    read = time.perf_counter() - t
-    print(f"calamine read only: {len(data) - 1} rows in {read:.2f} s")
+    reads = []
+    for _ in range(3):  # best of three: the machine's other work only ever adds time
+        t = time.perf_counter()
+        data = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+        reads.append(time.perf_counter() - t)
+    read = min(reads)
+    print(
+        f"calamine read only: {len(data) - 1} rows in {read:.2f} s (best of 3: {', '.join(f'{r:.2f}' for r in reads)})"
+    )
 
     fresh = Database(work / "fresh.sqlite3")
     VillageService(fresh).create_village("青山村")
@@ -40,14 +46,14 @@ def main() -> None:
     report = import_households(fresh, xlsx)
     full = time.perf_counter() - t
     assert report.written and not report.problems, report.problem_lines(5)
-    print(f"import into empty database: {report.created} created in {full:.2f} s → ratio {full / read:.2f}× (target ≤ 3×)")
+    print(
+        f"import into empty database: {report.created} created in {full:.2f} s → ratio {full / read:.2f}× (target ≤ 3×)"
+    )
 
     t = time.perf_counter()
     report = import_households(fresh, xlsx)
     again = time.perf_counter() - t
-    print(
-        f"re-import (all {report.updated} updated, none duplicated): {again:.2f} s → ratio {again / read:.2f}×"
-    )
+    print(f"re-import (all {report.updated} updated, none duplicated): {again:.2f} s → ratio {again / read:.2f}×")
 
 
 if __name__ == "__main__":
