@@ -8,7 +8,6 @@ Exit codes: 0 done, 1 refused or a failed check (with a report), 2 usage error.
 from __future__ import annotations
 
 import argparse
-import builtins
 import importlib
 import logging
 import sys
@@ -29,7 +28,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "govdesk.cli.window",
     "govdesk.cli.demo",
     "govdesk.cli.check",
-    "govdesk.cli.print",
+    "govdesk.cli.backup",
+    "govdesk.cli.prints",
     "govdesk.cli.import_export",
 )
 
@@ -39,8 +39,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        # builtins.print: importing the submodule govdesk.cli.print rebinds ``print`` in this package.
-        builtins.print(f"govdesk: 用法错误：{message}", file=sys.stderr)
+        print(f"govdesk: 用法错误：{message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
@@ -69,10 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args) or EXIT_OK)
     except GovdeskError as exc:
-        builtins.print(f"govdesk: {exc}", file=sys.stderr)
+        print(f"govdesk: {exc}", file=sys.stderr)
         log.info("refused: %s", exc)
         return EXIT_FAILED
     except OSError as exc:
-        builtins.print(f"govdesk: 文件或磁盘错误：{exc}", file=sys.stderr)
+        print(f"govdesk: 文件或磁盘错误：{exc}", file=sys.stderr)
         log.exception("os error")
         return EXIT_FAILED

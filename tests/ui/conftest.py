@@ -1,0 +1,50 @@
+"""UI fixtures: the services bundle over the demo village, and a main window built on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from govdesk.db import Database
+from govdesk.services.bundle import Services
+
+
+@pytest.fixture
+def services(demo_db: Database) -> Services:
+    return Services.open(demo_db)
+
+
+@pytest.fixture
+def window(services: Services, qtbot):  # type: ignore[no-untyped-def]
+    from ui.app import application
+    from ui.main_window import MainWindow
+
+    application()
+    win = MainWindow(services, demo=True)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.jobs.shutdown()
+
+
+@pytest.fixture
+def members_tab(window):  # type: ignore[no-untyped-def]
+    return window.tabs.widget(0)
+
+
+@pytest.fixture
+def households_tab(window):  # type: ignore[no-untyped-def]
+    window.tabs.setCurrentIndex(1)
+    return window.tabs.widget(1)
+
+
+@pytest.fixture
+def no_modal(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Message boxes would block an offscreen test: record their text instead."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    yield shown

@@ -1,0 +1,1 @@
+"""Record dialogs: each validates as the user types through the domain validators."""

@@ -1,0 +1,87 @@
+"""Bundled CJK fonts, registered with Qt so Chinese never shows as boxes.
+
+A village PC may have no Chinese font at all (a trimmed Windows image, or a Linux box), and
+offscreen test runs have none either. The two bundled TrueType fonts are registered at
+start-up and put into the application font's family list *after* the system UI family, so
+Latin text keeps the platform look while every CJK character falls back to them — Droid Sans
+Fallback for ordinary text, then LXGW WenKai for the rare name characters of CJK Ext B (𠮷)
+that only WenKai carries.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from resources import resource_path
+
+log = logging.getLogger("govdesk.ui")
+
+# Order matters: Droid Sans Fallback, a plain sans (黑体-like) face, for ordinary table and form
+# text; LXGW WenKai behind it for what Droid lacks (CJK Ext B: 𠮷 and other rare name characters).
+BUNDLED_FONT_FILES: tuple[str, ...] = ("DroidSansFallbackFull.ttf", "LXGWWenKai-Regular.ttf")
+DEFAULT_POINT_SIZE = 10
+# A PC that has a good Chinese UI font keeps using it; the bundled fonts then only fill the
+# gaps (rare Ext B name characters that YaHei or PingFang lack).
+PREFERRED_SYSTEM_CJK: tuple[str, ...] = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+)
+
+_registered: list[str] | None = None
+
+
+def register_bundled_fonts() -> list[str]:
+    """Add the bundled fonts to Qt's font database once; returns their family names."""
+    global _registered
+    if _registered is not None:
+        return _registered
+    families: list[str] = []
+    for file_name in BUNDLED_FONT_FILES:
+        path = resource_path("fonts", file_name)
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("bundled font could not be loaded: %s", path)
+            continue
+        for family in QFontDatabase.applicationFontFamilies(font_id):
+            if family not in families:
+                families.append(family)
+    _registered = families
+    log.info("bundled fonts registered: %s", ", ".join(families) or "(none)")
+    return families
+
+
+def cjk_families() -> list[str]:
+    """The bundled families in fallback order (registers them on first use)."""
+    return list(register_bundled_fonts())
+
+
+def apply_application_font(app: QApplication) -> QFont:
+    """Make the application font 'system UI family, a system CJK UI font if any, then the bundled ones'.
+
+    ``QFont.setFamilies`` gives Qt an explicit fallback chain, so a glyph missing from the
+    system face is looked up in WenKai, then Droid, before Qt falls back to boxes.
+    """
+    bundled = register_bundled_fonts()
+    base = QFont(app.font())
+    system_family = base.family()
+    families = [system_family] if system_family and system_family not in bundled else []
+    installed = set(QFontDatabase.families())
+    families.extend(f for f in PREFERRED_SYSTEM_CJK if f in installed and f not in families)
+    families.extend(bundled)
+    font = QFont(base)
+    font.setFamilies(families)
+    if font.pointSize() <= 0:
+        font.setPointSize(DEFAULT_POINT_SIZE)
+    app.setFont(font)
+    for family in families:
+        if family not in bundled:
+            # Qt also consults substitutes when the primary face lacks a glyph.
+            QFont.insertSubstitutions(family, bundled)
+    return font

@@ -1,0 +1,97 @@
+"""农户 tab: the household list (SQL-paged) above, the selected household's residents below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QWidget
+
+from govdesk.errors import GovdeskError
+from govdesk.services.bundle import Services
+from ui.dialogs.end_record_dialog import EndRecordDialog
+from ui.dialogs.household_dialog import HouseholdDialog
+from ui.jobs import JobRunner
+from ui.list_tab import ListTab, set_column_widths
+from ui.residents_pane import ResidentsPane
+
+COLUMN_WIDTHS = {"number": 5, "head": 5, "resident_count": 3.5, "villager_group": 6, "grid": 7, "address": 16}
+HOUSEHOLD_END_REASONS = ("整户迁出", "合户", "户内人员均已去世", "录入错误", "其他")
+
+
+class HouseholdsTab(ListTab):
+    count_noun = "户"
+
+    def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(
+            services,
+            jobs,
+            services.households,
+            parent,
+            search_hint="户号 / 姓名 / 拼音首字母 / 身份证后几位",
+        )
+        self.add_filter("villager_group_id", "村民小组", [(g.name, g.id) for g in services.village.villager_groups()])
+        self.add_filter("grid_id", "网格", [(g.name, g.id) for g in services.village.grids()])
+        self.add_action("新增", "fa5s.plus", self.add_household)
+        self.add_action("修改", "fa5s.edit", self.edit_current, needs_row=True)
+        self.add_action("注销", "fa5s.ban", self.end_current, needs_active=True)
+        set_column_widths(self.table, [c.key for c in self.model.columns], COLUMN_WIDTHS)
+
+        self.residents = ResidentsPane(services, lambda dialog: self.run_dialog(dialog), self)
+        self.residents.changed.connect(self._residents_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_residents())
+        self.model.modelReset.connect(self._show_residents)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.residents)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.finish_layout(splitter)
+
+    def _show_residents(self) -> None:
+        row = self.current_row()
+        found = self.model.row_at(row) if row is not None else None
+        if found is None:
+            self.residents.set_household(None)
+            return
+        number, head = found.values[0], found.values[1]
+        title = f"户号 {number}" + (f" · 户主 {head}" if head else " · 尚无户主")
+        if found.ended:
+            title += "（已注销）"
+        self.residents.set_household(found.id, title)
+
+    def _residents_changed(self) -> None:
+        """Head or resident count may have changed: re-read the list, keep the household selected."""
+        self.reload(self.residents.household_id)
+
+    def add_household(self) -> None:
+        dialog = HouseholdDialog(self.services, None, self)
+        if self.run_dialog(dialog):
+            self.reload(dialog.saved_id)
+
+    def edit_current(self) -> None:
+        household_id = self.current_id()
+        if household_id is None:
+            return
+        try:
+            dialog = HouseholdDialog(self.services, household_id, self)
+        except GovdeskError as exc:
+            self.report(exc)
+            return
+        if self.run_dialog(dialog):
+            self.reload(household_id)
+
+    def end_current(self) -> None:
+        household_id = self.current_active_id()
+        if household_id is None:
+            return
+        number = self.services.households.get(household_id).number
+        dialog = EndRecordDialog(
+            f"农户 {number}",
+            lambda on, reason: self.services.households.end(household_id, on, reason),
+            self,
+            reasons=HOUSEHOLD_END_REASONS,
+            note="注销农户时，户内在册居民将一并注销（注明“随户注销”）。",
+        )
+        if self.run_dialog(dialog):
+            self.reload()

@@ -1,0 +1,227 @@
+"""A tab that lists one register: search box, filter combos, actions, and a SQL-paged table.
+
+Members, households (and later issues' lists) share this so that every list in the program
+searches, filters, sorts and edits the same way. The tab never queries the database itself:
+it hands a ``ListQuery`` to a ``PagedTableModel`` over a service's ``Listing``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import qtawesome as qta
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govdesk.services.bundle import Services
+from govdesk.services.listing import Listing, ListQuery
+from ui.jobs import JobRunner, show_error
+from ui.table_model import PagedTableModel
+
+SEARCH_DELAY_MS = 150
+ALL = "全部"
+
+
+def make_table_view(parent: QWidget | None = None) -> QTableView:
+    """The one table look of the program: whole-row selection, no grid clutter, sortable headers."""
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    return view
+
+
+def set_column_widths(view: QTableView, keys: Sequence[str], widths: dict[str, int]) -> None:
+    """Widths in characters (a CJK character is about two 'M' widths), so they scale with the font."""
+    unit = view.fontMetrics().horizontalAdvance("汉")
+    for column, key in enumerate(keys):
+        if key in widths:
+            view.setColumnWidth(column, int(widths[key] * unit) + 16)
+
+
+class ListTab(QWidget):
+    """Base of the register tabs. Subclasses add filters and actions and open the dialogs."""
+
+    changed = Signal()  # a record was added, edited or ended: the window refreshes its counts
+    count_noun = "条"
+
+    def __init__(
+        self,
+        services: Services,
+        jobs: JobRunner,
+        listing: Listing,
+        parent: QWidget | None = None,
+        *,
+        search_hint: str = "搜索",
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.jobs = jobs
+        self._filters: dict[str, QComboBox] = {}
+        self.model = PagedTableModel(listing, ListQuery(), parent=self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(search_hint)
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(qta.icon("fa5s.search", color="#777"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(280)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_search)
+
+        self.show_ended = QCheckBox("显示已注销")
+        self.show_ended.toggled.connect(self.model.set_include_ended)
+        self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.search)
+        self._filter_slot = self.toolbar.count()
+        self.toolbar.addWidget(self.show_ended)
+        self.toolbar.addStretch(1)
+        self.toolbar.addWidget(self.count_label)
+
+        self.actions_bar = QHBoxLayout()
+        self.actions_bar.addStretch(1)
+
+        self.table = make_table_view(self)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.model.modelReset.connect(self._update_count)
+        self._update_count()
+
+        self.layout_ = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addLayout(self.toolbar, 1)
+        top.addLayout(self.actions_bar)
+        self.layout_.addLayout(top)
+
+    def finish_layout(self, body: QWidget | None = None) -> None:
+        """Subclasses call this last, optionally with a body that wraps the table (a splitter)."""
+        self.layout_.addWidget(body or self.table, 1)
+
+    # --- building ------------------------------------------------------------------------
+    def add_filter(self, key: str, caption: str, choices: Sequence[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(ALL, None)
+        for text, data in choices:
+            combo.addItem(text, data)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(self._apply_filters)
+        self._filters[key] = combo
+        cap = QLabel(f"{caption}：")
+        self.toolbar.insertWidget(self._filter_slot, cap)
+        self.toolbar.insertWidget(self._filter_slot + 1, combo)
+        self._filter_slot += 2
+        return combo
+
+    def add_action(
+        self,
+        text: str,
+        icon: str,
+        slot: Callable[[], None],
+        *,
+        needs_row: bool = False,
+        needs_active: bool = False,
+    ) -> QPushButton:
+        """A toolbar button; ``needs_row``: enabled with a selection; ``needs_active``: not on an ended row."""
+        button = QPushButton(qta.icon(icon), text)
+        button.clicked.connect(lambda _c=False: slot())
+        self.actions_bar.addWidget(button)
+        if needs_row or needs_active:
+
+            def update(*_args: object, b: QPushButton = button) -> None:
+                row = self.current_row()
+                found = self.model.row_at(row) if row is not None else None
+                b.setEnabled(found is not None and not (needs_active and found.ended))
+
+            update()
+            self.table.selectionModel().selectionChanged.connect(update)
+            self.model.modelReset.connect(update)
+        return button
+
+    # --- behaviour ------------------------------------------------------------------------
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_text(self.search.text())
+
+    def _apply_filters(self) -> None:
+        self.model.set_filters({key: combo.currentData() for key, combo in self._filters.items()})
+
+    def _update_count(self) -> None:
+        suffix = "（含已注销）" if self.model.query.include_ended else ""
+        self.count_label.setText(f"共 {self.model.rowCount():,} {self.count_noun}{suffix}")
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.edit_current()
+
+    def current_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def current_id(self) -> int | None:
+        row = self.current_row()
+        return self.model.row_id(row) if row is not None else None
+
+    def current_active_id(self) -> int | None:
+        """The selected record if it is not ended (ending twice would overwrite the history)."""
+        row = self.current_row()
+        found = self.model.row_at(row) if row is not None else None
+        return found.id if found is not None and not found.ended else None
+
+    def select_id(self, record_id: int | None, near_row: int | None = None) -> None:
+        """Reselect a record after a refresh (looks at the page it was on, then cached pages)."""
+        if record_id is None:
+            return
+        row = None
+        if near_row is not None and self.model.row_id(near_row) == record_id:
+            row = near_row
+        if row is None:
+            row = self.model.row_of_id(record_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def reload(self, keep_id: int | None = None) -> None:
+        row = self.current_row()
+        self.model.refresh()
+        self.select_id(keep_id, row)
+        self.changed.emit()
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Modal dialog; a seam the tests replace to drive dialogs without blocking."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def report(self, error: BaseException) -> None:
+        show_error(error, self)
+
+    def edit_current(self) -> None:
+        """Subclasses open their edit dialog for ``current_id()``."""
