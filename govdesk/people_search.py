@@ -79,7 +79,8 @@ def delete_keys(conn: Connection | Session, people: list[tuple[int, str, str, st
         stmt = delete(ResidentSearchKey).where(
             ResidentSearchKey.key == bindparam("k"), ResidentSearchKey.resident_id == bindparam("r")
         )
-        conn.execute(stmt, pairs)
+        bind = conn.connection() if isinstance(conn, Session) else conn
+        bind.execute(stmt, pairs)
 
 
 def move_keys(session: Session, resident_id: int, household_id: int) -> None:

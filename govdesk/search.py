@@ -117,6 +117,7 @@ def pinyin_keys(name: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+@lru_cache(maxsize=262144)
 def search_keys(name: str) -> str:
     """Space-separated keys stored on the record (members scan them; residents use the key index)."""
     return " ".join(pinyin_keys(name))

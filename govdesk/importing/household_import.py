@@ -57,7 +57,7 @@ def plan_households(path: str | Path, *, today: date | None = None, progress: Pr
     today = today or date.today()
     sheet = read_register(path, HOUSEHOLD_FIELDS, "households")
     report = ImportReport(kind="households", file=str(path), rows_read=len(sheet.rows), header=sheet.header)
-    r = RowReader(sheet.columns)
+    r = RowReader(sheet.columns, extra=_HOUSEHOLD_FIELDS + ("relation", "number"))
     by_number = "number" in sheet.columns
     homes: list[PlannedHome] = []
     index: dict[str, PlannedHome] = {}
@@ -68,9 +68,9 @@ def plan_households(path: str | Path, *, today: date | None = None, progress: Pr
         if progress is not None and n % 5000 == 0:
             progress(n, total, f"检查第 {n + 1}/{total} 行…")
         r.start(row_no, row_cells)
-        relation = cells.compact(r.raw("relation"))
+        relation = cells.compact(r.cells[r.ix["relation"]])
         if by_number:
-            number = cells.compact(r.raw("number"))
+            number = cells.compact(r.cells[r.ix["number"]])
             if not number:
                 r.fail("number", "户号不能为空")
                 continue
@@ -110,30 +110,31 @@ def plan_households(path: str | Path, *, today: date | None = None, progress: Pr
     return HouseholdPlan(homes=homes, report=report, bad_rows=bad, rows=sheet.rows)
 
 
+_HOUSEHOLD_FIELDS = ("villager_group", "grid", "address", "categories", "stars", "is_central")
+
+
 def _household_cells(r: RowReader, home: PlannedHome, today: date) -> None:
     """Household fields: the first row that fills a cell wins (later rows usually repeat it)."""
-    if not home.villager_group:
-        home.villager_group = cells.compact(r.raw("villager_group"))
-    if not home.grid:
-        home.grid = cells.compact(r.raw("grid"))
-    if not home.address:
-        home.address = cells.text(r.raw("address"))
-    cat_text = cells.text(r.raw("categories"))
-    if cat_text and not home.categories:
+    c, ix = r.cells, r.ix
+    if not home.villager_group and c[ix["villager_group"]] not in (None, ""):
+        home.villager_group = cells.compact(c[ix["villager_group"]])
+    if not home.grid and c[ix["grid"]] not in (None, ""):
+        home.grid = cells.compact(c[ix["grid"]])
+    if not home.address and c[ix["address"]] not in (None, ""):
+        home.address = cells.text(c[ix["address"]])
+    if c[ix["categories"]] not in (None, "") and not home.categories:
         try:
-            home.categories = parse_periods(cat_text, today)
+            home.categories = parse_periods(cells.text(c[ix["categories"]]), today)
         except ValueError as exc:
             r.fail("categories", str(exc))
-    star_text = cells.text(r.raw("stars"))
-    if star_text and not home.stars:
+    if c[ix["stars"]] not in (None, "") and not home.stars:
         try:
-            home.stars = parse_stars(star_text)
+            home.stars = parse_stars(cells.text(c[ix["stars"]]))
         except ValueError as exc:
             r.fail("stars", str(exc))
-    flag_text = cells.text(r.raw("is_central"))
-    if flag_text and home.central is None:
+    if c[ix["is_central"]] not in (None, "") and home.central is None:
         try:
-            home.central = parse_flag(flag_text)
+            home.central = parse_flag(cells.text(c[ix["is_central"]]))
         except ValueError as exc:
             r.fail("is_central", str(exc))
 

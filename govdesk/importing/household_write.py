@@ -7,6 +7,7 @@ a person on file in another household is moved there (ResidentMove keeps the his
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -195,10 +196,10 @@ def _write(
             changed_households.append({"id": hid, **{k: v for k, v in values.items() if v not in ("", None)}})
             report.households_updated += 1
         home_ids.append((home, hid))
-        for p in home.people:
-            if p["_row"] in bad:
+        for row in home.people:
+            if row["_row"] in bad:
                 continue
-            row = {k: v for k, v in p.items() if k != "_row"}
+            del row["_row"]
             row["household_id"] = hid
             row["search_keys"] = search_keys(row["name"])
             found = e.residents.get(row["id_number"])
@@ -227,28 +228,39 @@ def _write(
     total = len(new_residents) + len(changed_residents)
     _bulk(conn, Household, new_households, insert_=True)
     _bulk(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
-    done = 0
-    for start in range(0, len(new_residents), CHUNK):
-        if check_cancel is not None:
-            check_cancel()
-        _insert_residents(conn, new_residents[start : start + CHUNK])
-        done += len(new_residents[start : start + CHUNK])
-        if progress is not None:
-            progress(done, total, f"写入居民 {done}/{total}…")
-    if changed_residents:
-        _bulk(conn, Resident, changed_residents, insert_=False)
-        delete_keys(
-            conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in changed_residents]
-        )
-    if moves:
-        conn.execute(insert(ResidentMove), moves)
+    # The search keys are computed on a helper thread while SQLite writes the residents:
+    # sqlite3 releases the GIL while it steps, so the two overlap (the connection stays on this thread).
+    written = new_residents + changed_residents
+    keys: list[tuple[str, int, int]] = []
+    maker = threading.Thread(
+        target=lambda: keys.extend(
+            k for r in written for k in key_tuples(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"])
+        ),
+        name="govdesk-import-keys",
+    )
+    maker.start()
+    try:
+        done = 0
+        for start in range(0, len(new_residents), CHUNK):
+            if check_cancel is not None:
+                check_cancel()
+            _insert_residents(conn, new_residents[start : start + CHUNK])
+            done += len(new_residents[start : start + CHUNK])
+            if progress is not None:
+                progress(done, total, f"写入居民 {done}/{total}…")
+        if changed_residents:
+            _bulk(conn, Resident, changed_residents, insert_=False)
+            delete_keys(
+                conn,
+                [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in changed_residents],
+            )
+        if moves:
+            conn.execute(insert(ResidentMove), moves)
+    finally:
+        maker.join()
     if progress is not None:
         progress(total, total, "建立搜索索引…")
-    written = new_residents + changed_residents
-    insert_key_rows(
-        conn,
-        (k for r in written for k in key_tuples(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"])),
-    )
+    insert_key_rows(conn, keys)
     _write_categories_and_stars(conn, home_ids, first_new_household)
 
 

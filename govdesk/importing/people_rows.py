@@ -23,13 +23,13 @@ class RowReader:
 
     __slots__ = ("cols", "cells", "row", "problems", "ix")
 
-    def __init__(self, cols: dict[str, int]) -> None:
+    def __init__(self, cols: dict[str, int], extra: tuple[str, ...] = ()) -> None:
         self.cols = cols
         self.cells: list[object] = []
         self.row = 0
         self.problems: list[RowProblem] = []
         # Column index per person field, -1 when absent (a padded sentinel cell reads None).
-        self.ix = {k: cols.get(k, -1) for k in _PERSON_FIELDS}
+        self.ix = {k: cols.get(k, -1) for k in _PERSON_FIELDS + extra}
 
     def start(self, row: int, row_cells: list[object]) -> None:
         """Rows are padded to the header width by the reader; a None sentinel stands for absent columns."""
@@ -86,7 +86,7 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
     if birth is not None and birth_from_id is not None and birth != birth_from_id:
         r.fail("birth_date", f"与公民身份号码不符：号码显示为 {birth_from_id.isoformat()}")
     phone = cells.digits(c[ix["phone"]])
-    if phone:
+    if phone and not (len(phone) == 11 and phone.isdigit() and phone[0] == "1" and phone[1] in "3456789"):
         try:
             phone = clean_phone(phone)
         except ValueError as exc:
