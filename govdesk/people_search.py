@@ -6,7 +6,8 @@ row (``key >= q AND key < q + U+10FFFF``):
 
 - pinyin full readings and initials of every reading combination (search.pinyin_keys),
 - ``!`` + reversed ID number and ``!`` + reversed phone (a suffix becomes a prefix),
-- Chinese text: a prefix of ``residents.name`` (its own index), not stored as a key.
+- the later parts of the name (明, 𠮷明 of 王𠮷明); the whole name is searched as a prefix of
+  ``residents.name`` (its own index), so any piece of a name is found.
 
 Plain SQL only (no Qt, no ORM objects): the importer writes these rows in bulk.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from govdesk.models import Resident, ResidentSearchKey
@@ -25,6 +26,9 @@ from govdesk.search import digits_key, is_number_query, normalize_query, pinyin_
 
 def resident_keys(name: str, id_number: str, phone: str) -> list[str]:
     keys = list(pinyin_keys(name))
+    # Every later part of the name (𠮷明, 明 of 王𠮷明): any piece of a name is then the prefix
+    # of a key or of the name itself (residents.name has its own index).
+    keys.extend(name[i:] for i in range(1, len(name)))
     if id_number:
         keys.append(digits_key(id_number))
     if phone:
@@ -52,11 +56,15 @@ def key_range(text: str) -> tuple[str, str] | None:
 def matching_households(text: str) -> Any:
     """SELECT of household ids with a resident matching ``text`` (use inside ``IN``)."""
     q = normalize_query(text)
-    if not q.isascii():
-        return select(Resident.household_id).where(Resident.name >= q, Resident.name < prefix_upper_bound(q))
     rng = key_range(q)
     assert rng is not None
-    return select(ResidentSearchKey.household_id).where(ResidentSearchKey.key >= rng[0], ResidentSearchKey.key < rng[1])
+    by_key = select(ResidentSearchKey.household_id).where(
+        ResidentSearchKey.key >= rng[0], ResidentSearchKey.key < rng[1]
+    )
+    if q.isascii():
+        return by_key
+    by_name = select(Resident.household_id).where(Resident.name >= q, Resident.name < prefix_upper_bound(q))
+    return union(by_name, by_key)
 
 
 def refresh_resident(session: Session, resident_id: int, old: tuple[str, str, str] | None = None) -> None:

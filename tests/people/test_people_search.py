@@ -60,6 +60,8 @@ def heads(hs: HouseholdService, text: str, **filters) -> set[str]:
         ("qiude", {"仇德"}),
         ("张三", {"张三丰"}),
         ("竂", {"竂堉"}),
+        ("丰", {"张三丰"}),  # any piece of the name
+        ("䶮", {"𠮷䶮"}),
         ("𠮷", {"𠮷䶮"}),
         ("liaoyu", {"竂堉"}),
         (NAMES["张三丰"][-4:], {"张三丰"}),  # ID suffix
