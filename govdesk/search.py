@@ -132,6 +132,26 @@ def normalize_query(text: str) -> str:
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ｘＸ"}
 
 
+MIN_LETTERS = 2  # one pinyin letter (z…) matches a fifth of a township: wait for the second
+MIN_DIGITS = 3  # an ID / phone suffix or 户号 prefix of one or two digits says nothing yet
+
+
+def effective_query(text: str) -> str:
+    """The typed text if it is long enough to search by, else "" (the list stays unfiltered).
+
+    Chinese text searches from the first character; pinyin from the second letter; digits
+    from the third. A clerk typing ``zsf`` sees the list narrow at ``zs``.
+    """
+    q = normalize_query(text)
+    if not q:
+        return ""
+    if not q.isascii():
+        return q
+    if is_number_query(q):
+        return q if len(q) >= MIN_DIGITS else ""
+    return q if len(q) >= MIN_LETTERS else ""
+
+
 def is_number_query(q: str) -> bool:
     """Digits (an ID number may end in x): an ID-number / phone suffix or a 户号 prefix."""
     if not q or not q.isascii():

@@ -15,7 +15,7 @@ from govdesk.labels import label
 from govdesk.models import Grid, Household, HouseholdCategory, Member, Resident, VillagerGroup
 from govdesk.models.people import RELATION_HEAD
 from govdesk.people_search import matching_households, refresh_resident
-from govdesk.search import is_number_query, normalize_query, prefix_upper_bound, search_keys
+from govdesk.search import effective_query, is_number_query, prefix_upper_bound, search_keys
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, order_by
 from govdesk.services.people_common import (
     active_category_households,
@@ -149,7 +149,7 @@ class HouseholdService:
                     select(Member.household_id).where(Member.branch_id == f["branch_id"], Member.ended_on.is_(None))
                 )
             )
-        q = normalize_query(query.text)
+        q = effective_query(query.text)
         if q:
             ids = [matching_households(q)]
             if is_number_query(q):

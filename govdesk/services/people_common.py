@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from govdesk.errors import FieldError, NotFoundError, ValidationError
 from govdesk.labels import label
 from govdesk.models import HouseholdCategory, Member, Resident, Village
-from govdesk.search import is_number_query, normalize_query
+from govdesk.search import effective_query, is_number_query
 from govdesk.services.listing import like_escape
 from govdesk.validation import clean_text
 
@@ -26,7 +26,7 @@ def text_filter(
     extra: list[ColumnElement[bool]] | None = None,
 ) -> ColumnElement[bool] | None:
     """Search-as-you-type: name, pinyin keys, ID-number or phone suffix (+ extra conditions)."""
-    q = normalize_query(text)
+    q = effective_query(text)
     if not q:
         return None
     esc = like_escape(q)
