@@ -116,6 +116,7 @@ MEMBER_COLUMNS: tuple[ColumnSpec, ...] = tuple(
         "joined_on",
         "phone",
         "post",
+        "plaque_kind",
     )
 )
 _SORT: dict[str, ColumnElement[Any]] = {
@@ -129,6 +130,7 @@ _SORT: dict[str, ColumnElement[Any]] = {
     "joined_on": Member.joined_on,
     "phone": Member.phone,
     "post": Member.post,
+    "plaque_kind": Member.plaque_kind,
 }
 
 
@@ -153,6 +155,7 @@ class MemberService:
                 Member.joined_on,
                 Member.phone,
                 Member.post,
+                Member.plaque_kind,
                 Member.ended_on,
             )
             .outerjoin(_Branch, _Branch.id == Member.branch_id)
