@@ -87,6 +87,7 @@ class _Existing:
         self.village_id = 0
         self.residents: dict[str, tuple[int, int, str]] = {}  # id_number -> (id, household_id, relation)
         self.keyed: dict[int, tuple[str, str]] = {}  # resident id -> (name, phone): their search keys
+        self.stored: dict[int, tuple[Any, ...]] = {}  # resident id -> the _COMPARED values on file
         self.households: dict[str, int] = {}  # number -> id
         self.heads: dict[int, tuple[str, str]] = {}  # household_id -> (id_number, name)
         self.groups: dict[str, int] = {}
@@ -101,7 +102,7 @@ class _Existing:
 
             raise NotFoundError("请先建立村的信息（数据库中还没有村），再导入花名册")
         e.village_id = int(vid)
-        for number, rid, hid, relation, ended, name, phone in conn.execute(
+        for number, rid, hid, relation, ended, name, phone, *rest in conn.execute(
             select(
                 Resident.id_number,
                 Resident.id,
@@ -110,10 +111,12 @@ class _Existing:
                 Resident.ended_on,
                 Resident.name,
                 Resident.phone,
+                *(getattr(Resident, c) for c in _COMPARED[4:-1]),
             )
         ):
             e.residents[number] = (rid, hid, relation)
             e.keyed[rid] = (name, phone)
+            e.stored[rid] = (hid, relation, name, phone, *rest, ended)
             if relation == RELATION_HEAD and ended is None:
                 e.heads[hid] = (number, name)
         e.households = dict(
@@ -211,8 +214,11 @@ def _write(
             else:
                 rid, old_hid, old_relation = found
                 row["id"] = rid
-                changed_residents.append(row)
                 report.updated += 1
+                if tuple(row[c] for c in _COMPARED) == e.stored[rid]:
+                    report.unchanged += 1
+                    continue
+                changed_residents.append(row)
                 if old_hid != hid:
                     moves.append(
                         {
@@ -226,11 +232,13 @@ def _write(
                         }
                     )
     total = len(new_residents) + len(changed_residents)
+    moved = {m["resident_id"] for m in moves}
     _bulk(conn, Household, new_households, insert_=True)
     _bulk(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
     # The search keys are computed on a helper thread while SQLite writes the residents:
     # sqlite3 releases the GIL while it steps, so the two overlap (the connection stays on this thread).
-    written = new_residents + changed_residents
+    rekeyed = [r for r in changed_residents if (r["name"], r["phone"]) != e.keyed[r["id"]] or r["id"] in moved]
+    written = new_residents + rekeyed
     keys: list[tuple[str, int, int]] = []
     maker = threading.Thread(
         target=lambda: keys.extend(
@@ -241,6 +249,7 @@ def _write(
     maker.start()
     try:
         done = 0
+        rebuild_name_index = _drop_name_index_for_bulk(conn, len(new_residents))
         for start in range(0, len(new_residents), CHUNK):
             if check_cancel is not None:
                 check_cancel()
@@ -248,12 +257,17 @@ def _write(
             done += len(new_residents[start : start + CHUNK])
             if progress is not None:
                 progress(done, total, f"写入居民 {done}/{total}…")
+        if rebuild_name_index:
+            conn.exec_driver_sql(rebuild_name_index)
         if changed_residents:
-            _bulk(conn, Resident, changed_residents, insert_=False)
-            delete_keys(
+            # id_number is how the person was found (unchanged); leaving it out spares its index.
+            _bulk(
                 conn,
-                [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in changed_residents],
+                Resident,
+                [{k: v for k, v in r.items() if k != "id_number"} for r in changed_residents],
+                insert_=False,
             )
+            delete_keys(conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
         if moves:
             conn.execute(insert(ResidentMove), moves)
     finally:
@@ -263,6 +277,34 @@ def _write(
     insert_key_rows(conn, keys)
     _write_categories_and_stars(conn, home_ids, first_new_household)
 
+
+def _drop_name_index_for_bulk(conn: Connection, adding: int) -> str | None:
+    """Bulk load: when an import more than doubles the residents, drop the name index and build
+    it again afterwards (one sorted build instead of random inserts). Same transaction, so a
+    failure restores it. Returns the CREATE statement to run after the inserts."""
+    if conn.dialect.name != "sqlite" or adding < 20_000:
+        return None
+    have = conn.scalar(select(func.count(Resident.id))) or 0
+    sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type='index' AND name='ix_residents_name'").scalar()
+    if adding < have or not sql:
+        return None
+    conn.exec_driver_sql("DROP INDEX ix_residents_name")
+    return str(sql)
+
+
+# What an update compares: a person whose row says exactly what the file says is left alone.
+_COMPARED = (
+    "household_id",
+    "relation",
+    "name",
+    "phone",
+    "sex",
+    "birth_date",
+    "ethnicity",
+    "notes",
+    "end_reason",
+    "ended_on",
+)
 
 _RESIDENT_COLUMNS = (
     "id",

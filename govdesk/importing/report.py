@@ -33,6 +33,7 @@ class ImportReport:
     problems: list[RowProblem] = field(default_factory=list)
     created: int = 0
     updated: int = 0
+    unchanged: int = 0  # of the updated: the file said exactly what was on record
     households_created: int = 0
     households_updated: int = 0
     written: bool = False
@@ -60,7 +61,8 @@ class ImportReport:
         elif not self.written:
             lines.append("因为有问题行，全部未导入（没有写入任何数据）。改正后重新导入，或选择“跳过有问题的行”。")
         else:
-            lines.append(f"已导入：新增{who} {self.created} 人，更新 {self.updated} 人。")
+            same = f"（其中 {self.unchanged} 人信息无变化）" if self.unchanged else ""
+            lines.append(f"已导入：新增{who} {self.created} 人，更新 {self.updated} 人{same}。")
             if self.kind == "households":
                 lines.append(f"新建农户 {self.households_created} 户，更新农户 {self.households_updated} 户。")
             if bad:

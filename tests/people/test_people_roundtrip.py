@@ -88,7 +88,7 @@ def test_people_export_import_round_trip(demo_db, tmp_path) -> None:
 
     # importing the same file again updates everyone and duplicates no one
     again = import_households(fresh, path)
-    assert (again.created, again.updated) == (0, n)
+    assert (again.created, again.updated, again.unchanged) == (0, n, n)
     with fresh.session() as s:
         assert s.scalar(select(func.count(Resident.id))) == n
         assert s.scalar(select(func.count(Household.id))) == len({r[0] for r in _residents(demo_db)})
