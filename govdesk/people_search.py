@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, union, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from govdesk.models import Resident, ResidentSearchKey
@@ -145,3 +145,13 @@ def backfill_search_keys(conn: Connection | Session) -> int:
     ).all()
     insert_key_rows(conn, (row for r in residents for row in key_tuples(*r)))
     return len(residents)
+
+
+def check_search_index(db: Any) -> list[str]:
+    """``govdesk check``: every resident has search keys (else: rebuild with the people service)."""
+    with db.session() as s:
+        residents = s.scalar(select(func.count(Resident.id))) or 0
+        keyed = s.scalar(select(func.count(func.distinct(ResidentSearchKey.resident_id)))) or 0
+    if keyed < residents:
+        return [f"搜索索引缺少 {residents - keyed} 位居民（运行 govdesk reindex 可重建）"]
+    return []

@@ -11,7 +11,7 @@ from govdesk.db import Database
 from govdesk.integrity import database_problems
 
 # Capabilities add their own checks ("module:function" returning a list of problems).
-EXTRA_CHECKS: tuple[str, ...] = ()
+EXTRA_CHECKS: tuple[str, ...] = ("govdesk.people_search:check_search_index",)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -37,6 +37,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("file", type=Path, help="要写入的 .xlsx 文件")
     e.set_defaults(handler=run_export)
 
+    r = sub.add_parser("reindex", help="重建居民搜索索引（拼音、身份证和电话后几位）")
+    r.set_defaults(handler=run_reindex)
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    from govdesk.people_search import backfill_search_keys
+
+    db = open_database(args)
+    with db.transaction() as s:
+        n = backfill_search_keys(s)
+    print(f"搜索索引已重建：{n} 位居民")
+    return 0
+
 
 def run_import(args: argparse.Namespace) -> int:
     if not args.file.exists():

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from govdesk.db import Database
 from govdesk.importing.headers import header_label
@@ -87,6 +87,7 @@ class _Existing:
         self.village_id = 0
         self.residents: dict[str, tuple[int, int, str]] = {}  # id_number -> (id, household_id, relation)
         self.keyed: dict[int, tuple[str, str]] = {}  # resident id -> (name, phone): their search keys
+        self.household_fields: dict[int, dict[str, Any]] = {}
         self.stored: dict[int, tuple[Any, ...]] = {}  # resident id -> the _COMPARED values on file
         self.households: dict[str, int] = {}  # number -> id
         self.heads: dict[int, tuple[str, str]] = {}  # household_id -> (id_number, name)
@@ -119,9 +120,23 @@ class _Existing:
             e.stored[rid] = (hid, relation, name, phone, *rest, ended)
             if relation == RELATION_HEAD and ended is None:
                 e.heads[hid] = (number, name)
-        e.households = dict(
-            conn.execute(select(Household.number, Household.id).where(Household.village_id == e.village_id)).all()
-        )
+        for number, hid, address, group, grid, central in conn.execute(
+            select(
+                Household.number,
+                Household.id,
+                Household.address,
+                Household.villager_group_id,
+                Household.grid_id,
+                Household.is_central,
+            ).where(Household.village_id == e.village_id)
+        ):
+            e.households[number] = hid
+            e.household_fields[hid] = {
+                "address": address,
+                "villager_group_id": group,
+                "grid_id": grid,
+                "is_central": central,
+            }
         e.groups = dict(conn.execute(select(VillagerGroup.name, VillagerGroup.id)).all())
         e.grids = dict(conn.execute(select(Grid.name, Grid.id)).all())
         return e
@@ -196,7 +211,9 @@ def _write(
             )
             report.households_created += 1
         else:
-            changed_households.append({"id": hid, **{k: v for k, v in values.items() if v not in ("", None)}})
+            wanted = {k: v for k, v in values.items() if v not in ("", None)}
+            if any(e.household_fields.get(hid, {}).get(k) != v for k, v in wanted.items()):
+                changed_households.append({"id": hid, **wanted})
             report.households_updated += 1
         home_ids.append((home, hid))
         for row in home.people:
@@ -415,14 +432,20 @@ def _write_categories_and_stars(
                     ends.append((cid, ended))
         if new_rows:
             conn.execute(insert(HouseholdCategory), new_rows)
-        for cid, ended in ends:
-            conn.execute(update(HouseholdCategory).where(HouseholdCategory.id == cid).values(ended_on=ended))
+        if ends:
+            stmt = (
+                update(HouseholdCategory.__table__)
+                .where(HouseholdCategory.__table__.c.id == bindparam("_id"))
+                .values(ended_on=bindparam("_end"))
+            )
+            conn.execute(stmt, [{"_id": cid, "_end": ended} for cid, ended in ends])
     if with_stars:
-        for home, hid in with_stars:
-            if hid >= first_new_household:
-                continue
-            years = [y for y, _ in home.stars]
-            conn.execute(delete(StarRating).where(StarRating.household_id == hid, StarRating.year.in_(years)))
+        old = [{"_h": hid, "_y": y} for h, hid in with_stars if hid < first_new_household for y, _ in h.stars]
+        if old:  # one executemany, not a statement per household
+            table = StarRating.__table__
+            conn.execute(
+                table.delete().where(table.c.household_id == bindparam("_h"), table.c.year == bindparam("_y")), old
+            )
         conn.execute(
             insert(StarRating),
             [{"household_id": hid, "year": y, "stars": n, "notes": ""} for h, hid in with_stars for y, n in h.stars],

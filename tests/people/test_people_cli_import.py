@@ -83,3 +83,16 @@ def test_people_cli_usage_and_export(setup, tmp_path, capsys) -> None:
     assert main(["--db", str(dbfile), "export", "template-members", str(tmp_path / "t.xlsx")]) == 0
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
     assert rows[1][1] == "甲" and rows[1][6] == GOOD1
+
+
+def test_people_cli_check_and_reindex(setup, capsys) -> None:
+    dbfile, xlsx = setup
+    assert main(["--db", str(dbfile), "import", "households", str(xlsx), "--skip-invalid"]) == 0
+    with Database(dbfile).transaction() as s:
+        from govdesk.models import ResidentSearchKey
+
+        s.query(ResidentSearchKey).delete()
+    assert main(["--db", str(dbfile), "check"]) == 1
+    assert "搜索索引" in capsys.readouterr().out
+    assert main(["--db", str(dbfile), "reindex"]) == 0
+    assert main(["--db", str(dbfile), "check"]) == 0
