@@ -31,7 +31,7 @@ def rss_mb() -> float:
 def child(mode: str) -> dict[str, float]:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     sys.path.insert(0, str(HERE))
-    from _township import township_db
+    from _people_township import township_db
 
     from govdesk.db import Database
     from govdesk.services.bundle import Services

@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _township import township_db
+from _people_township import township_db
 
 from govdesk.db import Database
 from govdesk.importing import export_households, import_households

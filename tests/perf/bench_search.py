@@ -15,7 +15,7 @@ import random
 import statistics
 import time
 
-from _township import township_db
+from _people_township import township_db
 from sqlalchemy import select
 
 from govdesk.db import Database
