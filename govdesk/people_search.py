@@ -15,6 +15,7 @@ Plain SQL only (no Qt, no ORM objects): the importer writes these rows in bulk.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, union, update
@@ -24,11 +25,16 @@ from govdesk.models import Resident, ResidentSearchKey
 from govdesk.search import digits_key, is_number_query, normalize_query, pinyin_keys, prefix_upper_bound
 
 
+@lru_cache(maxsize=262144)
+def name_keys(name: str) -> tuple[str, ...]:
+    """Pinyin keys plus every later part of the name (𠮷明, 明 of 王𠮷明): any piece of a name
+    is then the prefix of a key or of the name itself (residents.name has its own index).
+    Cached: a township repeats the same names thousands of times."""
+    return (*pinyin_keys(name), *(name[i:] for i in range(1, len(name))))
+
+
 def resident_keys(name: str, id_number: str, phone: str) -> list[str]:
-    keys = list(pinyin_keys(name))
-    # Every later part of the name (𠮷明, 明 of 王𠮷明): any piece of a name is then the prefix
-    # of a key or of the name itself (residents.name has its own index).
-    keys.extend(name[i:] for i in range(1, len(name)))
+    keys = list(name_keys(name))
     if id_number:
         keys.append(digits_key(id_number))
     if phone:
