@@ -41,6 +41,7 @@ DEMO_SEED = 20261123
 
 # "module:function" seeders called after the people exist: fn(db, ctx) -> None.
 DEMO_SEEDERS: tuple[str, ...] = (
+    "govdesk.services.people_demo:seed_demo",
     "govdesk.roster.demo_data:seed_demo",
     "govdesk.decisions.demo:seed_demo",
 )

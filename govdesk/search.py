@@ -1,9 +1,11 @@
-"""Search keys for names: pinyin initials and full readings.
+"""Search keys for names: pinyin initials and full readings, surname readings first.
 
 A clerk types ``zsf`` or ``zhangsanfeng`` for 张三丰. Polyphonic characters contribute
-every reading (曾 zeng/ceng), so whichever the clerk thinks of finds the person. Keys are
-computed once when a record is written and stored in ``search_keys``; lookups per
-character are cached because a township register repeats the same few thousand characters.
+every reading (曾 zeng/ceng, 单 shan/dan), so whichever the clerk thinks of finds the person.
+The first character of a name is read as a surname first (单 shan, 曾 zeng, 仇 qiu, 解 xie,
+区 ou): that key comes first, so sorting by name puts 单 under S as a clerk expects.
+Keys are computed once when a record is written; lookups per character are cached because
+a township register repeats the same few thousand characters.
 """
 
 from __future__ import annotations
@@ -14,11 +16,73 @@ from itertools import islice, product
 from pypinyin import Style, pinyin
 
 MAX_COMBINATIONS = 32
+MAX_READINGS_PER_CHAR = 3
+
+# Surname readings of polyphonic characters (百家姓 usage), read this way in first position.
+SURNAME_READINGS: dict[str, str] = {
+    "单": "shan",
+    "曾": "zeng",
+    "仇": "qiu",
+    "解": "xie",
+    "区": "ou",
+    "查": "zha",
+    "朴": "piao",
+    "盖": "ge",
+    "乐": "yue",
+    "尉": "yu",
+    "覃": "qin",
+    "秘": "bi",
+    "翟": "zhai",
+    "员": "yun",
+    "召": "shao",
+    "繁": "po",
+    "万": "wan",
+    "句": "gou",
+    "长": "chang",
+    "重": "chong",
+    "缪": "miao",
+    "种": "chong",
+    "折": "she",
+    "黑": "he",
+    "谌": "chen",
+    "宓": "mi",
+    "隗": "wei",
+    "厍": "she",
+    "冼": "xian",
+    "贲": "ben",
+    "相": "xiang",
+    "车": "che",
+    "都": "du",
+    "沈": "shen",
+    "柏": "bai",
+    "薄": "bo",
+    "过": "guo",
+    "能": "nai",
+    "藏": "zang",
+    "宿": "su",
+    "阚": "kan",
+    "那": "na",
+    "燕": "yan",
+    "郇": "huan",
+    "盛": "sheng",
+    "祭": "zhai",
+    "眭": "sui",
+    "曲": "qu",
+    "任": "ren",
+    "华": "hua",
+    "石": "shi",
+}
+
+
+# Rare name characters pypinyin does not know (Ext B and beyond).
+RARE_READINGS: dict[str, tuple[str, ...]] = {"𠮷": ("ji",)}
 
 
 @lru_cache(maxsize=65536)
 def readings(char: str) -> tuple[str, ...]:
     """All toneless readings of one character; a non-Chinese character reads as itself."""
+    if char in RARE_READINGS:
+        return RARE_READINGS[char]
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda c: [c.lower()])
     out: list[str] = []
     for r in found[0] if found else [char]:
@@ -28,20 +92,78 @@ def readings(char: str) -> tuple[str, ...]:
     return tuple(out) or (char,)
 
 
-def search_keys(name: str) -> str:
-    """Space-separated keys: full pinyin and initials for each combination of readings."""
+@lru_cache(maxsize=65536)
+def surname_readings(char: str) -> tuple[str, ...]:
+    """Readings of a character used as a surname: the surname reading first, then the rest."""
+    own = readings(char)
+    first = SURNAME_READINGS.get(char)
+    if first is None:
+        return own
+    return (first, *(r for r in own if r != first))
+
+
+@lru_cache(maxsize=262144)
+def pinyin_keys(name: str) -> tuple[str, ...]:
+    """Full pinyin and initials for each combination of readings, surname reading first."""
     chars = [c for c in name if not c.isspace()]
     if not chars:
-        return ""
-    keys: list[str] = []
-    for combo in islice(product(*(readings(c) for c in chars)), MAX_COMBINATIONS):
-        full = "".join(combo)
-        initials = "".join(r[0] for r in combo)
-        for k in (full, initials):
-            if k not in keys:
-                keys.append(k)
-    return " ".join(keys)
+        return ()
+    per_char = [surname_readings(chars[0])[:MAX_READINGS_PER_CHAR]]
+    per_char += [readings(c)[:MAX_READINGS_PER_CHAR] for c in chars[1:]]
+    keys: dict[str, None] = {}
+    for combo in islice(product(*per_char), MAX_COMBINATIONS):
+        keys["".join(combo)] = None
+        keys["".join(r[0] for r in combo)] = None
+    return tuple(keys)
+
+
+@lru_cache(maxsize=262144)
+def search_keys(name: str) -> str:
+    """Space-separated keys stored on the record (members scan them; residents use the key index)."""
+    return " ".join(pinyin_keys(name))
 
 
 def normalize_query(text: str) -> str:
-    return "".join(text.split()).lower()
+    """What the clerk typed, without spaces, lower case, full-width digits made ASCII."""
+    cleaned = "".join(str(text).split()).lower()
+    return cleaned.translate(_FULLWIDTH)
+
+
+_FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ｘＸ"}
+
+
+MIN_LETTERS = 2  # one pinyin letter (z…) matches a fifth of a township: wait for the second
+MIN_DIGITS = 3  # an ID / phone suffix or 户号 prefix of one or two digits says nothing yet
+
+
+def effective_query(text: str) -> str:
+    """The typed text if it is long enough to search by, else "" (the list stays unfiltered).
+
+    Chinese text searches from the first character; pinyin from the second letter; digits
+    from the third. A clerk typing ``zsf`` sees the list narrow at ``zs``.
+    """
+    q = normalize_query(text)
+    if not q:
+        return ""
+    if not q.isascii():
+        return q
+    if is_number_query(q):
+        return q if len(q) >= MIN_DIGITS else ""
+    return q if len(q) >= MIN_LETTERS else ""
+
+
+def is_number_query(q: str) -> bool:
+    """Digits (an ID number may end in x): an ID-number / phone suffix or a 户号 prefix."""
+    if not q or not q.isascii():
+        return False
+    return q.isdigit() or (len(q) > 1 and q[:-1].isdigit() and q[-1] == "x")
+
+
+def digits_key(number: str) -> str:
+    """Index key for a suffix search on an ID number or phone: ``!`` + the reversed characters."""
+    return "!" + number.upper()[::-1]
+
+
+def prefix_upper_bound(prefix: str) -> str:
+    """The smallest string greater than every string starting with ``prefix`` (for ``key < hi``)."""
+    return prefix + "\U0010ffff"

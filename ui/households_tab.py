@@ -6,15 +6,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from govdesk.errors import GovdeskError
+from govdesk.models.people_details import HOUSEHOLD_CATEGORIES
 from govdesk.services.bundle import Services
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.household_dialog import HouseholdDialog
+from ui.household_details_pane import HouseholdDetailsPane
 from ui.jobs import JobRunner
 from ui.list_tab import ListTab, set_column_widths
 from ui.print_actions import register_print_button
+from ui.register_actions import add_register_actions
 from ui.residents_pane import ResidentsPane
 
-COLUMN_WIDTHS = {"number": 5, "head": 5, "resident_count": 3.5, "villager_group": 6, "grid": 7, "address": 16}
+COLUMN_WIDTHS = {
+    "number": 5,
+    "head": 5,
+    "resident_count": 3.5,
+    "villager_group": 6,
+    "grid": 7,
+    "address": 14,
+    "phone": 7,
+}
 HOUSEHOLD_END_REASONS = ("整户迁出", "合户", "户内人员均已去世", "录入错误", "其他")
 
 
@@ -31,21 +42,31 @@ class HouseholdsTab(ListTab):
         )
         self.add_filter("villager_group_id", "村民小组", [(g.name, g.id) for g in services.village.villager_groups()])
         self.add_filter("grid_id", "网格", [(g.name, g.id) for g in services.village.grids()])
+        self.add_filter("category", "类别", [(c, c) for c in HOUSEHOLD_CATEGORIES])
+        self.add_filter("branch_id", "党员所在支部", [(b.name, b.id) for b in services.village.branches()])
+        self.add_filter("is_central", "中心户", [("仅中心户", True)])
         self.add_action("新增", "fa5s.plus", self.add_household)
         self.add_action("修改", "fa5s.edit", self.edit_current, needs_row=True)
         self.add_action("注销", "fa5s.ban", self.end_current, needs_active=True)
         self.print_button = register_print_button(self, services, jobs, "households")  # 打印: 公开版 / 内部版
         self.actions_bar.insertWidget(1, self.print_button)  # after the stretch, before 新增
+        add_register_actions(self, "households")
         set_column_widths(self.table, [c.key for c in self.model.columns], COLUMN_WIDTHS)
 
         self.residents = ResidentsPane(services, lambda dialog: self.run_dialog(dialog), self)
         self.residents.changed.connect(self._residents_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_residents())
         self.model.modelReset.connect(self._show_residents)
+        self.details = HouseholdDetailsPane(services, lambda dialog: self.run_dialog(dialog), self)
+        self.details.changed.connect(self._details_changed)
 
+        below = QSplitter(Qt.Orientation.Vertical)
+        below.addWidget(self.residents)
+        below.addWidget(self.details)
+        below.setChildrenCollapsible(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.residents)
+        splitter.addWidget(below)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -56,12 +77,18 @@ class HouseholdsTab(ListTab):
         found = self.model.row_at(row) if row is not None else None
         if found is None:
             self.residents.set_household(None)
+            self.details.set_household(None)
             return
         number, head = found.values[0], found.values[1]
         title = f"户号 {number}" + (f" · 户主 {head}" if head else " · 尚无户主")
         if found.ended:
             title += "（已注销）"
         self.residents.set_household(found.id, title)
+        self.details.set_household(found.id)
+
+    def _details_changed(self) -> None:
+        """Categories or the 中心户 flag changed: the list's category column and filters follow."""
+        self.reload(self.details.household_id)
 
     def _residents_changed(self) -> None:
         """Head or resident count may have changed: re-read the list, keep the household selected."""

@@ -6,12 +6,16 @@ from PySide6.QtWidgets import QWidget
 
 from govdesk.errors import GovdeskError
 from govdesk.models.people import MEMBER_STATUSES
+from govdesk.models.people_details import HOUSEHOLD_CATEGORIES
 from govdesk.services.bundle import Services
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.member_dialog import MemberDialog
+from ui.dialogs.people_dialogs import PlaqueDialog
+from ui.dialogs.people_member_links import MemberLinksDialog
 from ui.jobs import JobRunner
 from ui.list_tab import ListTab, set_column_widths
 from ui.print_actions import register_print_button
+from ui.register_actions import add_register_actions
 
 COLUMN_WIDTHS = {
     "name": 5,
@@ -39,12 +43,19 @@ class MembersTab(ListTab):
             search_hint="姓名 / 拼音首字母 / 身份证或电话后几位",
         )
         self.add_filter("branch_id", "支部", [(b.name, b.id) for b in services.village.branches()])
+        self.add_filter("party_group_id", "党小组", [(g.name, g.id) for g in services.village.party_groups()])
         self.add_filter("status", "党员状态", [(s, s) for s in MEMBER_STATUSES])
+        self.add_filter("villager_group_id", "村民小组", [(g.name, g.id) for g in services.village.villager_groups()])
+        self.add_filter("grid_id", "网格", [(g.name, g.id) for g in services.village.grids()])
+        self.add_filter("category", "户类别", [(c, c) for c in HOUSEHOLD_CATEGORIES])
         self.add_action("新增", "fa5s.user-plus", self.add_member)
         self.add_action("修改", "fa5s.user-edit", self.edit_current, needs_row=True)
         self.add_action("注销", "fa5s.user-slash", self.end_current, needs_active=True)
         self.print_button = register_print_button(self, services, jobs, "members")  # 打印: 公开版 / 内部版
         self.actions_bar.insertWidget(1, self.print_button)  # after the stretch, before 新增
+        self.add_action("联户", "fa5s.hands-helping", self.edit_links, needs_active=True)
+        self.add_action("挂牌", "fa5s.award", self.edit_plaque, needs_active=True)
+        add_register_actions(self, "members")
         set_column_widths(self.table, [c.key for c in self.model.columns], COLUMN_WIDTHS)
         self.finish_layout()
 
@@ -78,3 +89,25 @@ class MembersTab(ListTab):
         )
         if self.run_dialog(dialog):
             self.reload()
+
+    def edit_links(self) -> None:
+        """党员联户: the households this member keeps in touch with."""
+        member_id = self.current_active_id()
+        if member_id is None:
+            return
+        self.run_dialog(MemberLinksDialog(self.services, member_id, lambda d: self.run_dialog(d), self))
+
+    def edit_plaque(self) -> None:
+        """挂牌亮户: the plaque on the member's home and since when."""
+        member_id = self.current_active_id()
+        if member_id is None:
+            return
+        m = self.services.members.get(member_id)
+        dialog = PlaqueDialog(
+            m.plaque_kind,
+            m.plaque_on,
+            lambda kind, on: self.services.member_details.set_plaque(member_id, kind, on or None),
+            self,
+        )
+        if self.run_dialog(dialog):
+            self.reload(member_id)

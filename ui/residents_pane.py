@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButt
 from govdesk.errors import GovdeskError
 from govdesk.services.bundle import Services
 from ui.dialogs.end_record_dialog import EndRecordDialog
+from ui.dialogs.people_dialogs import MoveResidentDialog
 from ui.dialogs.resident_dialog import ResidentDialog
 from ui.jobs import show_error
 from ui.list_tab import make_table_view, set_column_widths
@@ -42,6 +43,9 @@ class ResidentsPane(QWidget):
         self.add_button = QPushButton(qta.icon("fa5s.user-plus"), "添加居民")
         self.edit_button = QPushButton(qta.icon("fa5s.user-edit"), "修改")
         self.end_button = QPushButton(qta.icon("fa5s.user-slash"), "注销")
+        self.move_button = QPushButton(qta.icon("fa5s.exchange-alt"), "迁移")
+        self.move_button.setToolTip("迁到本村另一户（婚嫁、分户…），迁移记录保留")
+        self.move_button.clicked.connect(lambda _c=False: self.move_current())
         self.add_button.clicked.connect(lambda _c=False: self.add_resident())
         self.edit_button.clicked.connect(lambda _c=False: self.edit_current())
         self.end_button.clicked.connect(lambda _c=False: self.end_current())
@@ -56,7 +60,7 @@ class ResidentsPane(QWidget):
         bar.addWidget(self.title)
         bar.addStretch(1)
         bar.addWidget(self.show_ended)
-        for b in (self.add_button, self.edit_button, self.end_button):
+        for b in (self.add_button, self.edit_button, self.move_button, self.end_button):
             bar.addWidget(b)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
@@ -89,6 +93,7 @@ class ResidentsPane(QWidget):
         selected = self.current_id() is not None
         self.edit_button.setEnabled(selected)
         self.end_button.setEnabled(selected and not self._current_ended())
+        self.move_button.setEnabled(selected and not self._current_ended())
 
     def _current_ended(self) -> bool:
         rows = self.table.selectionModel().selectedRows()
@@ -128,6 +133,24 @@ class ResidentsPane(QWidget):
             lambda on, reason: self.services.households.end_resident(resident_id, on, reason),
             self,
             reasons=RESIDENT_END_REASONS,
+        )
+        if self.run_dialog(dialog):
+            self.reload()
+            self.changed.emit()
+
+    def move_current(self) -> None:
+        """迁移: the selected resident joins another household; the move is kept as history."""
+        resident_id = self.current_id()
+        if resident_id is None:
+            return
+        name = self.services.households.get_resident(resident_id).name
+        details = self.services.household_details
+        dialog = MoveResidentDialog(
+            name,
+            self.services.households,
+            lambda hid, relation, on, reason: details.move_resident(resident_id, hid, relation, on, reason),
+            self,
+            from_household=self.household_id,
         )
         if self.run_dialog(dialog):
             self.reload()

@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "govdesk.cli.check",
     "govdesk.cli.backup",
     "govdesk.cli.prints",
+    "govdesk.cli.import_export",
 )
 
 

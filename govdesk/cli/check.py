@@ -12,6 +12,7 @@ from govdesk.integrity import database_problems
 
 # Capabilities add their own checks ("module:function" returning a list of problems).
 EXTRA_CHECKS: tuple[str, ...] = (
+    "govdesk.people_search:check_search_index",
     "govdesk.services.printing:check_archive",
     "govdesk.roster.checks:roster_problems",
     "govdesk.decisions.audit:check_decision_log",

@@ -12,6 +12,14 @@ from govdesk.models.decisions import (
 )
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
+from govdesk.models.people_details import (
+    HouseholdCategory,
+    HouseholdRelay,
+    MemberHouseholdLink,
+    ResidentMove,
+    ResidentSearchKey,
+    StarRating,
+)
 from govdesk.models.printing import PrintArchive
 from govdesk.models.roster import (
     CadreLeave,
@@ -36,18 +44,24 @@ __all__ = [
     "DutyLogEntry",
     "DutyMeeting",
     "DutySwap",
-    "HolidayEntry",
-    "Roster",
     "Grid",
+    "HolidayEntry",
     "Household",
+    "HouseholdCategory",
+    "HouseholdRelay",
     "LogEntry",
     "Matter",
     "Member",
+    "MemberHouseholdLink",
     "OrgUnit",
     "PrintArchive",
     "Procedure",
     "ProcedureStep",
     "Resident",
+    "ResidentMove",
+    "ResidentSearchKey",
+    "Roster",
+    "StarRating",
     "Village",
     "VillagerGroup",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govdesk.models.base import Base, Timestamped
@@ -33,12 +33,14 @@ class Household(Base, Timestamped):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
-    number: Mapped[str] = mapped_column(String(40))  # 户号
+    number: Mapped[str] = mapped_column(String(40), index=True)  # 户号 (indexed alone: prefix search)
     address: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     villager_group_id: Mapped[int | None] = mapped_column(ForeignKey("villager_groups.id"), index=True)
     grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id"), index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # 中心户: relays notices to its neighbours (household_relays).
+    is_central: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     ended_on: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str] = mapped_column(Text, default="")
 
@@ -91,5 +93,8 @@ class Member(Base, Timestamped):
     household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"), index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     search_keys: Mapped[str] = mapped_column(Text, default="")
+    # 挂牌亮户: which plaque hangs on the member's home, since when.
+    plaque_kind: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    plaque_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str] = mapped_column(Text, default="")

@@ -8,9 +8,12 @@ from govdesk.db import Database
 from govdesk.services.backup import BackupService
 from govdesk.services.decisions import DecisionService
 from govdesk.services.duty_log import DutyLogService
+from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
+from govdesk.services.member_details import MemberDetailsService
 from govdesk.services.members import MemberService
 from govdesk.services.printing import PrintService
+from govdesk.services.registers import RegisterService
 from govdesk.services.roster import RosterService
 from govdesk.services.village import VillageService
 
@@ -26,6 +29,9 @@ class Services:
     decisions: DecisionService
     printing: PrintService
     backup: BackupService
+    household_details: HouseholdDetailsService
+    member_details: MemberDetailsService
+    registers: RegisterService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -39,4 +45,7 @@ class Services:
             decisions=DecisionService(db),
             printing=PrintService(db),
             backup=BackupService(db),
+            household_details=HouseholdDetailsService(db),
+            member_details=MemberDetailsService(db),
+            registers=RegisterService(db),
         )

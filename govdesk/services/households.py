@@ -6,17 +6,24 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, func, select, union
 from sqlalchemy.orm import Session, aliased
 
 from govdesk.db import Database
 from govdesk.errors import FieldError, NotFoundError, ValidationError
 from govdesk.labels import label
-from govdesk.models import Grid, Household, Resident, VillagerGroup
+from govdesk.models import Grid, Household, HouseholdCategory, Member, Resident, VillagerGroup
 from govdesk.models.people import RELATION_HEAD
-from govdesk.search import normalize_query, search_keys
-from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
-from govdesk.services.people_common import end_reason_checked, ensure_id_unique, first_village_id, text_filter
+from govdesk.people_search import matching_households, refresh_resident
+from govdesk.search import effective_query, is_number_query, prefix_upper_bound, search_keys
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, order_by
+from govdesk.services.people_common import (
+    active_category_households,
+    category_is_active,
+    end_reason_checked,
+    ensure_id_unique,
+    first_village_id,
+)
 from govdesk.validation import Checker, check_person, clean_phone, clean_text
 
 
@@ -90,9 +97,16 @@ _active_count = (
     .scalar_subquery()
 )
 
+_categories_text = (
+    select(func.group_concat(HouseholdCategory.category, "、"))
+    .where(HouseholdCategory.household_id == Household.id, category_is_active())
+    .correlate(Household)
+    .scalar_subquery()
+)
+
 HOUSEHOLD_COLUMNS: tuple[ColumnSpec, ...] = tuple(
     ColumnSpec(k, label(k)) for k in ("number", "head", "resident_count", "villager_group", "grid", "address", "phone")
-)
+) + (ColumnSpec("categories", label("categories"), sortable=False),)
 _SORT: dict[str, ColumnElement[Any]] = {
     "number": Household.number,
     "head": _Head.search_keys,
@@ -115,8 +129,36 @@ class HouseholdService:
         self.db = db
 
     # --- list -------------------------------------------------------------------------
+    def _conditions(self, query: ListQuery) -> list[ColumnElement[bool]]:
+        """Filters and search as WHERE conditions on ``households`` alone (count needs no joins)."""
+        conds: list[ColumnElement[bool]] = []
+        if not query.include_ended:
+            conds.append(Household.ended_on.is_(None))
+        f = query.filters
+        for key in ("villager_group_id", "grid_id"):
+            if f.get(key) not in (None, ""):
+                conds.append(getattr(Household, key) == f[key])
+        if f.get("category"):
+            conds.append(Household.id.in_(active_category_households(f["category"])))
+        if f.get("is_central"):
+            conds.append(Household.is_central.is_(True))
+        if f.get("branch_id") not in (None, ""):
+            # Households where a member of that branch lives.
+            conds.append(
+                Household.id.in_(
+                    select(Member.household_id).where(Member.branch_id == f["branch_id"], Member.ended_on.is_(None))
+                )
+            )
+        q = effective_query(query.text)
+        if q:
+            ids = [matching_households(q)]
+            if is_number_query(q):
+                ids.append(select(Household.id).where(Household.number >= q, Household.number < prefix_upper_bound(q)))
+            conds.append(Household.id.in_(union(*ids) if len(ids) > 1 else ids[0]))
+        return conds
+
     def _select(self, query: ListQuery) -> Select[Any]:
-        stmt = (
+        return (
             select(
                 Household.id,
                 Household.number,
@@ -126,6 +168,7 @@ class HouseholdService:
                 Grid.name,
                 Household.address,
                 Household.phone,
+                _categories_text,
                 Household.ended_on,
             )
             .outerjoin(
@@ -134,30 +177,13 @@ class HouseholdService:
             )
             .outerjoin(VillagerGroup, VillagerGroup.id == Household.villager_group_id)
             .outerjoin(Grid, Grid.id == Household.grid_id)
+            .where(*self._conditions(query))
         )
-        if not query.include_ended:
-            stmt = stmt.where(Household.ended_on.is_(None))
-        for key in ("villager_group_id", "grid_id"):
-            value = query.filters.get(key)
-            if value not in (None, ""):
-                stmt = stmt.where(getattr(Household, key) == value)
-        q = normalize_query(query.text)
-        if q:
-            member = text_filter(
-                q,
-                name=Resident.name,
-                keys=Resident.search_keys,
-                id_number=Resident.id_number,
-                phone=Resident.phone,
-            )
-            has_resident = exists().where(Resident.household_id == Household.id, member)
-            number_match = Household.number.like(f"%{like_escape(q)}%", escape="\\")
-            stmt = stmt.where(number_match | has_resident)
-        return stmt
 
     def count(self, query: ListQuery) -> int:
+        stmt = select(func.count()).select_from(Household).where(*self._conditions(query))
         with self.db.session() as s:
-            return count_rows(s, self._select(query))
+            return int(s.scalar(stmt) or 0)
 
     def page(self, query: ListQuery, offset: int, limit: int) -> list[Row]:
         stmt = order_by(self._select(query), _SORT, query, Household.id).offset(offset).limit(limit)
@@ -244,6 +270,7 @@ class HouseholdService:
             r = Resident(household_id=household_id, **values)
             s.add(r)
             s.flush()
+            refresh_resident(s, r.id)
             return r.id
 
     def update_resident(self, resident_id: int, data: ResidentInput) -> None:
@@ -254,8 +281,10 @@ class HouseholdService:
                 raise NotFoundError(f"找不到编号为 {resident_id} 的居民")
             ensure_id_unique(s, Resident, values["id_number"], resident_id)
             self._ensure_one_head(s, r.household_id, values["relation"], resident_id)
+            old = (r.name, r.id_number, r.phone)
             for key, value in values.items():
                 setattr(r, key, value)
+            refresh_resident(s, resident_id, old)
 
     def end_resident(self, resident_id: int, on: date | None, reason: str) -> None:
         day, text = end_reason_checked(on, reason)

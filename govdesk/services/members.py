@@ -12,11 +12,17 @@ from sqlalchemy.orm import aliased
 from govdesk.db import Database
 from govdesk.errors import NotFoundError
 from govdesk.labels import label
-from govdesk.models import Member, OrgUnit
+from govdesk.models import Household, Member, OrgUnit, Resident
 from govdesk.models.people import STATUS_PROBATIONARY
 from govdesk.search import search_keys
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by
-from govdesk.services.people_common import end_reason_checked, ensure_id_unique, first_village_id, text_filter
+from govdesk.services.people_common import (
+    active_category_households,
+    end_reason_checked,
+    ensure_id_unique,
+    first_village_id,
+    text_filter,
+)
 from govdesk.validation import Checker, check_person, check_status, clean_phone, clean_text, parse_date
 
 ADULT_AGE = 18
@@ -110,6 +116,7 @@ MEMBER_COLUMNS: tuple[ColumnSpec, ...] = tuple(
         "joined_on",
         "phone",
         "post",
+        "plaque_kind",
     )
 )
 _SORT: dict[str, ColumnElement[Any]] = {
@@ -123,6 +130,7 @@ _SORT: dict[str, ColumnElement[Any]] = {
     "joined_on": Member.joined_on,
     "phone": Member.phone,
     "post": Member.post,
+    "plaque_kind": Member.plaque_kind,
 }
 
 
@@ -147,6 +155,7 @@ class MemberService:
                 Member.joined_on,
                 Member.phone,
                 Member.post,
+                Member.plaque_kind,
                 Member.ended_on,
             )
             .outerjoin(_Branch, _Branch.id == Member.branch_id)
@@ -154,10 +163,20 @@ class MemberService:
         )
         if not query.include_ended:
             stmt = stmt.where(Member.ended_on.is_(None))
+        f = query.filters
         for key in ("branch_id", "party_group_id", "status"):
-            value = query.filters.get(key)
+            value = f.get(key)
             if value not in (None, ""):
                 stmt = stmt.where(getattr(Member, key) == value)
+        for key in ("grid_id", "villager_group_id"):
+            if f.get(key) not in (None, ""):
+                stmt = stmt.where(
+                    Member.household_id.in_(select(Household.id).where(getattr(Household, key) == f[key]))
+                )
+        if f.get("category"):
+            stmt = stmt.where(Member.household_id.in_(active_category_households(f["category"])))
+        if f.get("has_plaque"):
+            stmt = stmt.where(Member.plaque_kind != "")
         cond = text_filter(
             query.text,
             name=Member.name,
@@ -195,6 +214,13 @@ class MemberService:
         with self.db.transaction() as s:
             ensure_id_unique(s, Member, values["id_number"], None)
             vid = village_id or first_village_id(s)
+            if values["resident_id"] is None:
+                # The member usually lives in the village: link the resident with the same ID number.
+                home = s.execute(
+                    select(Resident.id, Resident.household_id).where(Resident.id_number == values["id_number"])
+                ).first()
+                if home is not None:
+                    values["resident_id"], values["household_id"] = home[0], home[1]
             m = Member(village_id=vid, **values)
             s.add(m)
             s.flush()

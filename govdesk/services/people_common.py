@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from govdesk.errors import FieldError, NotFoundError, ValidationError
 from govdesk.labels import label
-from govdesk.models import Member, Resident, Village
-from govdesk.search import normalize_query
+from govdesk.models import HouseholdCategory, Member, Resident, Village
+from govdesk.search import effective_query, is_number_query
 from govdesk.services.listing import like_escape
 from govdesk.validation import clean_text
 
@@ -26,16 +26,19 @@ def text_filter(
     extra: list[ColumnElement[bool]] | None = None,
 ) -> ColumnElement[bool] | None:
     """Search-as-you-type: name, pinyin keys, ID-number or phone suffix (+ extra conditions)."""
-    q = normalize_query(text)
+    q = effective_query(text)
     if not q:
         return None
     esc = like_escape(q)
-    conds: list[ColumnElement[bool]] = [name.like(f"%{esc}%", escape="\\")]
-    if q.isascii() and q.isalpha():
-        conds.append(keys.like(f"%{esc}%", escape="\\"))
-    if q.rstrip("x").isdigit() and q:
+    conds: list[ColumnElement[bool]] = []
+    if is_number_query(q):
         conds.append(id_number.like(f"%{esc.upper()}", escape="\\"))
         conds.append(phone.like(f"%{esc}", escape="\\"))
+    elif q.isascii():
+        # A key starts at the string start or after a space: prefix match on any key.
+        conds.append((" " + keys).like(f"% {esc}%", escape="\\"))
+    else:
+        conds.append(name.like(f"%{esc}%", escape="\\"))
     conds.extend(extra or [])
     return or_(*conds)
 
@@ -72,3 +75,16 @@ def first_village_id(session: Session) -> int:
     if vid is None:
         raise NotFoundError("请先建立村的信息")
     return int(vid)
+
+
+def active_category_households(category: str) -> Any:
+    """SELECT of households currently in a category (started, not ended)."""
+    return select(HouseholdCategory.household_id).where(HouseholdCategory.category == category, category_is_active())
+
+
+def category_is_active(on: date | None = None) -> ColumnElement[bool]:
+    """A category period counts on a day if it has begun and not ended by then."""
+    day = on or date.today()
+    return (HouseholdCategory.started_on <= day) & (
+        HouseholdCategory.ended_on.is_(None) | (HouseholdCategory.ended_on > day)
+    )

@@ -1,0 +1,86 @@
+"""``govdesk import`` / ``govdesk export``: registers in and out of Excel.
+
+Exit codes: 0 done (with --skip-invalid, bad rows are reported and skipped), 1 refused or
+invalid rows (nothing written; every bad row listed by Excel row number), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from govdesk.cli.common import open_database
+from govdesk.services.registers import KIND_NAMES, RegisterService
+
+MAX_LINES = 200
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import",
+        help="从 Excel 导入农户或党员花名册（默认全部正确才导入）",
+        description="读取花名册（可有标题行、表头别名、全角数字、各种日期写法、合计/注释行）。"
+        "默认只要有一行有问题就什么也不写入，并按 Excel 行号列出所有问题；"
+        "已登记的人（公民身份号码相同）会被更新而不会重复。",
+    )
+    p.add_argument("kind", choices=("households", "members"), help="households = 农户花名册，members = 党员花名册")
+    p.add_argument("file", type=Path, help="Excel 文件（.xlsx / .xls）")
+    p.add_argument("--skip-invalid", action="store_true", help="导入正确的行，跳过并报告有问题的行")
+    p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    p.add_argument(
+        "--report", type=Path, metavar="FILE.xlsx", help="把有问题的行（含“问题”列）另存为 Excel，改正后可再导入"
+    )
+    p.set_defaults(handler=run_import)
+
+    e = sub.add_parser("export", help="把农户或党员花名册导出为 Excel（可再导入）")
+    e.add_argument("kind", choices=("households", "members", "template-households", "template-members"))
+    e.add_argument("file", type=Path, help="要写入的 .xlsx 文件")
+    e.set_defaults(handler=run_export)
+
+    r = sub.add_parser("reindex", help="重建居民搜索索引（拼音、身份证和电话后几位）")
+    r.set_defaults(handler=run_reindex)
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    from govdesk.people_search import backfill_search_keys
+
+    db = open_database(args)
+    with db.transaction() as s:
+        n = backfill_search_keys(s)
+    print(f"搜索索引已重建：{n} 位居民")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    if not args.file.exists():
+        print(f"govdesk: 找不到文件 {args.file}")
+        return 1
+    db = open_database(args)
+    report = RegisterService(db).import_file(args.kind, args.file, skip_invalid=args.skip_invalid, dry_run=args.dry_run)
+    print(f"{KIND_NAMES[args.kind]}导入")
+    print(report.summary())
+    lines = report.problem_lines()
+    if lines:
+        print("问题行：")
+        for line in lines[:MAX_LINES]:
+            print(f"  {line}")
+        if len(lines) > MAX_LINES:
+            print(f"  …另有 {len(lines) - MAX_LINES} 条问题，完整清单请用 --report 保存")
+    if args.report and report.problems:
+        out = report.save_bad_rows(args.report)
+        print(f"有问题的行已保存到 {out}（改正后可直接再导入）")
+    if report.problems and not args.skip_invalid:
+        return 1
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    service = RegisterService(open_database(args))
+    if args.kind.startswith("template-"):
+        kind = args.kind.split("-", 1)[1]
+        service.export_template(kind, args.file)
+        print(f"空白{KIND_NAMES[kind]}模板已写入 {args.file}")
+        return 0
+    n = service.export_file(args.kind, args.file)
+    print(f"{KIND_NAMES[args.kind]}已导出：{n} 行 → {args.file}")
+    return 0

@@ -1,0 +1,186 @@
+"""The SQL side of a register import: bulk statements, the name-index rebuild of a bulk load,
+villager groups / grids found or created by name, category periods and star ratings, 户号
+numbering. Core statements and driver executemany only — no ORM objects per row.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+
+from govdesk.importing.household_fields import resolve_name
+from govdesk.importing.household_import import PlannedHome
+from govdesk.importing.report import ImportReport
+from govdesk.models import HouseholdCategory, Resident, StarRating, VillagerGroup
+
+CHUNK = 20_000
+
+
+def bulk_pragmas(conn: Connection) -> None:
+    """A bigger page cache for this connection: index inserts in random order otherwise thrash
+    the default 2 MB cache. (Durability pragmas are untouched: the file stays safe.)"""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size=-131072")
+
+
+def drop_name_index_for_bulk(conn: Connection, adding: int) -> str | None:
+    """Bulk load: when an import more than doubles the residents, drop the name index and build
+    it again afterwards (one sorted build instead of random inserts). Same transaction, so a
+    failure restores it. Returns the CREATE statement to run after the inserts."""
+    if conn.dialect.name != "sqlite" or adding < 20_000:
+        return None
+    have = conn.scalar(select(func.count(Resident.id))) or 0
+    sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type='index' AND name='ix_residents_name'").scalar()
+    if adding < have or not sql:
+        return None
+    conn.exec_driver_sql("DROP INDEX ix_residents_name")
+    return str(sql)
+
+
+_RESIDENT_COLUMNS = (
+    "id",
+    "household_id",
+    "name",
+    "id_number",
+    "sex",
+    "birth_date",
+    "ethnicity",
+    "relation",
+    "phone",
+    "notes",
+    "search_keys",
+    "ended_on",
+    "end_reason",
+)
+
+
+def insert_residents(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """SQLite: tuples straight to the driver (no per-row parameter processing); else Core."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(Resident), rows)
+        return
+    cols = ", ".join(_RESIDENT_COLUMNS)
+    marks = ", ".join("?" * len(_RESIDENT_COLUMNS))
+    iso = date.isoformat
+    conn.exec_driver_sql(
+        f"INSERT INTO residents ({cols}) VALUES ({marks})",
+        [tuple((iso(v) if v.__class__ is date else v) for v in (r[c] for c in _RESIDENT_COLUMNS)) for r in rows],
+    )
+
+
+def bulk_rows(conn: Connection, model: Any, rows: list[dict[str, Any]], *, insert_: bool) -> None:
+    """Core executemany; rows grouped by their keys (an UPDATE sets only the cells the file filled)."""
+    if not rows:
+        return
+    if insert_:
+        for start in range(0, len(rows), CHUNK):
+            conn.execute(insert(model), rows[start : start + CHUNK])
+        return
+    table = model.__table__
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for keys, batch in groups.items():
+        cols = [k for k in keys if k != "id"]
+        stmt = (
+            table.update()
+            .where(table.c.id == bindparam("_id"))
+            .values({k: bindparam(f"_{k}") for k in cols} | {"updated_at": func.current_timestamp()})
+        )
+        conn.execute(stmt, [{f"_{k}": v for k, v in row.items()} for row in batch])
+
+
+def group_id(
+    conn: Connection, known: dict[str, int], model: Any, name: str, village_id: int, report: ImportReport
+) -> int | None:
+    """Find the villager group / grid by name (组别 1 → 第一村民小组); create it if the village has none."""
+    found = resolve_name(name, known)
+    if found is not None or not name:
+        return found
+    new_id = conn.execute(
+        insert(model).values(
+            village_id=village_id, name=name, leader_name="", leader_phone="", sort_order=len(known) + 1
+        )
+    ).inserted_primary_key[0]
+    known[name] = int(new_id)
+    what = "村民小组" if model is VillagerGroup else "网格"
+    prefix = f"新建{what}："
+    for i, note in enumerate(report.notes):
+        if note.startswith(prefix):
+            report.notes[i] = f"{note}、{name}"
+            break
+    else:
+        report.notes.append(f"{prefix}{name}")
+    return int(new_id)
+
+
+def write_categories_and_stars(
+    conn: Connection, home_ids: list[tuple[PlannedHome, int]], first_new_household: int
+) -> None:
+    """Category periods are matched on (household, category, start); a year's rating is replaced.
+    Only households that existed before need looking up: new ones have nothing yet."""
+    with_cats = [(h, hid) for h, hid in home_ids if h.categories]
+    with_stars = [(h, hid) for h, hid in home_ids if h.stars]
+    if with_cats:
+        ids = [hid for _, hid in with_cats if hid < first_new_household]
+        have: dict[tuple[int, str, date], int] = {}
+        for start in range(0, len(ids), 500):
+            for cid, hid, cat, started in conn.execute(
+                select(
+                    HouseholdCategory.id,
+                    HouseholdCategory.household_id,
+                    HouseholdCategory.category,
+                    HouseholdCategory.started_on,
+                ).where(HouseholdCategory.household_id.in_(ids[start : start + 500]))
+            ):
+                have[(hid, cat, started)] = cid
+        new_rows, ends = [], []
+        for home, hid in with_cats:
+            for cat, started, ended in home.categories:
+                cid = have.get((hid, cat, started))
+                if cid is None:
+                    new_rows.append(
+                        {"household_id": hid, "category": cat, "started_on": started, "ended_on": ended, "notes": ""}
+                    )
+                else:
+                    ends.append((cid, ended))
+        if new_rows:
+            conn.execute(insert(HouseholdCategory), new_rows)
+        if ends:
+            stmt = (
+                update(HouseholdCategory.__table__)
+                .where(HouseholdCategory.__table__.c.id == bindparam("_id"))
+                .values(ended_on=bindparam("_end"))
+            )
+            conn.execute(stmt, [{"_id": cid, "_end": ended} for cid, ended in ends])
+    if with_stars:
+        old = [{"_h": hid, "_y": y} for h, hid in with_stars if hid < first_new_household for y, _ in h.stars]
+        if old:  # one executemany, not a statement per household
+            table = StarRating.__table__
+            conn.execute(
+                table.delete().where(table.c.household_id == bindparam("_h"), table.c.year == bindparam("_y")), old
+            )
+        conn.execute(
+            insert(StarRating),
+            [{"household_id": hid, "year": y, "stars": n, "notes": ""} for h, hid in with_stars for y, n in h.stars],
+        )
+
+
+class AutoNumber:
+    """户号 for a register without a 户号 column: after the highest numeric 户号, same width."""
+
+    def __init__(self, numbers: dict[str, int]) -> None:
+        numeric = [n for n in numbers if n.isdigit()]
+        top = max(numeric, key=lambda n: (int(n), len(n)), default="0")
+        self.width = max(len(top), 5)
+        self.value = int(top)
+        self.taken = numbers
+
+    def next(self) -> str:
+        while True:
+            self.value += 1
+            text = f"{self.value:0{self.width}d}"
+            if text not in self.taken:
+                return text

@@ -1,0 +1,64 @@
+"""Excel registers in and out, for the window and the command line alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from govdesk.db import Database
+from govdesk.errors import RefusedError
+from govdesk.importing import (
+    ImportReport,
+    export_households,
+    export_members,
+    export_template,
+    import_households,
+    import_members,
+)
+
+KINDS = ("households", "members")
+KIND_NAMES = {"households": "农户花名册", "members": "党员花名册"}
+Progress = Callable[[int, int, str], None]
+
+
+def _kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise RefusedError(f"未知的花名册类型“{kind}”，应为 households（农户）或 members（党员）")
+    return kind
+
+
+class RegisterService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def import_file(
+        self,
+        kind: str,
+        path: str | Path,
+        *,
+        skip_invalid: bool = False,
+        dry_run: bool = False,
+        today: date | None = None,
+        progress: Progress | None = None,
+        check_cancel: Callable[[], None] | None = None,
+    ) -> ImportReport:
+        fn = import_households if _kind(kind) == "households" else import_members
+        return fn(
+            self.db,
+            path,
+            skip_invalid=skip_invalid,
+            dry_run=dry_run,
+            today=today,
+            progress=progress,
+            check_cancel=check_cancel,
+        )
+
+    def export_file(self, kind: str, path: str | Path, *, progress: Progress | None = None) -> int:
+        if _kind(kind) == "households":
+            return export_households(self.db, path, progress=progress)
+        return export_members(self.db, path)
+
+    @staticmethod
+    def export_template(kind: str, path: str | Path) -> Path:
+        return export_template(path, _kind(kind))

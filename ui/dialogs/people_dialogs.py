@@ -1,0 +1,205 @@
+"""Small dialogs for the people details: a category period, a star rating, moving a resident,
+a 中心户 relay, a member's 联户 household and plaque. Each calls one service method and shows
+its ValidationError (Chinese, naming the field) without closing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govdesk.errors import GovdeskError
+from govdesk.models.people_details import HOUSEHOLD_CATEGORIES, MAX_STARS, PLAQUE_KINDS
+from govdesk.services.households import HouseholdService
+from ui.household_picker import HouseholdPicker
+
+ERROR_STYLE = "color: #c62828;"
+
+
+class ActionDialog(QDialog):
+    """A form whose 确定 runs ``self.act()``; an expected error stays in the dialog in red."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(self.form)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def act(self) -> None:  # pragma: no cover - subclasses
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.act()
+        except GovdeskError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()
+
+
+def _date_line(value: date | None = None, placeholder: str = "如 2024-01-05") -> QLineEdit:
+    line = QLineEdit(value.isoformat() if value else "")
+    line.setPlaceholderText(placeholder)
+    return line
+
+
+class CategoryDialog(ActionDialog):
+    """Add a category period (低保户 from…, until…) to a household."""
+
+    def __init__(self, add: Callable[[str, str, str], Any], parent: QWidget | None = None) -> None:
+        super().__init__("添加家庭类别", parent)
+        self._add = add
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.addItems(HOUSEHOLD_CATEGORIES)
+        self.started = _date_line(date.today())
+        self.ended = _date_line(None, "仍在此类别中则留空")
+        self.form.addRow("类别：", self.category)
+        self.form.addRow("开始日期：", self.started)
+        self.form.addRow("结束日期：", self.ended)
+
+    def act(self) -> None:
+        self._add(self.category.currentText(), self.started.text(), self.ended.text() or None)
+
+
+class EndCategoryDialog(ActionDialog):
+    def __init__(self, what: str, end: Callable[[str], Any], parent: QWidget | None = None) -> None:
+        super().__init__(f"结束类别：{what}", parent)
+        self._end = end
+        self.ended = _date_line(date.today())
+        self.form.addRow("结束日期：", self.ended)
+
+    def act(self) -> None:
+        self._end(self.ended.text())
+
+
+class StarDialog(ActionDialog):
+    """星级文明户: one rating per year (0–10 stars); the same year again replaces it."""
+
+    def __init__(self, rate: Callable[[int, int], Any], parent: QWidget | None = None) -> None:
+        super().__init__("评定星级文明户", parent)
+        self._rate = rate
+        self.year = QSpinBox()
+        self.year.setRange(2000, date.today().year + 1)
+        self.year.setValue(date.today().year)
+        self.stars = QSpinBox()
+        self.stars.setRange(0, MAX_STARS)
+        self.stars.setValue(5)
+        self.stars.setSuffix(" 星")
+        self.form.addRow("评定年度：", self.year)
+        self.form.addRow("星级：", self.stars)
+
+    def act(self) -> None:
+        self._rate(self.year.value(), self.stars.value())
+
+
+class PickHouseholdDialog(ActionDialog):
+    """Choose another household (a relay of a 中心户, or a member's 联户 household)."""
+
+    def __init__(
+        self,
+        title: str,
+        households: HouseholdService,
+        pick: Callable[[int, str], Any],
+        parent: QWidget | None = None,
+        *,
+        exclude: int | None = None,
+        with_date: bool = False,
+    ) -> None:
+        super().__init__(title, parent)
+        self._pick = pick
+        self.picker = HouseholdPicker(households, self, exclude=exclude)
+        self.form.addRow("查找农户：", self.picker)
+        self.day = _date_line(date.today())
+        if with_date:
+            self.form.addRow("开始日期：", self.day)
+
+    def act(self) -> None:
+        hid = self.picker.household_id()
+        if hid is None:
+            raise GovdeskError("请先查找并选中一户")
+        self._pick(hid, self.day.text())
+
+
+class MoveResidentDialog(ActionDialog):
+    """A resident joins another household (婚嫁, 分户…); the move is kept as history."""
+
+    def __init__(
+        self,
+        name: str,
+        households: HouseholdService,
+        move: Callable[[int, str, str, str], Any],
+        parent: QWidget | None = None,
+        *,
+        from_household: int | None = None,
+    ) -> None:
+        super().__init__(f"迁移居民：{name}", parent)
+        self._move = move
+        self.picker = HouseholdPicker(households, self, exclude=from_household)
+        self.relation = QComboBox()
+        self.relation.setEditable(True)
+        self.relation.addItems(
+            ["", "户主", "配偶", "长子", "长女", "次子", "次女", "儿媳", "女婿", "孙子", "孙女", "父亲", "母亲"]
+        )
+        self.day = _date_line(date.today())
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.addItems(["婚嫁", "分户", "投亲", "其他"])
+        self.form.addRow("迁入户：", self.picker)
+        self.form.addRow("在新户中与户主关系：", self.relation)
+        self.form.addRow("迁移日期：", self.day)
+        self.form.addRow("迁移原因：", self.reason)
+
+    def act(self) -> None:
+        hid = self.picker.household_id()
+        if hid is None:
+            raise GovdeskError("迁入户：请先查找并选中要迁入的一户")
+        self._move(hid, self.relation.currentText(), self.day.text(), self.reason.currentText())
+
+
+class PlaqueDialog(ActionDialog):
+    """挂牌亮户: the plaque on the member's home and the day it went up (none = taken down)."""
+
+    def __init__(
+        self, kind: str, on: date | None, set_plaque: Callable[[str, str], Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__("挂牌亮户", parent)
+        self._set = set_plaque
+        self.kind = QComboBox()
+        self.kind.addItem("（未挂牌）", "")
+        for k in PLAQUE_KINDS:
+            self.kind.addItem(k, k)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.day = _date_line(on or date.today())
+        self.form.addRow("挂牌：", self.kind)
+        self.form.addRow("挂牌日期：", self.day)
+
+    def act(self) -> None:
+        kind = self.kind.currentData()
+        self._set(kind, self.day.text() if kind else "")
