@@ -69,3 +69,15 @@ def test_writes_are_transactions(db: Database) -> None:
         pass
     with db.session() as s:
         assert s.query(Village).count() == 0
+
+
+def test_migrations_have_a_single_head() -> None:
+    """A later schema change must have one parent: capability branches are merged."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from govdesk.db import MIGRATIONS_DIR
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert len(ScriptDirectory.from_config(cfg).get_heads()) == 1
