@@ -140,7 +140,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_member_household_links_member_id"), ["member_id"], unique=False)
 
     with op.batch_alter_table("households", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("is_central", sa.Boolean(), server_default=sa.text("0"), nullable=False))
+        batch_op.add_column(sa.Column("is_central", sa.Boolean(), server_default=sa.false(), nullable=False))
         batch_op.create_index(batch_op.f("ix_households_number"), ["number"], unique=False)
 
     with op.batch_alter_table("members", schema=None) as batch_op:
