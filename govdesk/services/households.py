@@ -98,7 +98,7 @@ _active_count = (
 )
 
 _categories_text = (
-    select(func.group_concat(HouseholdCategory.category, "、"))
+    select(func.aggregate_strings(HouseholdCategory.category, "、"))  # group_concat / string_agg
     .where(HouseholdCategory.household_id == Household.id, category_is_active())
     .correlate(Household)
     .scalar_subquery()
