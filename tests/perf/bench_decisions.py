@@ -1,4 +1,4 @@
-"""Benchmark of the decision log (not collected by pytest): ``python3 tests/perf/decisions_perf.py [MATTERS]``.
+"""Benchmark of the decision log (not collected by pytest): ``python3 tests/perf/bench_decisions.py [MATTERS]``.
 
 Builds the demo village plus MATTERS extra matters taken through the five deliberations and
 the resolution notice (7 entries each, meetings with full tick lists), then times what the
