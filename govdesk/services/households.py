@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -24,6 +24,7 @@ from govdesk.services.people_common import (
     ensure_id_unique,
     fetch_record,
     first_village_id,
+    input_from,
     is_active_head,
 )
 from govdesk.validation import Checker, check_person, clean_phone, clean_text
@@ -190,7 +191,7 @@ class HouseholdService:
     def page(self, query: ListQuery, offset: int, limit: int) -> list[Row]:
         stmt = order_by(self._select(query), _SORT, query, Household.id).offset(offset).limit(limit)
         with self.db.session() as s:
-            return [Row(r[0], tuple(r[1:-1]), ended=r[-1] is not None) for r in s.execute(stmt)]
+            return [Row.with_end_date(r) for r in s.execute(stmt)]
 
     def residents(self, household_id: int, include_ended: bool = True) -> list[Row]:
         """The detail pane: a household's residents (a handful, so loaded at once)."""
@@ -209,7 +210,7 @@ class HouseholdService:
             stmt = stmt.where(Resident.ended_on.is_(None))
         stmt = stmt.order_by((Resident.relation != RELATION_HEAD), Resident.birth_date, Resident.id)
         with self.db.session() as s:
-            return [Row(r[0], tuple(r[1:-1]), ended=r[-1] is not None) for r in s.execute(stmt)]
+            return [Row.with_end_date(r) for r in s.execute(stmt)]
 
     # --- households -------------------------------------------------------------------
     def get(self, household_id: int) -> Household:
@@ -218,7 +219,7 @@ class HouseholdService:
 
     def as_input(self, household_id: int) -> HouseholdInput:
         h = self.get(household_id)
-        return HouseholdInput(**{f.name: getattr(h, f.name) for f in fields(HouseholdInput)})
+        return input_from(h, HouseholdInput)
 
     def create(self, data: HouseholdInput, village_id: int | None = None) -> int:
         values = validate_household(data)
@@ -255,7 +256,7 @@ class HouseholdService:
 
     def resident_input(self, resident_id: int) -> ResidentInput:
         r = self.get_resident(resident_id)
-        return ResidentInput(**{f.name: getattr(r, f.name) for f in fields(ResidentInput)})
+        return input_from(r, ResidentInput)
 
     def add_resident(self, household_id: int, data: ResidentInput) -> int:
         values = validate_resident(data)

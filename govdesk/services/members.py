@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,7 @@ from govdesk.services.people_common import (
     ensure_id_unique,
     fetch_record,
     first_village_id,
+    input_from,
     member_org_select,
     text_filter,
 )
@@ -190,7 +191,7 @@ class MemberService:
     def page(self, query: ListQuery, offset: int, limit: int) -> list[Row]:
         stmt = order_by(self._select(query), _SORT, query, Member.id).offset(offset).limit(limit)
         with self.db.session() as s:
-            return [Row(r[0], tuple(r[1:-1]), ended=r[-1] is not None) for r in s.execute(stmt)]
+            return [Row.with_end_date(r) for r in s.execute(stmt)]
 
     # --- records ----------------------------------------------------------------------
     def get(self, member_id: int) -> Member:
@@ -199,7 +200,7 @@ class MemberService:
 
     def as_input(self, member_id: int) -> MemberInput:
         m = self.get(member_id)
-        return MemberInput(**{f.name: getattr(m, f.name) for f in fields(MemberInput)})
+        return input_from(m, MemberInput)
 
     def create(self, data: MemberInput, village_id: int | None = None) -> int:
         values = validate_member(data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from typing import Any, TypeVar
 
@@ -46,6 +47,11 @@ def fetch_record(session: Session, model: type[T], record_id: int) -> T:
     if record is None:
         raise NotFoundError(f"找不到编号为 {record_id} 的{RECORD_NOUNS[model]}")
     return record
+
+
+def input_from(record: Any, input_type: type[T]) -> T:
+    """An edit form's starting values: the record's fields named like the input dataclass's."""
+    return input_type(**{f.name: getattr(record, f.name) for f in fields(input_type)})  # type: ignore[arg-type]
 
 
 def member_org_select(*columns: Any) -> Select[Any]:
