@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from govdesk.services.decisions_query import ActionItem, HistoryItem
+from govdesk.services.decisions_query import HistoryItem
+from govdesk.services.decisions_reminders import ActionItem
 from govdesk.services.listing import Listing, ListQuery
 from ui.table_model import PagedTableModel
 
