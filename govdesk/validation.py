@@ -90,6 +90,13 @@ class Checker:
             self.fail(field, str(exc))
             return None
 
+    def required_date(self, field: str, value: Any) -> date | None:
+        """A date the record cannot do without: unreadable or empty, the field gets one error."""
+        day = self.run(field, parse_date, value)
+        if day is None and not any(e.field == field for e in self.errors):
+            self.fail(field, "不能为空")
+        return day
+
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)

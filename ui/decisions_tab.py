@@ -51,6 +51,7 @@ from ui.dialogs.decision_forms import DecisionForm
 from ui.dialogs.decision_meeting import MeetingDialog
 from ui.dialogs.decision_models import ActionModel, HistoryModel, MatterListModel
 from ui.jobs import JobRunner, show_error
+from ui.list_tab import add_column_chooser, stretch_column
 
 MARK_STYLE = {
     "已通过": ("✔", "#2e7d32"),
@@ -67,7 +68,10 @@ def steps_html(view: MatterView) -> str:
     for st in view.steps:
         sign, color = MARK_STYLE.get(st.mark, ("○", "#999"))
         weight = "bold" if st.mark == "待办" else "normal"
-        parts.append(f'<span style="color:{color}; font-weight:{weight}">{sign} {html.escape(st.title)}</span>')
+        # A step's name never breaks across lines (a zero-width word joiner between its characters):
+        # the row wraps between steps.
+        name = "\u2060".join(html.escape(ch) for ch in st.title)
+        parts.append(f'<span style="color:{color}; font-weight:{weight}">{sign}&nbsp;{name}</span>')
     return " &nbsp;→&nbsp; ".join(parts)
 
 
@@ -88,6 +92,9 @@ def header_html(view: MatterView) -> str:
         lines.append(f"结果公示：{st.result_posted_on} 至 {st.result_posting_ends_on}")
     lines.append(f'<span style="color:#888">最新校验码 {view.head_hash[:12].upper()}</span>')
     return "<br>".join(lines)
+
+
+MATTER_COLUMNS_HIDDEN = ("category", "procedure", "last_event_on")
 
 
 class DecisionsTab(QWidget):
@@ -121,6 +128,8 @@ class DecisionsTab(QWidget):
         self.actions_model = ActionModel(self)
         self.actions_view = self._table(self.actions_model)
         self.actions_view.clicked.connect(lambda i: self.show_matter(self.actions_model.items[i.row()].matter_id))
+        self.actions_view.setColumnHidden(ActionModel.DUE_COLUMN, True)  # the 逾期/剩余 tooltip names the day
+        stretch_column(self.actions_view, 1)
         self.actions_box = QGroupBox("待办提醒")
         QVBoxLayout(self.actions_box).addWidget(self.actions_view)
 
@@ -129,6 +138,10 @@ class DecisionsTab(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        # 类别, 议事程序 and 最近办理 are in the detail header; the header's right-click menu shows them.
+        keys = [c.key for c in self.model.columns]
+        add_column_chooser(self.table, [keys.index(k) for k in MATTER_COLUMNS_HIDDEN])
+        stretch_column(self.table, keys.index("title"))
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.actions_box)
@@ -138,10 +151,12 @@ class DecisionsTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self._detail_pane())
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
-        splitter.setSizes([640, 860])
-        left.setSizes([220, 600])
+        # At 1280×800 the lists get a little more than half: the matter name and the 待办 text
+        # are what people read; the detail pane wraps its header and history text.
+        splitter.setStretchFactor(0, 6)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([680, 580])
+        left.setSizes([190, 600])
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -233,10 +248,11 @@ class DecisionsTab(QWidget):
         self.actions_model.set_items(items)
         overdue = sum(1 for i in items if i.days_overdue > 0)
         self.actions_box.setTitle(f"待办提醒（{len(items)} 项，其中逾期 {overdue} 项）")
-        for col in range(4):
+        for col in (0, 2, 4):
             self.actions_view.resizeColumnToContents(col)
-        for col in (0, 1, 6, 7):
-            self.table.resizeColumnToContents(col)
+        keys = [c.key for c in self.model.columns]
+        for key in ("number", "amount", "source", "state", "stage"):
+            self.table.resizeColumnToContents(keys.index(key))
         if self.current is not None:
             self.show_matter(self.current.id)
 

@@ -12,7 +12,7 @@ from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.household_dialog import HouseholdDialog
 from ui.household_details_pane import HouseholdDetailsPane
 from ui.jobs import JobRunner
-from ui.list_tab import ListTab, set_column_widths
+from ui.list_tab import ListTab, set_column_widths, stretch_column
 from ui.print_actions import register_print_button
 from ui.register_actions import add_register_actions
 from ui.residents_pane import ResidentsPane
@@ -25,6 +25,7 @@ COLUMN_WIDTHS = {
     "grid": 7,
     "address": 14,
     "phone": 7,
+    "categories": 10,
 }
 HOUSEHOLD_END_REASONS = ("整户迁出", "合户", "户内人员均已去世", "录入错误", "其他")
 
@@ -51,7 +52,9 @@ class HouseholdsTab(ListTab):
         self.print_button = register_print_button(self, services, jobs, "households")  # 打印: 公开版 / 内部版
         self.actions_bar.insertWidget(1, self.print_button)  # after the stretch, before 新增
         add_register_actions(self, "households")
-        set_column_widths(self.table, [c.key for c in self.model.columns], COLUMN_WIDTHS)
+        keys = [c.key for c in self.model.columns]
+        set_column_widths(self.table, keys, COLUMN_WIDTHS)
+        stretch_column(self.table, keys.index("address"))
 
         self.residents = ResidentsPane(services, lambda dialog: self.run_dialog(dialog), self)
         self.residents.changed.connect(self._residents_changed)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from ui.table_model import PagedTableModel
 
 SEARCH_DELAY_MS = 150
 ALL = "全部"
+FILTER_MAX_CHARS = 9
 
 
 def make_table_view(parent: QWidget | None = None) -> QTableView:
@@ -61,6 +63,35 @@ def set_column_widths(view: QTableView, keys: Sequence[str], widths: dict[str, i
             view.setColumnWidth(column, int(widths[key] * unit) + 16)
 
 
+def stretch_column(view: QTableView, column: int) -> None:
+    """Give the spare width to one column (the text-heavy one, e.g. 家庭住址), not to the last."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+def add_column_chooser(view: QTableView, hidden: Sequence[int] = ()) -> None:
+    """Hide the less used columns of a narrow table but keep them reachable: right-click the
+    header for a tick list of every column."""
+    header = view.horizontalHeader()
+    for column in hidden:
+        view.setColumnHidden(column, True)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def menu(pos: QPoint) -> None:
+        chooser = QMenu(view)
+        model = view.model()
+        for column in range(model.columnCount()):
+            action = chooser.addAction(str(model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not view.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: view.setColumnHidden(c, not on))
+        chooser.exec(header.mapToGlobal(pos))
+
+    header.customContextMenuRequested.connect(menu)
+    header.setToolTip("右键单击表头：选择显示哪些列")
+
+
 class ListTab(QWidget):
     """Base of the register tabs. Subclasses add filters and actions and open the dialogs."""
 
@@ -86,7 +117,7 @@ class ListTab(QWidget):
         self.search.setPlaceholderText(search_hint)
         self.search.setClearButtonEnabled(True)
         self.search.addAction(qta.icon("fa5s.search", color="#777"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(240)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -99,12 +130,12 @@ class ListTab(QWidget):
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
+        # Two rows so the tab fits a 1280-pixel window: search, count and actions above,
+        # the filter combos (as many as the register has) below.
         self.toolbar = QHBoxLayout()
-        self.toolbar.addWidget(self.search)
-        self._filter_slot = self.toolbar.count()
+        self._filter_slot = 0
         self.toolbar.addWidget(self.show_ended)
         self.toolbar.addStretch(1)
-        self.toolbar.addWidget(self.count_label)
 
         self.actions_bar = QHBoxLayout()
         self.actions_bar.addStretch(1)
@@ -119,9 +150,11 @@ class ListTab(QWidget):
 
         self.layout_ = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addLayout(self.toolbar, 1)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
         top.addLayout(self.actions_bar)
         self.layout_.addLayout(top)
+        self.layout_.addLayout(self.toolbar)
 
     def finish_layout(self, body: QWidget | None = None) -> None:
         """Subclasses call this last, optionally with a body that wraps the table (a splitter)."""
@@ -133,7 +166,11 @@ class ListTab(QWidget):
         combo.addItem(ALL, None)
         for text, data in choices:
             combo.addItem(text, data)
+        # As wide as the longest choice, but never more than FILTER_MAX_CHARS: the drop-down
+        # list still shows every name in full.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMaximumWidth(combo.fontMetrics().horizontalAdvance("汉" * FILTER_MAX_CHARS) + 40)
+        combo.view().setMinimumWidth(combo.sizeHint().width())
         combo.currentIndexChanged.connect(self._apply_filters)
         self._filters[key] = combo
         cap = QLabel(f"{caption}：")

@@ -13,7 +13,7 @@ from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.people_dialogs import PlaqueDialog
 from ui.dialogs.people_member_links import MemberLinksDialog
 from ui.jobs import JobRunner
-from ui.list_tab import ListTab, set_column_widths
+from ui.list_tab import ListTab, set_column_widths, stretch_column
 from ui.print_actions import register_print_button
 from ui.register_actions import add_register_actions
 
@@ -27,6 +27,7 @@ COLUMN_WIDTHS = {
     "party_group": 8,
     "joined_on": 6,
     "phone": 7.5,
+    "plaque_kind": 6,
 }
 MEMBER_END_REASONS = ("转出", "去世", "出党", "停止党籍", "录入错误", "其他")
 
@@ -56,7 +57,9 @@ class MembersTab(ListTab):
         self.add_action("联户", "fa5s.hands-helping", self.edit_links, needs_active=True)
         self.add_action("挂牌", "fa5s.award", self.edit_plaque, needs_active=True)
         add_register_actions(self, "members")
-        set_column_widths(self.table, [c.key for c in self.model.columns], COLUMN_WIDTHS)
+        keys = [c.key for c in self.model.columns]
+        set_column_widths(self.table, keys, COLUMN_WIDTHS)
+        stretch_column(self.table, keys.index("post"))
         self.finish_layout()
 
     def add_member(self) -> None:

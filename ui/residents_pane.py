@@ -55,6 +55,7 @@ class ResidentsPane(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         set_column_widths(self.table, [c.key for c in self.model.columns], COLUMN_WIDTHS)
+        self.table.horizontalHeader().setStretchLastSection(False)  # no column is worth the spare width
 
         bar = QHBoxLayout()
         bar.addWidget(self.title)

@@ -176,6 +176,7 @@ class TallyModel(QAbstractTableModel):
 
 
 LOG_HEADERS = ["登记日期", "来访人", "来访事项", "处理情况", "转交", "首问负责人", "办结期限", "办结"]
+LOG_MATTER_COLUMN = LOG_HEADERS.index("来访事项")
 
 
 class DutyLogModel(QAbstractTableModel):

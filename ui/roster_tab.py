@@ -35,8 +35,9 @@ from ui.dialogs.roster_holidays import WARNING_STYLE, HolidayDialog
 from ui.dialogs.roster_log import CloseLogDialog, LogEntryDialog
 from ui.dialogs.roster_settings import CarryOverDialog, MeetingDialog
 from ui.jobs import JobRunner, show_error
+from ui.list_tab import stretch_column
 from ui.print_actions import PrintRequest, preview_document
-from ui.roster_models import DutyLogModel, LeaveListModel, RosterMonthModel, TallyModel
+from ui.roster_models import LOG_MATTER_COLUMN, DutyLogModel, LeaveListModel, RosterMonthModel, TallyModel
 
 STATUS_STYLE = {"草稿": "color: #8d6e00;", "已签发": "color: #1b5e20;", "未生成": "color: #666;"}
 
@@ -155,7 +156,7 @@ class RosterTab(QWidget):
         self.log.setModel(self.log_model)
         self.log.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.log.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.log.horizontalHeader().setStretchLastSection(True)
+        stretch_column(self.log, LOG_MATTER_COLUMN)  # 来访事项: the text people read, not 办结
         self.btn_log_add = self._button("登记来访", self.add_log)
         self.btn_log_close = self._button("办结所选", self.close_log)
         log_bar = QHBoxLayout()

@@ -123,13 +123,12 @@ def parse_amount(value: Any) -> int | None:
     return int(fen)
 
 
-def format_amount(fen: int | None, *, grouped: bool = True) -> str:
-    """分 → 125,000.00 元 on screen; ``grouped=False`` → 125000.00 元 for paper, where the
-    line breaker keeps a digit run together but may break after a comma."""
+def format_amount(fen: int | None) -> str:
+    """分 → 125,000.00 元, on screen and on paper alike (the print line breaker keeps the number
+    and its unit together)."""
     if fen is None:
         return ""
-    yuan = f"{fen // 100:,}" if grouped else str(fen // 100)
-    return f"{yuan}.{fen % 100:02d} 元"
+    return f"{fen // 100:,}.{fen % 100:02d} 元"
 
 
 def parse_count(value: Any) -> int:

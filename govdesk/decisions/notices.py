@@ -117,6 +117,21 @@ def _period(d: NoticeData) -> str:
     return f"{chinese_date(d.posted_on)}至{chinese_date(d.ends_on)}（共{d.days}天），公开地点：{d.place}"
 
 
+def _board_notice(d: NoticeData, title: str, paragraphs: list[str | NoticeTable], full: bool) -> LedgerNotice:
+    """Both board notices: issuers, date, 公示期, objection phone, masking and the ledger footer."""
+    return LedgerNotice(
+        title=title,
+        paragraphs=paragraphs,
+        issuer=d.issuers,
+        date=d.posted_on,
+        posting_period=_period(d),
+        phone=d.phone,
+        policy=policy_for(full),
+        internal=full,
+        footer=f"台账 {d.number} · 校验码 {d.hash_short}",
+    )
+
+
 def resolution_notice(d: NoticeData, *, full: bool = False) -> LedgerNotice:
     """决议公开: what was decided, by whom, the votes, the posting period and the objection phone."""
     last = d.meetings[-1]
@@ -128,17 +143,7 @@ def resolution_notice(d: NoticeData, *, full: bool = False) -> LedgerNotice:
         f"赞成 {last.yes} 票，反对 {last.no} 票，弃权 {last.abstain} 票，{last.outcome}。各环节表决情况：",
     ]
     paragraphs.append(NoticeTable(VOTE_COLUMNS, _vote_rows(d.meetings), font_size=11, numbered=False))
-    return LedgerNotice(
-        title=f"关于{d.title}的决议公告",
-        paragraphs=paragraphs,
-        issuer=d.issuers,
-        date=d.posted_on,
-        posting_period=_period(d),
-        phone=d.phone,
-        policy=policy_for(full),
-        internal=full,
-        footer=f"台账 {d.number} · 校验码 {d.hash_short}",
-    )
+    return _board_notice(d, f"关于{d.title}的决议公告", paragraphs, full)
 
 
 PROGRESS_COLUMNS = (
@@ -163,17 +168,7 @@ def result_notice(d: NoticeData, *, full: bool = False) -> LedgerNotice:
         paragraphs.append(NoticeTable(PROGRESS_COLUMNS, list(d.progress), font_size=11, numbered=False))
     else:
         paragraphs.append(f"三、实施情况：{d.text}")
-    return LedgerNotice(
-        title=f"关于{d.title}实施结果的公告",
-        paragraphs=paragraphs,
-        issuer=d.issuers,
-        date=d.posted_on,
-        posting_period=_period(d),
-        phone=d.phone,
-        policy=policy_for(full),
-        internal=full,
-        footer=f"台账 {d.number} · 校验码 {d.hash_short}",
-    )
+    return _board_notice(d, f"关于{d.title}实施结果的公告", paragraphs, full)
 
 
 SHEET_COLUMNS = (Column("item", "项目", 1.2), Column("content", "内容", 4.8, align="LEFT"))

@@ -5,7 +5,10 @@ The rules (GB/T 15834 punctuation usage, the same kinsoku rules Japanese typeset
 * no line starts with closing punctuation: ，。、；：！？）》”』」】〕… and the like;
 * no line ends with opening punctuation: （《“『「【〔 and the like;
 * a run of Latin letters and digits (a phone number, 2026, a house number) is not split when
-  it can be avoided.
+  it can be avoided; a number keeps its thousands separators, decimal point, colon and
+  percent sign (117,800.00 · 8:00 · 95%) and stays with the unit after it (95,000.00 元,
+  12.5万元, 7 天) when it can;
+* a centred title does not leave one character alone on its last line (``no_orphan``).
 
 reportlab's own CJK wrap (``Paragraph(wordWrap='CJK')``) uses ``reportlab.lib.textsplit``
 tables that miss the full-width ，；：！？》”… marks, ignores its own cannot-end table and hangs at
@@ -49,6 +52,12 @@ CANNOT_END: frozenset[str] = frozenset(REPORTLAB_CANNOT_END + _OPENING + _PREFIX
 
 # Characters of a "word" that should stay on one line (numbers, Latin words, phone numbers).
 _WORD_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_./@*+０１２３４５６７８９")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+# Inside a number: 117,800.00 · 8:00 · 95% (half-width only: the full-width ，： are Chinese punctuation).
+_NUMBER_JOINERS = frozenset(",.:")
+_PERCENT = frozenset("%％‰")
+# Units that follow a number on notices (money, counts, days, dates, areas).
+_UNITS = frozenset("元万亿角分天人票户岁年月日号米亩个项次名位吨斤件份间套辆张")
 # The em dash and the ellipsis are written doubled (——, ……) and never split in two.
 _NO_SPLIT_PAIRS = frozenset({"——", "……"})
 
@@ -77,7 +86,34 @@ def _breaks_rule(text: str, pos: int) -> bool:
 
 
 def _splits_word(text: str, pos: int) -> bool:
-    return text[pos - 1] in _WORD_CHARS and text[pos] in _WORD_CHARS
+    """True if breaking before ``text[pos]`` cuts a word, a number or a number from its unit."""
+    before, after = text[pos - 1], text[pos]
+    if before in _WORD_CHARS and after in _WORD_CHARS:
+        return True
+    return _splits_number(text, pos)
+
+
+def _splits_number(text: str, pos: int) -> bool:
+    before, after = text[pos - 1], text[pos]
+    nxt = text[pos + 1] if pos + 1 < len(text) else ""
+    prev = text[pos - 2] if pos >= 2 else ""
+    if before in _DIGITS and (after in _PERCENT or (after in _NUMBER_JOINERS and nxt in _DIGITS)):
+        return True  # 117|,800 · 95|%
+    if before in _NUMBER_JOINERS and prev in _DIGITS and after in _DIGITS:
+        return True  # 117,|800 · 8:|00
+    if after in _UNITS and _number_ends_at(text, pos):
+        return True  # 2026|年 · 95,000.00 |元 · 12.5万|元
+    return after == " " and before in _DIGITS and nxt in _UNITS  # 95,000.00| 元
+
+
+def _number_ends_at(text: str, pos: int) -> bool:
+    """A number (perhaps a space and units after it: "12.5万", "95,000.00 ") ends just before ``pos``."""
+    i = pos - 1
+    while i >= 0 and text[i] in _UNITS:
+        i -= 1
+    if i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and text[i] in _DIGITS
 
 
 def _choose_break(text: str, start: int, overflow: int) -> int:
@@ -100,12 +136,31 @@ def _choose_break(text: str, start: int, overflow: int) -> int:
     return pos
 
 
-def break_lines(text: str, widths: Sequence[float], max_width: float, first_width: float | None = None) -> list[str]:
+def break_lines(
+    text: str,
+    widths: Sequence[float],
+    max_width: float,
+    first_width: float | None = None,
+    *,
+    no_orphan: bool = False,
+) -> list[str]:
     """Break one paragraph (no newlines) into lines no wider than ``max_width`` (except hung marks).
 
     ``widths[i]`` is the advance of ``text[i]``; ``first_width`` is the measure of the first line
-    when it differs (first-line indent).
+    when it differs (first-line indent). ``no_orphan``: a last line of a single character takes
+    one more from the line before (a title must not end in a stub like "告").
     """
+    lines = _greedy_lines(text, widths, max_width, first_width)
+    if no_orphan and len(lines) >= 2 and len(lines[-1]) == 1:
+        start = len(text) - len(lines[-1]) - len(lines[-2])
+        end = _choose_break(text, start, len(text) - 2) if len(lines[-2]) > 1 else start
+        if start < end < len(text) - 1:
+            lines[-2:] = [text[start:end], text[end:]]
+    return lines
+
+
+def _greedy_lines(text: str, widths: Sequence[float], max_width: float, first_width: float | None) -> list[str]:
+    """As many characters on each line as fit, then the nearest legal break before the overflow."""
     lines: list[str] = []
     n = len(text)
     start = 0

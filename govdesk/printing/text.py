@@ -18,6 +18,7 @@ from govdesk.printing import fonts
 from govdesk.printing.linebreak import break_lines
 
 Align = Literal["left", "center", "right", "justify"]
+MAX_JUSTIFY_SPACE = 0.2  # at most this much extra space between two characters, in em
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,9 @@ class TextBlock(Flowable):
         for para in self.text.split("\n"):
             widths = fonts.char_widths(para, st.font, st.size)
             first = measure - st.first_indent * st.size
-            pieces = break_lines(para, widths, measure, first)
-            if st.align == "center" and len(pieces) > 1:
+            centred = st.align == "center"  # titles: no one-character last line
+            pieces = break_lines(para, widths, measure, first, no_orphan=centred)
+            if centred and len(pieces) > 1:
                 pieces = _balanced(para, widths, measure, len(pieces), st.size)
             pos = 0
             for i, piece in enumerate(pieces):
@@ -124,7 +126,9 @@ class TextBlock(Flowable):
             elif st.align == "right":
                 x = indent + avail - line.width
             elif st.align == "justify" and not line.last and n > 1:
-                char_space = (avail - line.width) / (n - 1)
+                # Justify by spreading the gap, but not into letter-spaced words: a line that had
+                # to leave a whole amount (117,800.00 元) for the next line stays ragged instead.
+                char_space = min((avail - line.width) / (n - 1), MAX_JUSTIFY_SPACE * st.size)
             baseline = self.height - (i + 1) * st.leading + (st.leading - st.size) / 2 + st.size * 0.12
             draw_runs(canv, x, baseline, line.text, st.font, st.size, st.color, char_space)
 
@@ -132,11 +136,11 @@ class TextBlock(Flowable):
 def _balanced(text: str, widths: list[float], measure: float, count: int, size: float) -> list[str]:
     """A centred title that wraps is set in lines of similar length (GB/T 9704: 梯形或菱形), not one long
     line and a stub: try the narrowest measure that still needs no more lines."""
-    best = break_lines(text, widths, measure)
+    best = break_lines(text, widths, measure, no_orphan=True)
     target = sum(widths) / count
     narrow = target + size
     while narrow < measure:
-        candidate = break_lines(text, widths, narrow)
+        candidate = break_lines(text, widths, narrow, no_orphan=True)
         if len(candidate) <= count:
             return candidate
         narrow += size

@@ -53,6 +53,7 @@ from govdesk.models.decisions import (
     ENTRY_STEP,
 )
 from govdesk.services import decisions_entries as build
+from govdesk.services.decisions_attachments import store_attachments
 from govdesk.services.decisions_query import DecisionQueries
 from govdesk.services.decisions_seats import SeatService
 from govdesk.services.people_common import first_village_id
@@ -204,7 +205,7 @@ class DecisionService(DecisionQueries):
         With ``if_failed`` the failed meeting is disposed of (sent back or ended) in the same
         transaction; without it the matter waits in 未通过待处理 until ``dispose_failed``.
         """
-        stored = build.store_attachments(data.attachments)
+        stored = store_attachments(data.attachments)
         with self.db.transaction() as s:
             matter, steps = self._open(s, matter_id)
             step = self._expect_step(matter, steps, position)
@@ -280,7 +281,7 @@ class DecisionService(DecisionQueries):
         if not text:
             c.fail("correction_reason", "请写明更正原因")
         c.raise_if_any()
-        stored = build.store_attachments(getattr(replacement, "attachments", []) or [])
+        stored = store_attachments(getattr(replacement, "attachments", []) or [])
         with self.db.transaction() as s:
             target = s.get(LogEntry, entry_id)
             if target is None:

@@ -8,18 +8,13 @@ people must be on it, and the quorum table decides passed or failed.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from govdesk import paths
 from govdesk.decisions import quorum, roster
 from govdesk.decisions.inputs import (
-    ATTACHMENT_KINDS,
     DEFAULT_NOTICE_PLACE,
     DEFAULT_POSTING_DAYS,
     MAX_POSTING_DAYS,
@@ -51,9 +46,8 @@ from govdesk.models.decisions import (
     OUTCOME_FAILED,
     OUTCOME_PASSED,
 )
+from govdesk.services.decisions_attachments import StoredAttachment
 from govdesk.validation import Checker, clean_name, clean_phone, clean_text, parse_date
-
-StoredAttachment = tuple[str, str, str, str, int]
 
 
 def _day(c: Checker, field: str, value: Any, today: date, *, required: bool = True) -> date | None:
@@ -394,25 +388,6 @@ def correction_entry(
             raise NotFoundError("找不到所答复的异议")
         return answer_entry(objection, replacement, today)
     raise RefusedError(f"“{original.kind}”记录不能更正")
-
-
-def store_attachments(files: list[tuple[str, str]]) -> list[StoredAttachment]:
-    """Copy scans into the data folder under their SHA-256 (the same scan twice is stored once)."""
-    out: list[StoredAttachment] = []
-    for kind, path_text in files:
-        src = Path(path_text)
-        if kind not in ATTACHMENT_KINDS:
-            raise ValidationError([FieldError("attachment", "附件", "类别应为：" + "、".join(ATTACHMENT_KINDS))])
-        if not src.is_file():
-            raise ValidationError([FieldError("attachment", "附件", f"找不到文件 {src}")])
-        digest = hashlib.sha256(src.read_bytes()).hexdigest()
-        rel = f"decisions/{digest[:2]}/{digest}{src.suffix.lower()}"
-        dest = paths.attachments_dir() / rel
-        if not dest.exists():
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, dest)
-        out.append((kind, src.name, rel, digest, src.stat().st_size))
-    return out
 
 
 __all__ = ["ENTRY_ENDED", "ENTRY_SENT_BACK", "KIND_RESULT_NOTICE"]

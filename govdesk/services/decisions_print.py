@@ -159,7 +159,7 @@ class DecisionPrinter:
                 issuers=_issuers(s, village),
                 number=matter.number,
                 title=matter.title,
-                amount=format_amount(matter.amount_fen, grouped=False),
+                amount=format_amount(matter.amount_fen),
                 procedure=proc.name if proc else "",
                 meetings=tuple(passed_meetings),
                 decided=passed_meetings[-1].decided if passed_meetings else "",
@@ -170,8 +170,8 @@ class DecisionPrinter:
                 phone=phone,
                 text=text if which == RESOLUTION else "",
                 hash_short=short(anchor.hash),
-                budget=format_amount(matter.amount_fen, grouped=False),
-                spent=format_amount(st.amount_spent_fen, grouped=False) or "0.00 元",
+                budget=format_amount(matter.amount_fen),
+                spent=format_amount(st.amount_spent_fen) or "0.00 元",
                 contractor=st.contractor,
                 completed_on=st.completed_on,
                 accepted_on=st.accepted_on,
@@ -179,7 +179,7 @@ class DecisionPrinter:
                     (
                         x.latest.event_date.isoformat(),
                         x.latest.text,
-                        format_amount(details_of(x.latest).get("amount_spent_fen"), grouped=False),
+                        format_amount(details_of(x.latest).get("amount_spent_fen")),
                     )
                     for x in effective_entries(entries)
                     if x.kind == ENTRY_PROGRESS

@@ -1,15 +1,10 @@
-"""Reading the decision log: the paged matters list, a matter's history, and what needs action.
-
-The "needs action" deadlines are the desk's defaults, kept here in one place: DOMAIN.md
-says a resolution is posted for a set period (commonly ≥ 7 days) but leaves the delay
-before posting to local rules, so a resolution is due on the board within
-``RESOLUTION_POSTING_DUE_DAYS`` and a result within ``RESULT_POSTING_DUE_DAYS`` of acceptance.
-"""
+"""Reading the decision log: the paged matters list, a matter's history, and what needs action
+(the reminders themselves, with their deadlines, are in ``decisions_reminders``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, or_, select
@@ -20,11 +15,8 @@ from govdesk.decisions.chain import short
 from govdesk.decisions.inputs import format_amount
 from govdesk.decisions.roster import Seat
 from govdesk.decisions.state import (
-    STATE_COMPLETED,
     STATE_DONE,
-    STATE_FAILED,
     STATE_POSTED,
-    STATE_RESOLVED,
     MatterState,
     StepInfo,
     details_of,
@@ -44,12 +36,8 @@ from govdesk.models.decisions import (
     ENTRY_SENT_BACK,
     ENTRY_STEP,
 )
+from govdesk.services.decisions_reminders import REMINDER_STATES, ActionItem, reminders
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
-
-RESOLUTION_POSTING_DUE_DAYS = 3
-RESULT_POSTING_DUE_DAYS = 7
-POSTING_ENDING_WARN_DAYS = 2
-FAILED_DISPOSAL_DUE_DAYS = 7
 
 MATTER_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("number", label("matter_number")),
@@ -73,24 +61,6 @@ _SORT: dict[str, ColumnElement[Any]] = {
     "stage": Matter.stage,
     "last_event_on": Matter.last_event_on,
 }
-
-
-@dataclass(frozen=True)
-class ActionItem:
-    matter_id: int
-    number: str
-    title: str
-    what: str  # 已决议未公开 / 公示期将满 / 已验收未公开结果 / 未通过待处理
-    due_on: date
-    days_overdue: int  # > 0 overdue; ≤ 0 days left
-
-    @property
-    def overdue_text(self) -> str:
-        if self.days_overdue > 0:
-            return f"逾期 {self.days_overdue} 天"
-        if self.days_overdue == 0:
-            return "今天到期"
-        return f"还有 {-self.days_overdue} 天"
 
 
 @dataclass(frozen=True)
@@ -315,31 +285,9 @@ class DecisionQueries:
     # --- needs action --------------------------------------------------------------------
     def needs_action(self, today: date) -> list[ActionItem]:
         """Resolved but not posted, posting period ending, accepted but results not posted, failed votes."""
-        items: list[ActionItem] = []
         with self.db.session() as s:
-            rows = s.scalars(
-                select(Matter).where(Matter.state.in_((STATE_RESOLVED, STATE_POSTED, STATE_COMPLETED, STATE_FAILED)))
-            ).all()
-        for m in rows:
-            if m.state == STATE_RESOLVED and m.resolved_on:
-                due = m.resolved_on + timedelta(days=RESOLUTION_POSTING_DUE_DAYS)
-                items.append(ActionItem(m.id, m.number, m.title, "已决议未公开", due, (today - due).days))
-            elif m.state == STATE_POSTED and m.posting_ends_on and m.progress_started_on is None:
-                if (m.posting_ends_on - today).days <= POSTING_ENDING_WARN_DAYS:
-                    what = "公示期已满待实施" if today > m.posting_ends_on else "公示期将满"
-                    if m.open_objections:
-                        what += f"（{m.open_objections} 条异议未答复）"
-                    items.append(
-                        ActionItem(m.id, m.number, m.title, what, m.posting_ends_on, (today - m.posting_ends_on).days)
-                    )
-            elif m.state == STATE_COMPLETED and m.accepted_on:
-                due = m.accepted_on + timedelta(days=RESULT_POSTING_DUE_DAYS)
-                items.append(ActionItem(m.id, m.number, m.title, "已验收未公开结果", due, (today - due).days))
-            elif m.state == STATE_FAILED and m.last_event_on:
-                due = m.last_event_on + timedelta(days=FAILED_DISPOSAL_DUE_DAYS)
-                items.append(ActionItem(m.id, m.number, m.title, "未通过待处理（退回或终止）", due, (today - due).days))
-        items.sort(key=lambda i: (-i.days_overdue, i.number))
-        return items
+            rows = s.scalars(select(Matter).where(Matter.state.in_(REMINDER_STATES))).all()
+        return reminders(rows, today)
 
 
 def stage_today(

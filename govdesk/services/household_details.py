@@ -14,12 +14,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from govdesk.db import Database
-from govdesk.errors import FieldError, NotFoundError, ValidationError
+from govdesk.errors import FieldError, ValidationError
 from govdesk.labels import label
 from govdesk.models import Household, HouseholdCategory, HouseholdRelay, Resident, ResidentMove, StarRating
 from govdesk.models.people import RELATION_HEAD
 from govdesk.models.people_details import MAX_STARS
 from govdesk.people_search import move_keys
+from govdesk.services.people_common import fetch_record, is_active_head
 from govdesk.validation import Checker, clean_text, parse_date
 
 
@@ -51,22 +52,8 @@ class MoveRow:
     reason: str
 
 
-def _household(s: Session, household_id: int) -> Household:
-    h = s.get(Household, household_id)
-    if h is None:
-        raise NotFoundError(f"找不到编号为 {household_id} 的农户")
-    return h
-
-
 def _head_name(s: Session, household_id: int) -> str:
-    return (
-        s.scalar(
-            select(Resident.name).where(
-                Resident.household_id == household_id, Resident.relation == RELATION_HEAD, Resident.ended_on.is_(None)
-            )
-        )
-        or ""
-    )
+    return s.scalar(select(Resident.name).where(is_active_head(Resident, household_id))) or ""
 
 
 class HouseholdDetailsService:
@@ -89,7 +76,7 @@ class HouseholdDetailsService:
         """A household enters a category on a date; the same category may not overlap itself."""
         name, start, end = self._checked_period(category, started_on, ended_on)
         with self.db.transaction() as s:
-            _household(s, household_id)
+            fetch_record(s, Household, household_id)
             for other in s.scalars(
                 select(HouseholdCategory).where(
                     HouseholdCategory.household_id == household_id, HouseholdCategory.category == name
@@ -112,14 +99,10 @@ class HouseholdDetailsService:
 
     def end_category(self, category_id: int, ended_on: Any) -> None:
         c = Checker()
-        end = c.run("category_ended_on", parse_date, ended_on)
-        if end is None and not c.errors:
-            c.fail("category_ended_on", "不能为空")
+        end = c.required_date("category_ended_on", ended_on)
         c.raise_if_any()
         with self.db.transaction() as s:
-            period = s.get(HouseholdCategory, category_id)
-            if period is None:
-                raise NotFoundError(f"找不到编号为 {category_id} 的类别记录")
+            period = fetch_record(s, HouseholdCategory, category_id)
             if end <= period.started_on:
                 raise ValidationError(
                     [FieldError("category_ended_on", label("category_ended_on"), f"应晚于{label('started_on')}")]
@@ -134,10 +117,8 @@ class HouseholdDetailsService:
             c.fail("category", "不能为空")
         elif len(name) > 20:
             c.fail("category", "不能超过 20 个字")
-        start = c.run("started_on", parse_date, started_on)
+        start = c.required_date("started_on", started_on)
         end = c.run("category_ended_on", parse_date, ended_on)
-        if start is None and not any(e.field == "started_on" for e in c.errors):
-            c.fail("started_on", "不能为空")
         if start and end and end <= start:
             c.fail("category_ended_on", f"应晚于{label('started_on')}")
         c.raise_if_any()
@@ -162,7 +143,7 @@ class HouseholdDetailsService:
         n = c.run("stars", _int_in(0, MAX_STARS), stars)
         c.raise_if_any()
         with self.db.transaction() as s:
-            _household(s, household_id)
+            fetch_record(s, Household, household_id)
             rating = s.scalar(select(StarRating).where(StarRating.household_id == household_id, StarRating.year == y))
             if rating is None:
                 s.add(StarRating(household_id=household_id, year=y, stars=n))
@@ -172,7 +153,7 @@ class HouseholdDetailsService:
     # --- 中心户 -------------------------------------------------------------------------
     def set_central(self, household_id: int, central: bool) -> None:
         with self.db.transaction() as s:
-            _household(s, household_id).is_central = central
+            fetch_record(s, Household, household_id).is_central = central
 
     def relays(self, central_household_id: int) -> list[RelayRow]:
         h = aliased(Household)
@@ -180,7 +161,7 @@ class HouseholdDetailsService:
         stmt = (
             select(HouseholdRelay.id, h.id, h.number, head.name, h.address)
             .join(h, h.id == HouseholdRelay.household_id)
-            .outerjoin(head, (head.household_id == h.id) & (head.relation == RELATION_HEAD) & head.ended_on.is_(None))
+            .outerjoin(head, is_active_head(head, h.id))
             .where(HouseholdRelay.central_household_id == central_household_id)
             .order_by(h.number)
         )
@@ -192,8 +173,8 @@ class HouseholdDetailsService:
         if central_household_id == household_id:
             raise ValidationError([FieldError("relay_households", label("relay_households"), "不能联系自己这一户")])
         with self.db.transaction() as s:
-            central = _household(s, central_household_id)
-            _household(s, household_id)
+            central = fetch_record(s, Household, central_household_id)
+            fetch_record(s, Household, household_id)
             exists_ = s.scalar(
                 select(HouseholdRelay.id).where(
                     HouseholdRelay.central_household_id == central_household_id,
@@ -230,19 +211,15 @@ class HouseholdDetailsService:
         new_relation = clean_text(relation)
         if not new_relation:
             c.fail("relation", "不能为空（在新户中与户主的关系）")
-        day = c.run("moved_on", parse_date, moved_on)
-        if day is None and not any(e.field == "moved_on" for e in c.errors):
-            c.fail("moved_on", "不能为空")
-        elif day and day > date.today():
+        day = c.required_date("moved_on", moved_on)
+        if day and day > date.today():
             c.fail("moved_on", "不能晚于今天")
         c.raise_if_any()
         with self.db.transaction() as s:
-            r = s.get(Resident, resident_id)
-            if r is None:
-                raise NotFoundError(f"找不到编号为 {resident_id} 的居民")
+            r = fetch_record(s, Resident, resident_id)
             if r.ended_on is not None:
                 raise ValidationError([FieldError("to_household", label("to_household"), "该居民已注销，不能迁移")])
-            target = _household(s, to_household_id)
+            target = fetch_record(s, Household, to_household_id)
             if target.id == r.household_id:
                 raise ValidationError([FieldError("to_household", label("to_household"), "迁入户与现在所在户相同")])
             if target.ended_on is not None:

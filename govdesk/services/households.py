@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select, func, select, union
 from sqlalchemy.orm import Session, aliased
 
 from govdesk.db import Database
-from govdesk.errors import FieldError, NotFoundError, ValidationError
+from govdesk.errors import FieldError, ValidationError
 from govdesk.labels import label
 from govdesk.models import Grid, Household, HouseholdCategory, Member, Resident, VillagerGroup
 from govdesk.models.people import RELATION_HEAD
@@ -22,7 +22,10 @@ from govdesk.services.people_common import (
     category_is_active,
     end_reason_checked,
     ensure_id_unique,
+    fetch_record,
     first_village_id,
+    input_from,
+    is_active_head,
 )
 from govdesk.validation import Checker, check_person, clean_phone, clean_text
 
@@ -173,7 +176,7 @@ class HouseholdService:
             )
             .outerjoin(
                 _Head,
-                (_Head.household_id == Household.id) & (_Head.relation == RELATION_HEAD) & _Head.ended_on.is_(None),
+                is_active_head(_Head, Household.id),
             )
             .outerjoin(VillagerGroup, VillagerGroup.id == Household.villager_group_id)
             .outerjoin(Grid, Grid.id == Household.grid_id)
@@ -188,7 +191,7 @@ class HouseholdService:
     def page(self, query: ListQuery, offset: int, limit: int) -> list[Row]:
         stmt = order_by(self._select(query), _SORT, query, Household.id).offset(offset).limit(limit)
         with self.db.session() as s:
-            return [Row(r[0], tuple(r[1:-1]), ended=r[-1] is not None) for r in s.execute(stmt)]
+            return [Row.with_end_date(r) for r in s.execute(stmt)]
 
     def residents(self, household_id: int, include_ended: bool = True) -> list[Row]:
         """The detail pane: a household's residents (a handful, so loaded at once)."""
@@ -207,19 +210,16 @@ class HouseholdService:
             stmt = stmt.where(Resident.ended_on.is_(None))
         stmt = stmt.order_by((Resident.relation != RELATION_HEAD), Resident.birth_date, Resident.id)
         with self.db.session() as s:
-            return [Row(r[0], tuple(r[1:-1]), ended=r[-1] is not None) for r in s.execute(stmt)]
+            return [Row.with_end_date(r) for r in s.execute(stmt)]
 
     # --- households -------------------------------------------------------------------
     def get(self, household_id: int) -> Household:
         with self.db.session() as s:
-            h = s.get(Household, household_id)
-            if h is None:
-                raise NotFoundError(f"找不到编号为 {household_id} 的农户")
-            return h
+            return fetch_record(s, Household, household_id)
 
     def as_input(self, household_id: int) -> HouseholdInput:
         h = self.get(household_id)
-        return HouseholdInput(**{f.name: getattr(h, f.name) for f in fields(HouseholdInput)})
+        return input_from(h, HouseholdInput)
 
     def create(self, data: HouseholdInput, village_id: int | None = None) -> int:
         values = validate_household(data)
@@ -234,7 +234,7 @@ class HouseholdService:
     def update(self, household_id: int, data: HouseholdInput) -> None:
         values = validate_household(data)
         with self.db.transaction() as s:
-            h = self._household(s, household_id)
+            h = fetch_record(s, Household, household_id)
             self._ensure_number_unique(s, h.village_id, values["number"], household_id)
             for key, value in values.items():
                 setattr(h, key, value)
@@ -243,7 +243,7 @@ class HouseholdService:
         """A household is closed (迁出, 合户…); its active residents are ended with it."""
         day, text = end_reason_checked(on, reason)
         with self.db.transaction() as s:
-            h = self._household(s, household_id)
+            h = fetch_record(s, Household, household_id)
             h.ended_on, h.end_reason = day, text
             for r in h.residents:
                 if r.ended_on is None:
@@ -252,19 +252,16 @@ class HouseholdService:
     # --- residents --------------------------------------------------------------------
     def get_resident(self, resident_id: int) -> Resident:
         with self.db.session() as s:
-            r = s.get(Resident, resident_id)
-            if r is None:
-                raise NotFoundError(f"找不到编号为 {resident_id} 的居民")
-            return r
+            return fetch_record(s, Resident, resident_id)
 
     def resident_input(self, resident_id: int) -> ResidentInput:
         r = self.get_resident(resident_id)
-        return ResidentInput(**{f.name: getattr(r, f.name) for f in fields(ResidentInput)})
+        return input_from(r, ResidentInput)
 
     def add_resident(self, household_id: int, data: ResidentInput) -> int:
         values = validate_resident(data)
         with self.db.transaction() as s:
-            self._household(s, household_id)
+            fetch_record(s, Household, household_id)
             ensure_id_unique(s, Resident, values["id_number"], None)
             self._ensure_one_head(s, household_id, values["relation"], None)
             r = Resident(household_id=household_id, **values)
@@ -276,9 +273,7 @@ class HouseholdService:
     def update_resident(self, resident_id: int, data: ResidentInput) -> None:
         values = validate_resident(data)
         with self.db.transaction() as s:
-            r = s.get(Resident, resident_id)
-            if r is None:
-                raise NotFoundError(f"找不到编号为 {resident_id} 的居民")
+            r = fetch_record(s, Resident, resident_id)
             ensure_id_unique(s, Resident, values["id_number"], resident_id)
             self._ensure_one_head(s, r.household_id, values["relation"], resident_id)
             old = (r.name, r.id_number, r.phone)
@@ -289,9 +284,7 @@ class HouseholdService:
     def end_resident(self, resident_id: int, on: date | None, reason: str) -> None:
         day, text = end_reason_checked(on, reason)
         with self.db.transaction() as s:
-            r = s.get(Resident, resident_id)
-            if r is None:
-                raise NotFoundError(f"找不到编号为 {resident_id} 的居民")
+            r = fetch_record(s, Resident, resident_id)
             r.ended_on, r.end_reason = day, text
 
     def counts(self) -> tuple[int, int]:
@@ -303,13 +296,6 @@ class HouseholdService:
 
     # --- rules ------------------------------------------------------------------------
     @staticmethod
-    def _household(s: Session, household_id: int) -> Household:
-        h = s.get(Household, household_id)
-        if h is None:
-            raise NotFoundError(f"找不到编号为 {household_id} 的农户")
-        return h
-
-    @staticmethod
     def _ensure_number_unique(s: Session, village_id: int, number: str, own_id: int | None) -> None:
         other = s.scalar(select(Household.id).where(Household.village_id == village_id, Household.number == number))
         if other is not None and other != own_id:
@@ -319,13 +305,7 @@ class HouseholdService:
     def _ensure_one_head(s: Session, household_id: int, relation: str, own_id: int | None) -> None:
         if relation != RELATION_HEAD:
             return
-        other = s.scalars(
-            select(Resident).where(
-                Resident.household_id == household_id,
-                Resident.relation == RELATION_HEAD,
-                Resident.ended_on.is_(None),
-            )
-        ).first()
+        other = s.scalars(select(Resident).where(is_active_head(Resident, household_id))).first()
         if other is not None and other.id != own_id:
             raise ValidationError(
                 [FieldError("relation", label("relation"), f"本户已有户主“{other.name}”，一户只能有一位户主")]

@@ -37,6 +37,11 @@ class Row:
     values: tuple[Any, ...]
     ended: bool = False
 
+    @classmethod
+    def with_end_date(cls, result: Sequence[Any]) -> Row:
+        """A row selected as (id, *shown values, ended_on): ended records are greyed, not hidden."""
+        return cls(result[0], tuple(result[1:-1]), ended=result[-1] is not None)
+
 
 class Listing(Protocol):
     """What a paged table model needs from a service."""

@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from govdesk.db import Database
-from govdesk.errors import FieldError, NotFoundError, ValidationError
+from govdesk.errors import FieldError, ValidationError
 from govdesk.labels import label
 from govdesk.models import Household, Member, MemberHouseholdLink, Resident
-from govdesk.models.people import RELATION_HEAD
 from govdesk.models.people_details import PLAQUE_KINDS
+from govdesk.services.people_common import fetch_record, is_active_head
 from govdesk.validation import Checker, clean_text, parse_date
 
 
@@ -46,10 +46,7 @@ class MemberDetailsService:
                 MemberHouseholdLink.ended_on,
             )
             .join(Household, Household.id == MemberHouseholdLink.household_id)
-            .outerjoin(
-                head,
-                (head.household_id == Household.id) & (head.relation == RELATION_HEAD) & head.ended_on.is_(None),
-            )
+            .outerjoin(head, is_active_head(head, Household.id))
             .where(MemberHouseholdLink.member_id == member_id)
             .order_by(Household.number)
         )
@@ -61,15 +58,11 @@ class MemberDetailsService:
     def link_household(self, member_id: int, household_id: int, started_on: Any) -> int:
         """党员联户: the member starts keeping in touch with a household."""
         c = Checker()
-        start = c.run("link_started_on", parse_date, started_on)
-        if start is None and not c.errors:
-            c.fail("link_started_on", "不能为空")
+        start = c.required_date("link_started_on", started_on)
         c.raise_if_any()
         with self.db.transaction() as s:
-            if s.get(Member, member_id) is None:
-                raise NotFoundError(f"找不到编号为 {member_id} 的党员")
-            if s.get(Household, household_id) is None:
-                raise NotFoundError(f"找不到编号为 {household_id} 的农户")
+            fetch_record(s, Member, member_id)
+            fetch_record(s, Household, household_id)
             active = s.scalar(
                 select(MemberHouseholdLink.id).where(
                     MemberHouseholdLink.member_id == member_id,
@@ -88,14 +81,10 @@ class MemberDetailsService:
 
     def end_link(self, link_id: int, ended_on: Any) -> None:
         c = Checker()
-        end = c.run("ended_on", parse_date, ended_on)
-        if end is None and not c.errors:
-            c.fail("ended_on", "不能为空")
+        end = c.required_date("ended_on", ended_on)
         c.raise_if_any()
         with self.db.transaction() as s:
-            link = s.get(MemberHouseholdLink, link_id)
-            if link is None:
-                raise NotFoundError(f"找不到编号为 {link_id} 的联户记录")
+            link = fetch_record(s, MemberHouseholdLink, link_id)
             if end < link.started_on:
                 raise ValidationError([FieldError("ended_on", label("ended_on"), "不能早于联户开始日期")])
             link.ended_on = end
@@ -113,17 +102,13 @@ class MemberDetailsService:
             c.fail("plaque_on", "不能晚于今天")
         c.raise_if_any()
         with self.db.transaction() as s:
-            m = s.get(Member, member_id)
-            if m is None:
-                raise NotFoundError(f"找不到编号为 {member_id} 的党员")
+            m = fetch_record(s, Member, member_id)
             m.plaque_kind, m.plaque_on = (text, day) if text else ("", None)
 
     def link_to_resident(self, member_id: int) -> int | None:
         """Link a member to the resident with the same ID number (and so to their household)."""
         with self.db.transaction() as s:
-            m = s.get(Member, member_id)
-            if m is None:
-                raise NotFoundError(f"找不到编号为 {member_id} 的党员")
+            m = fetch_record(s, Member, member_id)
             r = s.execute(select(Resident.id, Resident.household_id).where(Resident.id_number == m.id_number)).first()
             if r is None:
                 return None

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, select
-from sqlalchemy.orm import aliased
 
 from govdesk.db import Database
-from govdesk.errors import NotFoundError
 from govdesk.labels import label
-from govdesk.models import Household, Member, OrgUnit, Resident
+from govdesk.models import Household, Member, Resident
 from govdesk.models.people import STATUS_PROBATIONARY
 from govdesk.search import search_keys
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by
 from govdesk.services.people_common import (
+    BRANCH,
+    PARTY_GROUP,
     active_category_households,
     end_reason_checked,
     ensure_id_unique,
+    fetch_record,
     first_village_id,
+    input_from,
+    member_org_select,
     text_filter,
 )
 from govdesk.validation import Checker, check_person, check_status, clean_phone, clean_text, parse_date
@@ -100,9 +103,6 @@ def _birthday(born: date, years: int) -> date:
         return born.replace(year=born.year + years, day=28)
 
 
-_Branch = aliased(OrgUnit)
-_Group = aliased(OrgUnit)
-
 MEMBER_COLUMNS: tuple[ColumnSpec, ...] = tuple(
     ColumnSpec(k, label(k))
     for k in (
@@ -125,8 +125,8 @@ _SORT: dict[str, ColumnElement[Any]] = {
     "birth_date": Member.birth_date,
     "id_number": Member.id_number,
     "status": Member.status,
-    "branch": _Branch.name,
-    "party_group": _Group.name,
+    "branch": BRANCH.name,
+    "party_group": PARTY_GROUP.name,
     "joined_on": Member.joined_on,
     "phone": Member.phone,
     "post": Member.post,
@@ -142,24 +142,20 @@ class MemberService:
 
     # --- list -------------------------------------------------------------------------
     def _select(self, query: ListQuery) -> Select[Any]:
-        stmt = (
-            select(
-                Member.id,
-                Member.name,
-                Member.sex,
-                Member.birth_date,
-                Member.id_number,
-                Member.status,
-                _Branch.name,
-                _Group.name,
-                Member.joined_on,
-                Member.phone,
-                Member.post,
-                Member.plaque_kind,
-                Member.ended_on,
-            )
-            .outerjoin(_Branch, _Branch.id == Member.branch_id)
-            .outerjoin(_Group, _Group.id == Member.party_group_id)
+        stmt = member_org_select(
+            Member.id,
+            Member.name,
+            Member.sex,
+            Member.birth_date,
+            Member.id_number,
+            Member.status,
+            BRANCH.name,
+            PARTY_GROUP.name,
+            Member.joined_on,
+            Member.phone,
+            Member.post,
+            Member.plaque_kind,
+            Member.ended_on,
         )
         if not query.include_ended:
             stmt = stmt.where(Member.ended_on.is_(None))
@@ -195,19 +191,16 @@ class MemberService:
     def page(self, query: ListQuery, offset: int, limit: int) -> list[Row]:
         stmt = order_by(self._select(query), _SORT, query, Member.id).offset(offset).limit(limit)
         with self.db.session() as s:
-            return [Row(r[0], tuple(r[1:-1]), ended=r[-1] is not None) for r in s.execute(stmt)]
+            return [Row.with_end_date(r) for r in s.execute(stmt)]
 
     # --- records ----------------------------------------------------------------------
     def get(self, member_id: int) -> Member:
         with self.db.session() as s:
-            m = s.get(Member, member_id)
-            if m is None:
-                raise NotFoundError(f"找不到编号为 {member_id} 的党员")
-            return m
+            return fetch_record(s, Member, member_id)
 
     def as_input(self, member_id: int) -> MemberInput:
         m = self.get(member_id)
-        return MemberInput(**{f.name: getattr(m, f.name) for f in fields(MemberInput)})
+        return input_from(m, MemberInput)
 
     def create(self, data: MemberInput, village_id: int | None = None) -> int:
         values = validate_member(data)
@@ -229,9 +222,7 @@ class MemberService:
     def update(self, member_id: int, data: MemberInput) -> None:
         values = validate_member(data)
         with self.db.transaction() as s:
-            m = s.get(Member, member_id)
-            if m is None:
-                raise NotFoundError(f"找不到编号为 {member_id} 的党员")
+            m = fetch_record(s, Member, member_id)
             ensure_id_unique(s, Member, values["id_number"], member_id)
             for key, value in values.items():
                 setattr(m, key, value)
@@ -240,9 +231,7 @@ class MemberService:
         """A member leaves the roster (转出, 去世, 出党…); the record stays with date and reason."""
         day, text = end_reason_checked(on, reason)
         with self.db.transaction() as s:
-            m = s.get(Member, member_id)
-            if m is None:
-                raise NotFoundError(f"找不到编号为 {member_id} 的党员")
+            m = fetch_record(s, Member, member_id)
             m.ended_on, m.end_reason = day, text
 
     def active_count(self) -> int:

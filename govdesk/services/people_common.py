@@ -2,18 +2,70 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from govdesk.errors import FieldError, NotFoundError, ValidationError
 from govdesk.labels import label
-from govdesk.models import HouseholdCategory, Member, Resident, Village
+from govdesk.models import (
+    Household,
+    HouseholdCategory,
+    Member,
+    MemberHouseholdLink,
+    OrgUnit,
+    Resident,
+    Village,
+)
+from govdesk.models.people import RELATION_HEAD
 from govdesk.search import effective_query, is_number_query
 from govdesk.services.listing import like_escape
 from govdesk.validation import clean_text
+
+T = TypeVar("T")
+
+# What a missing record is called in the "找不到编号为 N 的…" message, one word per table.
+RECORD_NOUNS: dict[type[Any], str] = {
+    Member: "党员",
+    Household: "农户",
+    Resident: "居民",
+    MemberHouseholdLink: "联户记录",
+    HouseholdCategory: "类别记录",
+}
+
+# A member's branch and Party group are both org units: two aliases of the same table.
+BRANCH = aliased(OrgUnit)
+PARTY_GROUP = aliased(OrgUnit)
+
+
+def fetch_record(session: Session, model: type[T], record_id: int) -> T:
+    """The record with this id, or a NotFoundError naming what kind of record is missing."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(f"找不到编号为 {record_id} 的{RECORD_NOUNS[model]}")
+    return record
+
+
+def input_from(record: Any, input_type: type[T]) -> T:
+    """An edit form's starting values: the record's fields named like the input dataclass's."""
+    return input_type(**{f.name: getattr(record, f.name) for f in fields(input_type)})  # type: ignore[arg-type]
+
+
+def member_org_select(*columns: Any) -> Select[Any]:
+    """SELECT member columns with their branch (``BRANCH``) and Party group (``PARTY_GROUP``) joined."""
+    return (
+        select(*columns)
+        .outerjoin(BRANCH, BRANCH.id == Member.branch_id)
+        .outerjoin(PARTY_GROUP, PARTY_GROUP.id == Member.party_group_id)
+    )
+
+
+def is_active_head(head: Any, household_id: Any) -> ColumnElement[bool]:
+    """Join condition: ``head`` (an alias of Resident) is the current head (户主) of the household."""
+    return (head.household_id == household_id) & (head.relation == RELATION_HEAD) & head.ended_on.is_(None)
 
 
 def text_filter(

@@ -21,19 +21,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import aliased
 
 from govdesk import paths
 from govdesk.db import Database
 from govdesk.errors import GovdeskError, NotFoundError, RefusedError
 from govdesk.labels import label
-from govdesk.models import Grid, Household, Member, OrgUnit, PrintArchive, Resident, Village, VillagerGroup
+from govdesk.models import Grid, Household, Member, PrintArchive, Resident, Village, VillagerGroup
 from govdesk.models.people import RELATION_HEAD
 from govdesk.printing.masking import policy_for
 from govdesk.printing.registers import HOUSEHOLDS, MEMBERS, REGISTERS, RegisterSpec
 from govdesk.printing.table import TableDocument
 from govdesk.printing.templates import BuildInfo, chinese_date
 from govdesk.services.listing import ColumnSpec, ListQuery, Row
+from govdesk.services.people_common import BRANCH, PARTY_GROUP, member_org_select
 
 # What the archive list shows for the kinds this module prints; other capabilities add theirs.
 KIND_LABELS: dict[str, str] = {
@@ -55,9 +55,6 @@ ARCHIVE_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("page_count", label("page_count"), sortable=False),
     ColumnSpec("sha256", label("sha256"), sortable=False),
 )
-
-_Branch = aliased(OrgUnit)
-_Group = aliased(OrgUnit)
 
 
 def current_operator() -> str:
@@ -129,23 +126,23 @@ class PrintService:
             )
         if kind == MEMBERS:
             return (
-                select(
+                member_org_select(
                     Member.name,
                     Member.sex,
                     Member.birth_date,
                     Member.id_number,
                     Member.status,
-                    _Branch.name,
-                    _Group.name,
+                    BRANCH.name,
+                    PARTY_GROUP.name,
                     Member.joined_on,
                     Member.full_on,
                     Member.phone,
                     Member.post,
                 )
-                .outerjoin(_Branch, _Branch.id == Member.branch_id)
-                .outerjoin(_Group, _Group.id == Member.party_group_id)
                 .where(Member.ended_on.is_(None))
-                .order_by(_Branch.sort_order, _Branch.id, _Group.sort_order, _Group.id, Member.joined_on, Member.id)
+                .order_by(
+                    BRANCH.sort_order, BRANCH.id, PARTY_GROUP.sort_order, PARTY_GROUP.id, Member.joined_on, Member.id
+                )
             )
         raise GovdeskError(f"没有这种花名册：{kind}（可选：{'、'.join(REGISTERS)}）")
 

@@ -43,7 +43,7 @@ def test_resolution_notice_text(demo_db: Database) -> None:
     assert "关于集体山林承包经营权流转的决议公告" in text
     assert "台账编号2026-009" in text
     assert "流转期限十五年" in text  # the corrected decided text, not the original
-    assert "450000.00元" in text
+    assert "450,000.00元" in text
     assert "村民代表会议应到" in text and "赞成" in text
     assert "2026年11月20日至2026年11月26日（共7天）" in text and "村务公开栏" in text
     assert "监督电话0579-87654321" in text
@@ -61,7 +61,7 @@ def test_resolution_notice_before_posting_uses_given_day_and_period(demo_db: Dat
 def test_result_notice_text(demo_db: Database) -> None:
     text = _text(DecisionPrinter(demo_db).render_number("2026-002", "result", today=TODAY).pdf)
     assert "关于村文化礼堂修缮实施结果的公告" in text
-    assert "预算120000.00元" in text and "实际支出117800.00元" in text
+    assert "预算120,000.00元" in text and "实际支出117,800.00元" in text
     assert "桃源镇鑫安建筑队" in text
     assert "完工日期" in text and "验收日期" in text and "验收合格" in text
 

@@ -80,7 +80,7 @@ def test_failed_meeting_recorded_and_sent_back_from_the_dialog(tab, qtbot) -> No
     dlg.dispose_now.setChecked(True)
     dlg.picker.end.setChecked(True)
     dlg.dispose_reason.setText("代表到会不足且多数反对，终止")
-    dlg._try_accept()
+    dlg.accept()
     assert dlg.result() == dlg.DialogCode.Accepted and not dlg.last_verdict.passed
     tab.refresh()
     assert tab.current.state.state == STATE_ENDED
@@ -91,7 +91,7 @@ def test_errors_stay_in_the_dialog_under_their_field(tab, qtbot) -> None:  # noq
     dlg = MatterDialog(tab.svc, tab)
     qtbot.addWidget(dlg)
     dlg.amount.setText("很多")
-    dlg._try_accept()
+    dlg.accept()
     assert dlg.result() != dlg.DialogCode.Accepted
     assert not dlg._errors["matter_title"].isHidden() and dlg._errors["matter_title"].text() == "不能为空"
     assert "无法识别的金额" in dlg._errors["matter_amount"].text()
@@ -99,8 +99,8 @@ def test_errors_stay_in_the_dialog_under_their_field(tab, qtbot) -> None:  # noq
 
 def _accept(dlg, qtbot) -> None:  # noqa: ANN001
     qtbot.addWidget(dlg)
-    dlg._try_accept()
-    assert dlg.result() == dlg.DialogCode.Accepted, dlg.general_error.text() + str(
+    dlg.accept()
+    assert dlg.result() == dlg.DialogCode.Accepted, dlg.error.text() + str(
         [(k, v.text()) for k, v in dlg._errors.items() if not v.isHidden()]
     )
 

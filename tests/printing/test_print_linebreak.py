@@ -118,3 +118,69 @@ def test_no_line_starts_with_closing_punctuation(text: str, width: int) -> None:
         assert line[:1] not in CANNOT_START, lines
     for line in lines[:-1]:
         assert line[-1:] not in CANNOT_END, lines
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        # a number keeps its thousands separators and decimals: never 117,|800.00
+        ("实际支出117,800.00元", 10, ["实际支出", "117,800.00", "元"]),
+        ("支出117,800.00", 10, ["支出", "117,800.00"]),
+        # ... and its unit, space or not, when the line before can take the break
+        ("预算为95,000.00 元", 13, ["预算为", "95,000.00 元"]),
+        ("预算为95,000.00 元整", 14, ["预算为95,000.00 元", "整"]),
+        ("合计12.5万元整", 7, ["合计", "12.5万元整"]),
+        ("公示期7天", 4, ["公示期", "7天"]),
+        ("会议8:00开始", 5, ["会议", "8:00开", "始"]),
+        ("赞成率95%以上", 5, ["赞成率", "95%以上"]),
+        ("赞成率为95%", 6, ["赞成率为", "95%"]),
+        # a full-width comma after a number is Chinese punctuation, a fine place to break after
+        ("共计2026，其中", 7, ["共计2026，", "其中"]),
+        # a run longer than the line is still cut (nothing else would fit), never before a comma
+        ("1,234,567,890", 5, ["1,23", "4,56", "7,890"]),
+    ],
+)
+def test_numbers_stay_whole(text: str, width: int, expected: list[str]) -> None:
+    """Issue: amounts such as 117,800.00 and 95,000.00 元 were split across lines on notices."""
+    lines = unit_lines(text, width)
+    assert lines == expected
+    assert "".join(lines) == text
+    assert violations(lines) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        # a one-character last line takes one more character from the line before
+        ("关于村庄绿化提升的公告", 10, ["关于村庄绿化提升的", "公告"]),
+        ("一二三四五", 4, ["一二三", "四五"]),
+        # ... but never breaks a rule to do it: 的“ must not end a line
+        ("一二“三”四", 5, ["一二", "“三”四"]),
+        # two characters are fine as they are
+        ("一二三四五六", 4, ["一二三四", "五六"]),
+        ("一二三", 4, ["一二三"]),
+    ],
+)
+def test_no_orphan_for_titles(text: str, width: int, expected: list[str]) -> None:
+    lines = break_lines(text, [1.0] * len(text), float(width), no_orphan=True)
+    assert lines == expected
+    assert "".join(lines) == text
+    assert violations(lines) == []
+
+
+def test_centred_titles_are_balanced_without_a_stub() -> None:
+    """A long notice title breaks into lines of similar length, never a single character last."""
+    from govdesk.printing.text import TextBlock, TextStyle
+
+    title = "关于2026年度村集体经济收益分配方案（第二次修订稿）的决议公告"
+    style = TextStyle(font=fonts.HEI, size=22, leading=34, align="center")
+    for avail in (250, 300, 360, 420, 480):
+        block = TextBlock(title, style)
+        block.wrap(avail, 1000)
+        texts = [line.text for line in block._lines or []]
+        assert "".join(texts) == title and violations(texts) == []
+        assert all(len(t) > 1 for t in texts), texts
+        if len(texts) == 2:
+            w = [sum(fonts.char_widths(t, fonts.HEI, 22)) for t in texts]
+            assert abs(w[0] - w[1]) <= 4 * 22, (avail, texts)
+        assert "2026" in "".join(t for t in texts if "2026" in t)  # the year is not split

@@ -11,7 +11,16 @@ import json
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QWidget,
+)
 
 from govdesk.decisions.inputs import (
     DEFAULT_NOTICE_PLACE,
@@ -29,7 +38,8 @@ from govdesk.decisions.procedures import CATEGORIES, KIND_MEETING, KIND_SUGGESTI
 from govdesk.models import LogEntry
 from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_query import MatterView, StepStatus
-from ui.dialogs.decision_forms import DecisionForm, date_edit, qdate, spin
+from ui.dialogs.common import date_edit, date_of
+from ui.dialogs.decision_forms import DecisionForm, spin
 
 
 def _details(entry: LogEntry | None) -> dict[str, Any]:
@@ -54,7 +64,19 @@ class CorrectableForm(DecisionForm):
         super().__init__(f"更正：{title}" if correcting else title, parent)
         self.svc = svc
         self.correcting = correcting
+        self.details = _details(correcting)
         self.reason = None
+
+    def event_day(self, field: str, default: date | None = None) -> QDateEdit:
+        """A correction starts from the corrected entry's day; a new entry from ``default`` or today."""
+        day = self.correcting.event_date if self.correcting is not None else (default or self.svc.today())
+        edit = date_edit(day)
+        self.add(field, edit)
+        return edit
+
+    def entry_text(self, field: str, height: int = 70) -> QPlainTextEdit:
+        """The entry's text box, holding the corrected entry's text when correcting."""
+        return self.text_box(field, self.correcting.text if self.correcting is not None else "", height)
 
     def add_reason(self) -> None:
         if self.correcting is not None:
@@ -71,7 +93,7 @@ class MatterDialog(CorrectableForm):
 
     def __init__(self, svc: DecisionService, parent: QWidget | None = None, correcting: LogEntry | None = None) -> None:
         super().__init__("新建事项（立项）", svc, correcting, parent)
-        d = _details(correcting)
+        d = self.details
         today = svc.today()
         self.number = self.line("matter_number", d.get("number") or svc.next_number(today.year))
         self.title_edit = self.line("matter_title", d.get("title", ""), "如：三组至五组村道硬化工程")
@@ -89,7 +111,6 @@ class MatterDialog(CorrectableForm):
             for w in (self.number, self.source, self.procedure, self.raised):
                 w.setEnabled(False)
         self.add_reason()
-        self.finish_layout()
         self.resize(520, self.sizeHint().height())
 
     def submit(self) -> Any:
@@ -100,7 +121,7 @@ class MatterDialog(CorrectableForm):
             source=self.source.currentText(),
             source_detail=self.detail.toPlainText(),
             procedure_code=self.procedure.currentData(),
-            raised_on=qdate(self.raised),  # type: ignore[arg-type]
+            raised_on=date_of(self.raised),  # type: ignore[arg-type]
             number=self.number.text(),
         )
         return self.save(data, self.svc.create_matter)
@@ -117,15 +138,14 @@ class SuggestionDialog(CorrectableForm):
     ) -> None:
         super().__init__(f"{matter.number} 登记建议", svc, correcting, parent)
         self.matter, self.step = matter, step
-        d = _details(correcting)
-        self.day = self.add("matter_raised_on", date_edit(correcting.event_date if correcting else matter.raised_on))
+        d = self.details
+        self.day = self.event_day("matter_raised_on", matter.raised_on)
         self.by = self.line("suggested_by", d.get("by", ""))
-        self.text = self.text_box("suggestion_text", correcting.text if correcting else "")
+        self.text = self.entry_text("suggestion_text")
         self.add_reason()
-        self.finish_layout()
 
     def submit(self) -> Any:
-        data = SuggestionInput(qdate(self.day), self.by.text(), self.text.toPlainText())  # type: ignore[arg-type]
+        data = SuggestionInput(date_of(self.day), self.by.text(), self.text.toPlainText())  # type: ignore[arg-type]
         return self.save(data, lambda x: self.svc.record_suggestion(self.matter.id, self.step.position, x))
 
 
@@ -142,26 +162,25 @@ class NoticeDialog(CorrectableForm):
     ) -> None:
         super().__init__(f"{matter.number} 登记{step.title}", svc, correcting, parent)
         self.matter, self.step = matter, step
-        d = _details(correcting)
+        d = self.details
         hint = QLabel("先从“打印”菜单打印公告并张贴，再在此登记张贴日期；公示期从张贴当日算起。")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         self.form.addRow(hint)
-        self.posted = self.add("notice_posted_on", date_edit(correcting.event_date if correcting else svc.today()))
+        self.posted = self.event_day("notice_posted_on")
         self.days = self.add("notice_days", spin(MAX_POSTING_DAYS, int(d.get("days", DEFAULT_POSTING_DAYS))))
         self.days.setMinimum(1)
         self.days.setSuffix(" 天")
         self.place = self.line("notice_place", correcting.place if correcting else DEFAULT_NOTICE_PLACE)
         self.phone = self.line("notice_phone", d.get("phone", ""), "留空：使用村里的监督电话")
-        self.text = self.text_box("notice_text", correcting.text if correcting else "", 90)
+        self.text = self.entry_text("notice_text", 90)
         self.text.setPlaceholderText("留空：使用决议的决定事项")
         self.add_reason()
-        self.finish_layout()
         self.resize(520, self.sizeHint().height())
 
     def submit(self) -> Any:
         data = NoticeInput(
-            qdate(self.posted), self.days.value(), self.place.text(), self.phone.text(), self.text.toPlainText()
+            date_of(self.posted), self.days.value(), self.place.text(), self.phone.text(), self.text.toPlainText()
         )
         return self.save(data, lambda x: self.svc.record_notice(self.matter.id, self.step.position, x))
 
@@ -176,15 +195,14 @@ class ObjectionDialog(CorrectableForm):
     ) -> None:
         super().__init__(f"{matter.number} 登记异议", svc, correcting, parent)
         self.matter = matter
-        d = _details(correcting)
-        self.day = self.add("objection_date", date_edit(correcting.event_date if correcting else svc.today()))
+        d = self.details
+        self.day = self.event_day("objection_date")
         self.who = self.line("objection_from", d.get("from", ""))
-        self.text = self.text_box("objection_text", correcting.text if correcting else "")
+        self.text = self.entry_text("objection_text")
         self.add_reason()
-        self.finish_layout()
 
     def submit(self) -> Any:
-        data = ObjectionInput(qdate(self.day), self.who.text(), self.text.toPlainText())
+        data = ObjectionInput(date_of(self.day), self.who.text(), self.text.toPlainText())
         return self.save(data, lambda x: self.svc.record_objection(self.matter.id, x))
 
 
@@ -200,7 +218,7 @@ class AnswerDialog(CorrectableForm):
     ) -> None:
         super().__init__(f"{matter.number} 答复异议", svc, correcting, parent)
         self.matter = matter
-        d = _details(correcting)
+        d = self.details
         self.objection = QComboBox()
         if correcting is None:
             for o in svc.open_objections(matter.id):
@@ -210,14 +228,13 @@ class AnswerDialog(CorrectableForm):
             self.objection.addItem("（原异议）", correcting.answers_id)
             self.objection.setEnabled(False)
         self.add("objection_text", self.objection, "所答复的异议")
-        self.day = self.add("answer_date", date_edit(correcting.event_date if correcting else svc.today()))
+        self.day = self.event_day("answer_date")
         self.by = self.line("answer_by", d.get("by", ""))
-        self.text = self.text_box("answer_text", correcting.text if correcting else "")
+        self.text = self.entry_text("answer_text")
         self.add_reason()
-        self.finish_layout()
 
     def submit(self) -> Any:
-        data = AnswerInput(qdate(self.day), self.by.text(), self.text.toPlainText())
+        data = AnswerInput(date_of(self.day), self.by.text(), self.text.toPlainText())
         oid = self.objection.currentData()
         if oid is None and self.correcting is None:
             from govdesk.errors import RefusedError
@@ -238,15 +255,14 @@ class ProgressDialog(CorrectableForm):
     ) -> None:
         super().__init__(f"{matter.number} 登记实施情况", svc, correcting, parent)
         self.matter = matter
-        d = _details(correcting)
-        self.day = self.add("progress_date", date_edit(correcting.event_date if correcting else svc.today()))
-        self.text = self.text_box("progress_text", correcting.text if correcting else "")
+        d = self.details
+        self.day = self.event_day("progress_date")
+        self.text = self.entry_text("progress_text")
         self.spent = self.line("amount_spent", _yuan(d.get("amount_spent_fen")), "本次支出，元")
         self.contractor = self.line("contractor", d.get("contractor", "") or matter.state.contractor)
         self.completed, self.completed_box = self._optional_date("completed_on", d.get("completed_on"))
         self.accepted, self.accepted_box = self._optional_date("accepted_on", d.get("accepted_on"))
         self.add_reason()
-        self.finish_layout()
         self.resize(520, self.sizeHint().height())
 
     def _optional_date(self, field: str, value: str | None) -> tuple[Any, Any]:
@@ -267,12 +283,12 @@ class ProgressDialog(CorrectableForm):
 
     def submit(self) -> Any:
         data = ProgressInput(
-            qdate(self.day),
+            date_of(self.day),
             self.text.toPlainText(),
             self.spent.text(),
             self.contractor.text(),
-            qdate(self.completed) if self.completed_box.isChecked() else None,
-            qdate(self.accepted) if self.accepted_box.isChecked() else None,
+            date_of(self.completed) if self.completed_box.isChecked() else None,
+            date_of(self.accepted) if self.accepted_box.isChecked() else None,
         )
         return self.save(data, lambda x: self.svc.record_progress(self.matter.id, x))
 
@@ -315,9 +331,8 @@ class DispositionDialog(DecisionForm):
         self.picker = self.add("back_to", DispositionPicker(matter, matter.state.failed_position))
         self.day = self.add("meeting_date", date_edit(svc.today()), "处理日期")
         self.reason = self.text_box("disposal_reason", "")
-        self.finish_layout()
 
     def submit(self) -> Any:
-        d = self.picker.disposition(self.reason.toPlainText(), qdate(self.day))  # type: ignore[attr-defined]
+        d = self.picker.disposition(self.reason.toPlainText(), date_of(self.day))  # type: ignore[attr-defined]
         self.svc.dispose_failed(self.matter.id, d)
         return self.matter.id

@@ -38,8 +38,9 @@ from govdesk.models import AttendanceTick, LogEntry
 from govdesk.models.decisions import BODIES
 from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_query import MatterView, StepStatus
+from ui.dialogs.common import ERROR_STYLE, OK_STYLE, date_of
 from ui.dialogs.decision_entries import CorrectableForm, DispositionPicker
-from ui.dialogs.decision_forms import ERROR_STYLE, OK_STYLE, date_edit, qdate, spin
+from ui.dialogs.decision_forms import spin
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -67,7 +68,7 @@ class MeetingDialog(CorrectableForm):
         intro.setStyleSheet("color: #555;")
         self.form.addRow(intro)
         c = correcting
-        self.day = self.add("meeting_date", date_edit(c.event_date if c else svc.today()))
+        self.day = self.event_day("meeting_date")
         self.place = self.line("meeting_place", c.place if c else "村党群服务中心会议室")
         self.host = self.line("meeting_host", c.host if c else "")
         self.recorder = self.line("meeting_recorder", c.recorder if c else "")
@@ -94,7 +95,7 @@ class MeetingDialog(CorrectableForm):
         for w in (self.figures_label, self.votes_label, self.verdict_label):
             ll.addWidget(w)
         self.form.addRow(live)
-        self.decided = self.text_box("decided_text", c.text if c else "", 80)
+        self.decided = self.entry_text("decided_text", 80)
         self.attachments: list[tuple[str, str]] = []
         self.add("attachment", self._attachment_panel(), "附件（签到表、会议记录扫描件）")
         self.dispose_now = QCheckBox("未通过时现在就处理：")
@@ -116,7 +117,6 @@ class MeetingDialog(CorrectableForm):
         if c is not None:
             self.dispose_now.setVisible(False)
         self.add_reason()
-        self.finish_layout()
 
         present = {(t.person_kind, t.person_id) for t in ticks or [] if t.present}
         self.reload_seats(present)
@@ -165,7 +165,7 @@ class MeetingDialog(CorrectableForm):
     def reload_seats(self, keep: Iterable[tuple[str, int]] = ()) -> None:
         """The should-attend list for the chosen date; ticks kept for people still on it."""
         keep = set(keep)
-        self.seats = self.svc.should_attend(self.rule.id, qdate(self.day))
+        self.seats = self.svc.should_attend(self.rule.id, date_of(self.day))
         self.tick_model.blockSignals(True)
         self.tick_model.clear()
         for seat in self.seats:
@@ -264,7 +264,7 @@ class MeetingDialog(CorrectableForm):
     # --- save ------------------------------------------------------------------------------
     def meeting_input(self) -> MeetingInput:
         return MeetingInput(
-            qdate(self.day),
+            date_of(self.day),
             self.place.text(),
             self.host.text(),
             self.recorder.text(),
@@ -282,7 +282,7 @@ class MeetingDialog(CorrectableForm):
             return self.save(data, None)
         if_failed = None
         if self.dispose_now.isChecked():
-            if_failed = self.picker.disposition(self.dispose_reason.text(), qdate(self.day))
+            if_failed = self.picker.disposition(self.dispose_reason.text(), date_of(self.day))
         entry_id, verdict = self.svc.record_meeting(self.matter.id, self.step.position, data, if_failed)
         self.last_verdict = verdict
         return entry_id

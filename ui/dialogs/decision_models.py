@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from govdesk.services.decisions_query import ActionItem, HistoryItem
+from govdesk.services.decisions_query import HistoryItem
+from govdesk.services.decisions_reminders import ActionItem
 from govdesk.services.listing import Listing, ListQuery
 from ui.table_model import PagedTableModel
 
@@ -104,10 +105,17 @@ class _ListModel(QAbstractTableModel):
 
 
 class ActionModel(_ListModel):
-    headers = ("台账编号", "事项", "待办", "期限", "逾期")
+    headers = ("台账编号", "事项", "待办", "期限", "逾期/剩余")
+    DUE_COLUMN = 3  # the tab hides it to fit a narrow pane; the 逾期/剩余 cell's tooltip names the day
 
     def cells(self, item: ActionItem) -> tuple[str, ...]:
         return (item.number, item.title, item.what, item.due_on.isoformat(), item.overdue_text)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and 0 <= index.row() < len(self.items):
+            item = self.items[index.row()]
+            return f"{item.title}：{item.what}，期限 {item.due_on.isoformat()}（{item.overdue_text}）"
+        return super().data(index, role)
 
     def color(self, item: ActionItem, column: int) -> QColor | None:
         return RED if item.days_overdue > 0 and column == 4 else None

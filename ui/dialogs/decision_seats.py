@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from govdesk.errors import GovdeskError
 from govdesk.models.decisions import BODIES
 from govdesk.services.decisions_seats import SeatRow, SeatService
-from ui.dialogs.decision_forms import ERROR_STYLE, date_edit, qdate
+from ui.dialogs.common import date_edit, date_of, error_label
 from ui.dialogs.decision_models import _ListModel
 
 
@@ -74,8 +74,7 @@ class SeatsDialog(QDialog):
         for w in (QLabel("卸任日期"), self.end_on, self.end_reason, end):
             end_row.addWidget(w)
 
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = error_label(hidden=False)
         close = QPushButton("关闭")
         close.clicked.connect(self.accept)
         lay = QVBoxLayout(self)
@@ -114,7 +113,7 @@ class SeatsDialog(QDialog):
         if rid is None:
             self.error.setText("请先查找并选择一位村民")
             return
-        self._run(lambda: self.seats_service.add(self.body.currentText(), int(rid), qdate(self.start)))
+        self._run(lambda: self.seats_service.add(self.body.currentText(), int(rid), date_of(self.start)))
 
     def end_selected(self) -> None:
         idx = self.table.currentIndex()
@@ -122,4 +121,4 @@ class SeatsDialog(QDialog):
             self.error.setText("请先在名单中选择一人")
             return
         seat = self.model.items[idx.row()]
-        self._run(lambda: self.seats_service.end(seat.id, qdate(self.end_on), self.end_reason.text()))
+        self._run(lambda: self.seats_service.end(seat.id, date_of(self.end_on), self.end_reason.text()))

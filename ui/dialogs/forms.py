@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from govdesk.errors import FieldError, GovdeskError, ValidationError
 from govdesk.labels import label
 from govdesk.validation import parse_date
+from ui.dialogs.common import error_label, ok_cancel_buttons
 
 VALIDATE_DELAY_MS = 200
-ERROR_STYLE = "color: #c62828;"
 DATE_PLACEHOLDER = "如 1990-01-05、1990.1.5、19900105"
 FIELD_MIN_WIDTH = 260
 
@@ -65,14 +65,8 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button.setText("确定")
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("取消")
+        self.general_error = error_label()
+        self.buttons = ok_cancel_buttons()
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -100,10 +94,7 @@ class FormDialog(QDialog):
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def _add_row(self, key: str, widget: QWidget, text: str | None = None) -> None:
-        error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
+        error = error_label()
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)

@@ -10,57 +10,23 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from govdesk.errors import GovdeskError
 from govdesk.models.people_details import HOUSEHOLD_CATEGORIES, MAX_STARS, PLAQUE_KINDS
 from govdesk.services.households import HouseholdService
+from ui.dialogs.common import SubmitDialog
 from ui.household_picker import HouseholdPicker
 
-ERROR_STYLE = "color: #c62828;"
 
-
-class ActionDialog(QDialog):
-    """A form whose 确定 runs ``self.act()``; an expected error stays in the dialog in red."""
+class ActionDialog(SubmitDialog):
+    """A people-details form: 确定 calls one service method in ``submit``."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(self.form)
-        lay.addWidget(self.error)
-        lay.addWidget(self.buttons)
-        self.setMinimumWidth(420)
-
-    def act(self) -> None:  # pragma: no cover - subclasses
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self.act()
-        except GovdeskError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        super().accept()
+        super().__init__(title, parent, min_width=420)
 
 
 def _date_line(value: date | None = None, placeholder: str = "如 2024-01-05") -> QLineEdit:
@@ -84,7 +50,7 @@ class CategoryDialog(ActionDialog):
         self.form.addRow("开始日期：", self.started)
         self.form.addRow("结束日期：", self.ended)
 
-    def act(self) -> None:
+    def submit(self) -> None:
         self._add(self.category.currentText(), self.started.text(), self.ended.text() or None)
 
 
@@ -95,7 +61,7 @@ class EndCategoryDialog(ActionDialog):
         self.ended = _date_line(date.today())
         self.form.addRow("结束日期：", self.ended)
 
-    def act(self) -> None:
+    def submit(self) -> None:
         self._end(self.ended.text())
 
 
@@ -115,7 +81,7 @@ class StarDialog(ActionDialog):
         self.form.addRow("评定年度：", self.year)
         self.form.addRow("星级：", self.stars)
 
-    def act(self) -> None:
+    def submit(self) -> None:
         self._rate(self.year.value(), self.stars.value())
 
 
@@ -140,7 +106,7 @@ class PickHouseholdDialog(ActionDialog):
         if with_date:
             self.form.addRow("开始日期：", self.day)
 
-    def act(self) -> None:
+    def submit(self) -> None:
         hid = self.picker.household_id()
         if hid is None:
             raise GovdeskError("请先查找并选中一户")
@@ -176,7 +142,7 @@ class MoveResidentDialog(ActionDialog):
         self.form.addRow("迁移日期：", self.day)
         self.form.addRow("迁移原因：", self.reason)
 
-    def act(self) -> None:
+    def submit(self) -> None:
         hid = self.picker.household_id()
         if hid is None:
             raise GovdeskError("迁入户：请先查找并选中要迁入的一户")
@@ -200,6 +166,6 @@ class PlaqueDialog(ActionDialog):
         self.form.addRow("挂牌：", self.kind)
         self.form.addRow("挂牌日期：", self.day)
 
-    def act(self) -> None:
+    def submit(self) -> None:
         kind = self.kind.currentData()
         self._set(kind, self.day.text() if kind else "")

@@ -10,16 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,23 +21,7 @@ from govdesk.errors import GovdeskError
 from govdesk.labels import label
 from govdesk.roster.calendar import WEEKDAY_NAMES
 from govdesk.roster.views import CadreRef, RosterView
-
-ERROR_STYLE = "color: #c62828;"
-
-
-def qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def date_edit(d: date) -> QDateEdit:
-    w = QDateEdit(qdate(d))
-    w.setCalendarPopup(True)
-    w.setDisplayFormat("yyyy-MM-dd")
-    return w
+from ui.dialogs.common import SubmitDialog, date_edit, date_of
 
 
 def cadre_combo(cadres: list[CadreRef], current: int | None = None) -> QComboBox:
@@ -55,47 +33,19 @@ def cadre_combo(cadres: list[CadreRef], current: int | None = None) -> QComboBox
     return box
 
 
-class RosterFormDialog(QDialog):
-    """A form with an error line; ``accept`` runs ``submit`` and stays open on a GovdeskError."""
+class RosterFormDialog(SubmitDialog):
+    """A ``SubmitDialog`` with an optional line of explanation above the fields."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setModal(True)
-        self.setMinimumWidth(440)
-        self.form = QFormLayout()
+        super().__init__(title, parent, min_width=440)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.hide()
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.intro)
-        lay.addLayout(self.form)
-        lay.addWidget(self.error)
-        lay.addWidget(self.buttons)
-        self.result_value: object = None
+        self.body.insertWidget(0, self.intro)
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)
         self.intro.show()
-
-    def submit(self) -> object:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self.result_value = self.submit()
-        except GovdeskError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
 
 
 class AssignDialog(RosterFormDialog):
@@ -129,7 +79,7 @@ class SignOffDialog(RosterFormDialog):
         self.form.addRow(label("roster_signed_on"), self.signed_on)
 
     def submit(self) -> object:
-        self._sign(self.secretary.text(), pydate(self.signed_on.date()))
+        self._sign(self.secretary.text(), date_of(self.signed_on))
         return None
 
 
@@ -195,6 +145,4 @@ class LeaveDialog(RosterFormDialog):
         self.form.addRow(label("leave_reason"), self.reason)
 
     def submit(self) -> object:
-        return self._add(
-            int(self.cadre.currentData()), pydate(self.start.date()), pydate(self.end.date()), self.reason.text()
-        )
+        return self._add(int(self.cadre.currentData()), date_of(self.start), date_of(self.end), self.reason.text())

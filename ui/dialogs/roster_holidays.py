@@ -25,7 +25,7 @@ from govdesk.errors import GovdeskError
 from govdesk.labels import label
 from govdesk.roster.calendar import OVERRIDE_KINDS, HolidayOverride
 from govdesk.services.roster import RosterService
-from ui.dialogs.roster_dialogs import ERROR_STYLE, date_edit, pydate
+from ui.dialogs.common import date_edit, date_of, error_label
 
 WARNING_STYLE = "background: #fff3cd; color: #7a4f01; padding: 6px; border: 1px solid #ffe08a;"
 
@@ -76,8 +76,7 @@ class HolidayDialog(QDialog):
         self.kind.addItems(list(OVERRIDE_KINDS))
         self.name = QLineEdit()
         self.name.setPlaceholderText("节假日名称，如 春节")
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = error_label(hidden=False)
         add = QPushButton("添加 / 修改")
         add.clicked.connect(self._add)
         remove = QPushButton("删除所选")
@@ -125,7 +124,7 @@ class HolidayDialog(QDialog):
 
     def _add(self) -> None:
         try:
-            self.service.set_holiday(pydate(self.day.date()), self.kind.currentText(), self.name.text())
+            self.service.set_holiday(date_of(self.day), self.kind.currentText(), self.name.text())
         except GovdeskError as exc:
             self.error.setText(str(exc))
             return

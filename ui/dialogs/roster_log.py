@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from govdesk.labels import label
 from govdesk.roster.views import CadreRef, LogRow
-from ui.dialogs.roster_dialogs import RosterFormDialog, cadre_combo, date_edit, pydate
+from ui.dialogs.common import date_edit, date_of
+from ui.dialogs.roster_dialogs import RosterFormDialog, cadre_combo
 
 
 class LogEntryDialog(RosterFormDialog):
@@ -51,7 +52,7 @@ class LogEntryDialog(RosterFormDialog):
             handling=self.handling.toPlainText(),
             passed_to=self.passed_to.text(),
             owner_cadre_id=self.owner.currentData(),
-            due_on=pydate(self.due_on.date()) if self.has_due.isChecked() else None,
+            due_on=date_of(self.due_on) if self.has_due.isChecked() else None,
         )
 
 
@@ -69,5 +70,5 @@ class CloseLogDialog(RosterFormDialog):
         self.form.addRow(label("log_closing_note"), self.note)
 
     def submit(self) -> object:
-        self._close(self._id, pydate(self.closed_on.date()), self.note.text())
+        self._close(self._id, date_of(self.closed_on), self.note.text())
         return None
