@@ -110,10 +110,16 @@ def pinyin_keys(name: str) -> tuple[str, ...]:
         return ()
     per_char = [surname_readings(chars[0])[:MAX_READINGS_PER_CHAR]]
     per_char += [readings(c)[:MAX_READINGS_PER_CHAR] for c in chars[1:]]
+    # The budget of combinations is shared out per surname reading, so a long name of
+    # polyphonic characters still gets keys for every reading of its first character.
+    first, rest = per_char[0], per_char[1:]
+    budget = max(1, MAX_COMBINATIONS // len(first))
     keys: dict[str, None] = {}
-    for combo in islice(product(*per_char), MAX_COMBINATIONS):
-        keys["".join(combo)] = None
-        keys["".join(r[0] for r in combo)] = None
+    for head in first:
+        for tail in islice(product(*rest), budget):
+            combo = (head, *tail)
+            keys["".join(combo)] = None
+            keys["".join(r[0] for r in combo)] = None
     return tuple(keys)
 
 

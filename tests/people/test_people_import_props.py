@@ -115,3 +115,12 @@ def test_people_cells_numbers_stored_as_numbers() -> None:
     assert cells.text(100001.0) == "100001"
     number, problem = cells.id_number(3.30784196503041e17)
     assert problem and "文本" in problem
+
+
+def test_people_long_polyphonic_name_keeps_every_surname_reading() -> None:
+    """Regression (found by hypothesis): 仇仇仇仇 has 3⁴ combinations, more than the key budget."""
+    keys = pinyin_keys("仇仇仇仇")
+    from govdesk.search import surname_readings
+
+    for reading in surname_readings("仇"):
+        assert any(k.startswith(reading) for k in keys), reading

@@ -60,7 +60,8 @@ def pg_url() -> Iterator[str]:
     init = _as_postgres([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "govdesk", "-E", "UTF8"])
     assert init.returncode == 0, init.stderr
     opts = f"-p {PORT} -k {folder} -c listen_addresses=''"
-    start = _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(folder / "log"), "-w", "start"])
+    log_file = str(folder / "log")
+    start = _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", log_file, "-w", "start"])
     assert start.returncode == 0, start.stderr
     try:
         created = _as_postgres([str(bindir / "createdb"), "-h", str(folder), "-p", str(PORT), "-U", "govdesk", "desk"])
