@@ -25,18 +25,25 @@ def bulk_pragmas(conn: Connection) -> None:
         conn.exec_driver_sql("PRAGMA cache_size=-131072")
 
 
-def drop_name_index_for_bulk(conn: Connection, adding: int) -> str | None:
-    """Bulk load: when an import more than doubles the residents, drop the name index and build
-    it again afterwards (one sorted build instead of random inserts). Same transaction, so a
-    failure restores it. Returns the CREATE statement to run after the inserts."""
+_BULK_DROPPED_INDEXES = ("ix_residents_name", "ix_residents_household_id")
+
+
+def drop_resident_indexes_for_bulk(conn: Connection, adding: int) -> list[str]:
+    """Bulk load: when an import more than doubles the residents, drop the name and household
+    indexes and build them again afterwards (one sorted build each instead of random inserts).
+    Same transaction, so a failure restores them. Returns the CREATE statements to run after."""
     if conn.dialect.name != "sqlite" or adding < 20_000:
-        return None
+        return []
     have = conn.scalar(select(func.count(Resident.id))) or 0
-    sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type='index' AND name='ix_residents_name'").scalar()
-    if adding < have or not sql:
-        return None
-    conn.exec_driver_sql("DROP INDEX ix_residents_name")
-    return str(sql)
+    if adding < have:
+        return []
+    rebuild = []
+    for name in _BULK_DROPPED_INDEXES:
+        sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type='index' AND name=?", (name,)).scalar()
+        if sql:
+            conn.exec_driver_sql(f"DROP INDEX {name}")
+            rebuild.append(str(sql))
+    return rebuild
 
 
 _RESIDENT_COLUMNS = (

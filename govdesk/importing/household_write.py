@@ -7,7 +7,6 @@ a person on file in another household is moved there (ResidentMove keeps the his
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,7 @@ from govdesk.importing.bulk_sql import (
     AutoNumber,
     bulk_pragmas,
     bulk_rows,
-    drop_name_index_for_bulk,
+    drop_resident_indexes_for_bulk,
     group_id,
     insert_residents,
     write_categories_and_stars,
@@ -28,6 +27,7 @@ from govdesk.importing.bulk_sql import (
 from govdesk.importing.headers import header_label
 from govdesk.importing.household_import import HouseholdPlan, PlannedHome, plan_households
 from govdesk.importing.report import ImportReport, RowProblem
+from govdesk.importing.sheet import gc_paused
 from govdesk.models import (
     Grid,
     Household,
@@ -37,7 +37,7 @@ from govdesk.models import (
     VillagerGroup,
 )
 from govdesk.models.people import RELATION_HEAD
-from govdesk.people_search import delete_keys, insert_key_rows, key_tuples
+from govdesk.people_search import delete_keys, insert_people_keys
 from govdesk.search import search_keys
 
 Progress = Callable[[int, int, str], None]
@@ -56,6 +56,19 @@ def import_households(
 ) -> ImportReport:
     """All-or-nothing by default: any bad row and nothing is written (report.written False)."""
     today = today or date.today()
+    with gc_paused():
+        return _import(db, path, skip_invalid, dry_run, today, progress, check_cancel)
+
+
+def _import(
+    db: Database,
+    path: str | Path,
+    skip_invalid: bool,
+    dry_run: bool,
+    today: date,
+    progress: Progress | None,
+    check_cancel: Callable[[], None] | None,
+) -> ImportReport:
     plan = plan_households(path, today=today, progress=progress)
     report = plan.report
     report.dry_run, report.skip_invalid = dry_run, skip_invalid
@@ -244,46 +257,34 @@ def _write(
     moved = {m["resident_id"] for m in moves}
     bulk_rows(conn, Household, new_households, insert_=True)
     bulk_rows(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
-    # The search keys are computed on a helper thread while SQLite writes the residents:
-    # sqlite3 releases the GIL while it steps, so the two overlap (the connection stays on this thread).
     rekeyed = [r for r in changed_residents if (r["name"], r["phone"]) != e.keyed[r["id"]] or r["id"] in moved]
-    written = new_residents + rekeyed
-    keys: list[tuple[str, int, int]] = []
-    maker = threading.Thread(
-        target=lambda: keys.extend(
-            k for r in written for k in key_tuples(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"])
-        ),
-        name="govdesk-import-keys",
-    )
-    maker.start()
-    try:
-        done = 0
-        rebuild_name_index = drop_name_index_for_bulk(conn, len(new_residents))
-        for start in range(0, len(new_residents), CHUNK):
-            if check_cancel is not None:
-                check_cancel()
-            insert_residents(conn, new_residents[start : start + CHUNK])
-            done += len(new_residents[start : start + CHUNK])
-            if progress is not None:
-                progress(done, total, f"写入居民 {done}/{total}…")
-        if rebuild_name_index:
-            conn.exec_driver_sql(rebuild_name_index)
-        if changed_residents:
-            # id_number is how the person was found (unchanged); leaving it out spares its index.
-            bulk_rows(
-                conn,
-                Resident,
-                [{k: v for k, v in r.items() if k != "id_number"} for r in changed_residents],
-                insert_=False,
-            )
-            delete_keys(conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
-        if moves:
-            conn.execute(insert(ResidentMove), moves)
-    finally:
-        maker.join()
+    done = 0
+    rebuild_indexes = drop_resident_indexes_for_bulk(conn, len(new_residents))
+    for start in range(0, len(new_residents), CHUNK):
+        if check_cancel is not None:
+            check_cancel()
+        insert_residents(conn, new_residents[start : start + CHUNK])
+        done += len(new_residents[start : start + CHUNK])
+        if progress is not None:
+            progress(done, total, f"写入居民 {done}/{total}…")
+    for sql in rebuild_indexes:
+        conn.exec_driver_sql(sql)
+    if changed_residents:
+        # id_number is how the person was found (unchanged); leaving it out spares its index.
+        bulk_rows(
+            conn,
+            Resident,
+            [{k: v for k, v in r.items() if k != "id_number"} for r in changed_residents],
+            insert_=False,
+        )
+        delete_keys(conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
+    if moves:
+        conn.execute(insert(ResidentMove), moves)
     if progress is not None:
         progress(total, total, "建立搜索索引…")
-    insert_key_rows(conn, keys)
+    insert_people_keys(
+        conn, [(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"]) for r in (*new_residents, *rekeyed)]
+    )
     write_categories_and_stars(conn, home_ids, first_new_household)
 
 
