@@ -6,6 +6,7 @@ numbering. Core statements and driver executemany only — no ORM objects per ro
 from __future__ import annotations
 
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
@@ -13,7 +14,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from govdesk.importing.household_fields import resolve_name
 from govdesk.importing.household_import import PlannedHome
 from govdesk.importing.report import ImportReport
-from govdesk.models import HouseholdCategory, Resident, StarRating, VillagerGroup
+from govdesk.models import Household, HouseholdCategory, Resident, StarRating, VillagerGroup
 
 CHUNK = 20_000
 
@@ -52,29 +53,59 @@ _RESIDENT_COLUMNS = (
     "name",
     "id_number",
     "sex",
-    "birth_date",
     "ethnicity",
     "relation",
     "phone",
     "notes",
     "search_keys",
-    "ended_on",
     "end_reason",
+    "birth_date",
+    "ended_on",
 )
+_RESIDENT_PLAIN = itemgetter(*_RESIDENT_COLUMNS[:-2])
 
 
-def insert_residents(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    """SQLite: tuples straight to the driver (no per-row parameter processing); else Core."""
+def resident_tuples(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Driver parameters for ``insert_residents``: dates as ISO text, as SQLAlchemy stores them."""
+    return [
+        (*_RESIDENT_PLAIN(r), r["birth_date"].isoformat(), None if (e := r["ended_on"]) is None else e.isoformat())
+        for r in rows
+    ]
+
+
+def insert_residents(conn: Connection, rows: list[dict[str, Any]], params: list[tuple[Any, ...]]) -> None:
+    """SQLite: ``params`` (from ``resident_tuples``) straight to the driver; else Core with ``rows``."""
     if conn.dialect.name != "sqlite":
         conn.execute(insert(Resident), rows)
         return
     cols = ", ".join(_RESIDENT_COLUMNS)
     marks = ", ".join("?" * len(_RESIDENT_COLUMNS))
-    iso = date.isoformat
-    conn.exec_driver_sql(
-        f"INSERT INTO residents ({cols}) VALUES ({marks})",
-        [tuple((iso(v) if v.__class__ is date else v) for v in (r[c] for c in _RESIDENT_COLUMNS)) for r in rows],
-    )
+    conn.exec_driver_sql(f"INSERT INTO residents ({cols}) VALUES ({marks})", params)
+
+
+_HOUSEHOLD_COLUMNS = (
+    "id",
+    "village_id",
+    "number",
+    "phone",
+    "notes",
+    "address",
+    "villager_group_id",
+    "grid_id",
+    "is_central",
+    "end_reason",
+)
+
+
+def insert_households(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """New households; on SQLite as driver tuples (50,000 of them in a township import)."""
+    if conn.dialect.name != "sqlite":
+        bulk_rows(conn, Household, rows, insert_=True)
+        return
+    get = itemgetter(*_HOUSEHOLD_COLUMNS[:-1])
+    cols = ", ".join(_HOUSEHOLD_COLUMNS)
+    marks = ", ".join("?" * len(_HOUSEHOLD_COLUMNS))
+    conn.exec_driver_sql(f"INSERT INTO households ({cols}) VALUES ({marks})", [(*get(r), "") for r in rows])
 
 
 def bulk_rows(conn: Connection, model: Any, rows: list[dict[str, Any]], *, insert_: bool) -> None:

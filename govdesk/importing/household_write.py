@@ -21,7 +21,9 @@ from govdesk.importing.bulk_sql import (
     bulk_rows,
     drop_resident_indexes_for_bulk,
     group_id,
+    insert_households,
     insert_residents,
+    resident_tuples,
     write_categories_and_stars,
 )
 from govdesk.importing.headers import header_label
@@ -255,15 +257,26 @@ def _write(
                     )
     total = len(new_residents) + len(changed_residents)
     moved = {m["resident_id"] for m in moves}
-    bulk_rows(conn, Household, new_households, insert_=True)
+    insert_households(conn, new_households)
     bulk_rows(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
     rekeyed = [r for r in changed_residents if (r["name"], r["phone"]) != e.keyed[r["id"]] or r["id"] in moved]
+    if rekeyed:
+        delete_keys(conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
+    if progress is not None:
+        progress(0, total, "建立搜索索引…")
+    # SQLite sorts the search keys on a second core while this thread prepares the residents.
+    params: list[tuple[Any, ...]] = []
+    insert_people_keys(
+        conn,
+        [(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"]) for r in (*new_residents, *rekeyed)],
+        meanwhile=lambda: params.extend(resident_tuples(new_residents)),
+    )
     done = 0
     rebuild_indexes = drop_resident_indexes_for_bulk(conn, len(new_residents))
     for start in range(0, len(new_residents), CHUNK):
         if check_cancel is not None:
             check_cancel()
-        insert_residents(conn, new_residents[start : start + CHUNK])
+        insert_residents(conn, new_residents[start : start + CHUNK], params[start : start + CHUNK])
         done += len(new_residents[start : start + CHUNK])
         if progress is not None:
             progress(done, total, f"写入居民 {done}/{total}…")
@@ -277,14 +290,8 @@ def _write(
             [{k: v for k, v in r.items() if k != "id_number"} for r in changed_residents],
             insert_=False,
         )
-        delete_keys(conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
     if moves:
         conn.execute(insert(ResidentMove), moves)
-    if progress is not None:
-        progress(total, total, "建立搜索索引…")
-    insert_people_keys(
-        conn, [(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"]) for r in (*new_residents, *rekeyed)]
-    )
     write_categories_and_stars(conn, home_ids, first_new_household)
 
 
