@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from govdesk.db import Database
+from govdesk.importing import key_build
 from govdesk.importing.bulk_sql import (
     AutoNumber,
     bulk_pragmas,
@@ -28,6 +29,7 @@ from govdesk.importing.bulk_sql import (
 )
 from govdesk.importing.headers import header_label
 from govdesk.importing.household_import import HouseholdPlan, PlannedHome, plan_households
+from govdesk.importing.key_build import ParallelKeyBuild
 from govdesk.importing.report import ImportReport, RowProblem
 from govdesk.importing.sheet import gc_paused
 from govdesk.models import (
@@ -74,16 +76,23 @@ def _import(
     plan = plan_households(path, today=today, progress=progress)
     report = plan.report
     report.dry_run, report.skip_invalid = dry_run, skip_invalid
-    with db.engine.begin() as conn:
-        bulk_pragmas(conn)
-        existing = _Existing.load(conn)
-        _check_against_database(plan, existing)
-        if dry_run or (report.problems and not skip_invalid):
-            bad = {p.row for p in report.problems}
-            report.bad_rows = [(n, c) for n, c in plan.rows if n in bad]
-            return report
-        _write(conn, plan, existing, today, progress, check_cancel)
-        report.written = True
+    builds: list[ParallelKeyBuild] = []
+    with db.engine.connect() as conn:
+        try:
+            with conn.begin():
+                bulk_pragmas(conn)
+                existing = _Existing.load(conn)
+                _check_against_database(plan, existing)
+                if dry_run or (report.problems and not skip_invalid):
+                    bad = {p.row for p in report.problems}
+                    report.bad_rows = [(n, c) for n, c in plan.rows if n in bad]
+                    return report
+                _write(conn, plan, existing, today, progress, check_cancel, builds)
+                report.written = True
+        finally:
+            for build in builds:  # the transaction is over: detach and delete the scratch file
+                build.close(conn)
+            conn.rollback()
     return report
 
 
@@ -185,6 +194,7 @@ def _write(
     today: date,
     progress: Progress | None,
     check_cancel: Callable[[], None] | None,
+    builds: list[ParallelKeyBuild],
 ) -> None:
     report = plan.report
     bad = {p.row for p in report.problems}
@@ -257,20 +267,21 @@ def _write(
                     )
     total = len(new_residents) + len(changed_residents)
     moved = {m["resident_id"] for m in moves}
+    rekeyed = [r for r in changed_residents if (r["name"], r["phone"]) != e.keyed[r["id"]] or r["id"] in moved]
+    keyed = [(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"]) for r in (*new_residents, *rekeyed)]
+    parallel = conn.dialect.name == "sqlite" and len(keyed) >= key_build.MIN_PEOPLE
+    if parallel:
+        builds.append(key_build.ParallelKeyBuild(conn, keyed))
     insert_households(conn, new_households)
     bulk_rows(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
-    rekeyed = [r for r in changed_residents if (r["name"], r["phone"]) != e.keyed[r["id"]] or r["id"] in moved]
     if rekeyed:
         delete_keys(conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
-    if progress is not None:
-        progress(0, total, "建立搜索索引…")
-    # SQLite sorts the search keys on a second core while this thread prepares the residents.
     params: list[tuple[Any, ...]] = []
-    insert_people_keys(
-        conn,
-        [(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"]) for r in (*new_residents, *rekeyed)],
-        meanwhile=lambda: params.extend(resident_tuples(new_residents)),
-    )
+    if parallel:
+        params = resident_tuples(new_residents)
+    else:
+        # SQLite sorts the search keys on a second core while this thread prepares the residents.
+        insert_people_keys(conn, keyed, meanwhile=lambda: params.extend(resident_tuples(new_residents)))
     done = 0
     rebuild_indexes = drop_resident_indexes_for_bulk(conn, len(new_residents))
     for start in range(0, len(new_residents), CHUNK):
@@ -292,6 +303,10 @@ def _write(
         )
     if moves:
         conn.execute(insert(ResidentMove), moves)
+    if parallel:
+        if progress is not None:
+            progress(total, total, "建立搜索索引…")
+        builds[0].finish(conn)
     write_categories_and_stars(conn, home_ids, first_new_household)
 
 
