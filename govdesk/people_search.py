@@ -151,7 +151,7 @@ def insert_people_keys(
     """
     bind = conn.connection() if isinstance(conn, Session) else conn
     people = people if isinstance(people, list) else list(people)
-    if bind.dialect.name != "sqlite" or len(people) < BULK_SORT_ROWS // 8:
+    if bind.dialect.name != "sqlite" or len(people) < max(1, BULK_SORT_ROWS // 8):
         insert_key_rows(conn, [k for p in people for k in key_tuples(*p)])
         if meanwhile is not None:
             meanwhile()

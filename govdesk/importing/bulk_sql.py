@@ -26,6 +26,7 @@ def bulk_pragmas(conn: Connection) -> None:
         conn.exec_driver_sql("PRAGMA cache_size=-131072")
 
 
+BULK_INDEX_REBUILD = 20_000  # residents added at once from which indexes are rebuilt, not updated
 _BULK_DROPPED_INDEXES = ("ix_residents_name", "ix_residents_household_id")
 
 
@@ -33,7 +34,7 @@ def drop_resident_indexes_for_bulk(conn: Connection, adding: int) -> list[str]:
     """Bulk load: when an import more than doubles the residents, drop the name and household
     indexes and build them again afterwards (one sorted build each instead of random inserts).
     Same transaction, so a failure restores them. Returns the CREATE statements to run after."""
-    if conn.dialect.name != "sqlite" or adding < 20_000:
+    if conn.dialect.name != "sqlite" or adding < BULK_INDEX_REBUILD:
         return []
     have = conn.scalar(select(func.count(Resident.id))) or 0
     if adding < have:
@@ -75,6 +76,8 @@ def resident_tuples(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 
 def insert_residents(conn: Connection, rows: list[dict[str, Any]], params: list[tuple[Any, ...]]) -> None:
     """SQLite: ``params`` (from ``resident_tuples``) straight to the driver; else Core with ``rows``."""
+    if not rows:
+        return
     if conn.dialect.name != "sqlite":
         conn.execute(insert(Resident), rows)
         return
@@ -99,6 +102,8 @@ _HOUSEHOLD_COLUMNS = (
 
 def insert_households(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """New households; on SQLite as driver tuples (50,000 of them in a township import)."""
+    if not rows:
+        return
     if conn.dialect.name != "sqlite":
         bulk_rows(conn, Household, rows, insert_=True)
         return
