@@ -31,7 +31,7 @@ from govdesk.importing.headers import header_label
 from govdesk.importing.household_import import HouseholdPlan, PlannedHome, plan_households
 from govdesk.importing.key_build import ParallelKeyBuild
 from govdesk.importing.report import ImportReport, RowProblem
-from govdesk.importing.sheet import gc_paused
+from govdesk.importing.sheet import Sheet, gc_paused
 from govdesk.models import (
     Grid,
     Household,
@@ -73,14 +73,21 @@ def _import(
     progress: Progress | None,
     check_cancel: Callable[[], None] | None,
 ) -> ImportReport:
-    plan = plan_households(path, today=today, progress=progress)
-    report = plan.report
-    report.dry_run, report.skip_invalid = dry_run, skip_invalid
     builds: list[ParallelKeyBuild] = []
+
+    def start_early(sheet: Sheet) -> None:
+        if not dry_run:
+            build = key_build.early_build(conn, sheet)
+            if build is not None:
+                builds.append(build)
+
     with db.engine.connect() as conn:
         try:
             with conn.begin():
                 bulk_pragmas(conn)
+                plan = plan_households(path, today=today, progress=progress, on_read=start_early)
+                report = plan.report
+                report.dry_run, report.skip_invalid = dry_run, skip_invalid
                 existing = _Existing.load(conn)
                 _check_against_database(plan, existing)
                 if dry_run or (report.problems and not skip_invalid):
@@ -90,7 +97,7 @@ def _import(
                 _write(conn, plan, existing, today, progress, check_cancel, builds)
                 report.written = True
         finally:
-            for build in builds:  # the transaction is over: detach and delete the scratch file
+            for build in builds:  # the transaction is over: detach and delete the scratch files
                 build.close(conn)
             conn.rollback()
     return report
@@ -270,7 +277,7 @@ def _write(
     rekeyed = [r for r in changed_residents if (r["name"], r["phone"]) != e.keyed[r["id"]] or r["id"] in moved]
     keyed = [(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"]) for r in (*new_residents, *rekeyed)]
     parallel = conn.dialect.name == "sqlite" and len(keyed) >= key_build.MIN_PEOPLE
-    if parallel:
+    if parallel and not (builds and builds[-1].people == keyed):  # no early build, or it guessed wrong
         builds.append(key_build.ParallelKeyBuild(conn, keyed))
     insert_households(conn, new_households)
     bulk_rows(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
@@ -306,7 +313,7 @@ def _write(
     if parallel:
         if progress is not None:
             progress(total, total, "建立搜索索引…")
-        builds[0].finish(conn)
+        builds[-1].finish(conn)
     write_categories_and_stars(conn, home_ids, first_new_household)
 
 

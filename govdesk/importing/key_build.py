@@ -24,14 +24,52 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
+from govdesk.importing import cells
+from govdesk.importing.people_rows import phone_of
+from govdesk.importing.sheet import Sheet
+from govdesk.models import Household, Resident
 from govdesk.people_search import name_keys
 from govdesk.search import digits_key
 
 # Below this many residents the plain path (insert_people_keys) is as fast and simpler.
 MIN_PEOPLE = 20_000
 _ALIAS = "govdesk_import_keys"
+
+
+def early_build(conn: Connection, sheet: Sheet) -> ParallelKeyBuild | None:
+    """Start the key build right after reading, before the rows are checked — for a register
+    with a 户号 column going into a database without households or residents yet (the first,
+    biggest import). Ids are then given out exactly as the writer will: households in order of
+    first appearance, residents household by household in row order. The writer compares the
+    residents it actually writes with this guess and throws the build away if they differ
+    (a row that was invalid, a household without people…), so a wrong guess costs time only.
+    """
+    cols = sheet.columns
+    if conn.dialect.name != "sqlite" or "number" not in cols or len(sheet.rows) < MIN_PEOPLE:
+        return None
+    if conn.scalar(select(Resident.id).limit(1)) is not None or conn.scalar(select(Household.id).limit(1)):
+        return None
+    next_hid = (conn.scalar(select(func.max(Household.id))) or 0) + 1
+    homes: dict[str, list[list[object]]] = {}
+    at = {k: cols.get(k, -1) for k in ("number", "name", "id_number", "phone")}
+    for _row_no, row in sheet.rows:
+        cell = [row[i] if i >= 0 else None for i in at.values()]
+        try:
+            phone = phone_of(cell[3])
+        except ValueError:
+            phone = ""
+        homes.setdefault(cells.compact(cell[0]), []).append(
+            [cells.compact(cell[1]), cells.id_number(cell[2])[0], phone]
+        )
+    people: list[tuple[int, int, str, str, str]] = []
+    rid = (conn.scalar(select(func.max(Resident.id))) or 0) + 1
+    for hid, members in enumerate(homes.values(), start=next_hid):
+        for name, number, phone in members:
+            people.append((rid, hid, name, number, phone))  # type: ignore[arg-type]
+            rid += 1
+    return ParallelKeyBuild(conn, people)
 
 
 class ParallelKeyBuild:
@@ -43,6 +81,7 @@ class ParallelKeyBuild:
         table_sql = conn.exec_driver_sql(
             "SELECT sql FROM sqlite_master WHERE type='table' AND name='resident_search_keys'"
         ).scalar()
+        self.people = people
         self.dir = Path(tempfile.mkdtemp(prefix="govdesk-keys-"))
         self.path = self.dir / "keys.sqlite3"
         names: dict[str, int] = {}

@@ -49,7 +49,15 @@ def _scratch_dirs() -> set[Path]:
     return set(Path(tempfile.gettempdir()).glob("govdesk-keys-*"))
 
 
-def test_people_bulk_import_builds_the_same_search_index(demo_db, tmp_path, bulk_paths) -> None:
+def test_people_bulk_import_builds_the_same_search_index(demo_db, tmp_path, bulk_paths, monkeypatch) -> None:
+    started: list[int] = []
+    real_init = key_build.ParallelKeyBuild.__init__
+
+    def counting_init(self, conn, people) -> None:  # type: ignore[no-untyped-def]
+        started.append(len(people))
+        real_init(self, conn, people)
+
+    monkeypatch.setattr(key_build.ParallelKeyBuild, "__init__", counting_init)
     path = tmp_path / "households.xlsx"
     n = export_households(demo_db, path)
     fresh = Database(tmp_path / "fresh.sqlite3")
@@ -58,6 +66,7 @@ def test_people_bulk_import_builds_the_same_search_index(demo_db, tmp_path, bulk
 
     report = import_households(fresh, path)
     assert report.problems == [] and report.created == n
+    assert started == [n]  # the build started before the checks guessed every id right
     assert _keys(fresh) == _expected(fresh)
     with sqlite3.connect(fresh.engine.url.database) as raw:  # the rebuilt indexes are there
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE tbl_name='residents'")}
@@ -77,6 +86,7 @@ def test_people_bulk_import_builds_the_same_search_index(demo_db, tmp_path, bulk
     wb.save(path)
     again = import_households(fresh, path)
     assert again.problems == [] and again.created == 0 and again.updated == n
+    assert started == [n, 38]  # people on file: no early guess; the renamed ones are re-keyed
     assert _keys(fresh) == _expected(fresh)
     assert hs.count(ListQuery(text="zengshan")) >= 1 and hs.count(ListQuery(text="cengdan")) >= 1
     assert hs.count(ListQuery(text="00002")) >= 1  # phone suffix
@@ -100,3 +110,7 @@ def test_people_bulk_import_with_a_bad_row_writes_nothing(demo_db, tmp_path, bul
     assert _keys(fresh) == set()
     with fresh.session() as s:
         assert s.scalar(select(Resident.id).limit(1)) is None
+    # Skipping the bad row: the early guess (every row written) is wrong and thrown away.
+    skipped = import_households(fresh, path, skip_invalid=True)
+    assert skipped.written and skipped.created == last - 2
+    assert _keys(fresh) == _expected(fresh) and len(_expected(fresh)) > 0
