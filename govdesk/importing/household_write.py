@@ -313,7 +313,8 @@ def _write(
     if parallel:
         if progress is not None:
             progress(total, total, "建立搜索索引…")
-        builds[-1].finish(conn)
+        if not builds[-1].finish(conn):
+            insert_people_keys(conn, keyed)
     write_categories_and_stars(conn, home_ids, first_new_household)
 
 

@@ -17,6 +17,7 @@ user's database is written only by the import's transaction, with its usual prag
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import sqlite3
 import tempfile
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from govdesk.importing import cells
 from govdesk.importing.people_rows import phone_of
@@ -32,6 +34,8 @@ from govdesk.importing.sheet import Sheet
 from govdesk.models import Household, Resident
 from govdesk.people_search import name_keys
 from govdesk.search import digits_key
+
+log = logging.getLogger(__name__)
 
 # Below this many residents the plain path (insert_people_keys) is as fast and simpler.
 MIN_PEOPLE = 20_000
@@ -136,25 +140,31 @@ class ParallelKeyBuild:
                 db.execute("COMMIT")
             finally:
                 db.close()
-        except BaseException as exc:  # re-raised on the import thread by finish()
+        except Exception as exc:  # reported by finish(); the import then writes the keys itself
             self.error = exc
 
-    def finish(self, conn: Connection) -> None:
-        """Wait for the helper, then copy its table into the import's transaction."""
+    def finish(self, conn: Connection) -> bool:
+        """Wait for the helper, then copy its table into the import's transaction. ``False``
+        if the scratch build failed (a full temp disk…): the caller writes the keys itself."""
         self.thread.join()
         if self.error is not None:
-            raise self.error
+            log.warning("search keys: scratch build failed (%s); writing them directly", self.error)
+            return False
         conn.exec_driver_sql(f"ATTACH DATABASE ? AS {_ALIAS}", (str(self.path),))
         conn.exec_driver_sql(
             f"INSERT OR IGNORE INTO main.resident_search_keys SELECT * FROM {_ALIAS}.resident_search_keys"
         )
+        return True
 
     def close(self, conn: Connection | None) -> None:
         """After the import's transaction ended: detach (a pooled connection must not keep it)
         and delete the scratch file. Safe to call whatever happened before."""
         self.thread.join()
         if conn is not None:
-            attached = conn.exec_driver_sql("PRAGMA database_list").all()
-            if any(row[1] == _ALIAS for row in attached):
-                conn.exec_driver_sql(f"DETACH DATABASE {_ALIAS}")
+            try:
+                attached = conn.exec_driver_sql("PRAGMA database_list").all()
+                if any(row[1] == _ALIAS for row in attached):
+                    conn.exec_driver_sql(f"DETACH DATABASE {_ALIAS}")
+            except SQLAlchemyError as exc:  # never hide the import's own outcome behind this
+                log.warning("search keys: could not detach the scratch file: %s", exc)
         shutil.rmtree(self.dir, ignore_errors=True)

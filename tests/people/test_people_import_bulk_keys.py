@@ -114,3 +114,17 @@ def test_people_bulk_import_with_a_bad_row_writes_nothing(demo_db, tmp_path, bul
     skipped = import_households(fresh, path, skip_invalid=True)
     assert skipped.written and skipped.created == last - 2
     assert _keys(fresh) == _expected(fresh) and len(_expected(fresh)) > 0
+
+
+def test_people_bulk_import_survives_a_failed_scratch_build(demo_db, tmp_path, bulk_paths, monkeypatch) -> None:
+    def failing_build(self, *args) -> None:  # type: ignore[no-untyped-def]
+        self.error = sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(key_build.ParallelKeyBuild, "_build", failing_build)
+    path = tmp_path / "households.xlsx"
+    n = export_households(demo_db, path)
+    fresh = Database(tmp_path / "fresh.sqlite3")
+    VillageService(fresh).create_village("青山村")
+    report = import_households(fresh, path)
+    assert report.written and report.created == n
+    assert _keys(fresh) == _expected(fresh)
