@@ -205,10 +205,14 @@ def write_categories_and_stars(
             conn.execute(
                 table.delete().where(table.c.household_id == bindparam("_h"), table.c.year == bindparam("_y")), old
             )
-        conn.execute(
-            insert(StarRating),
-            [{"household_id": hid, "year": y, "stars": n, "notes": ""} for h, hid in with_stars for y, n in h.stars],
-        )
+        ratings = [(hid, y, n, "") for h, hid in with_stars for y, n in h.stars]
+        if conn.dialect.name == "sqlite":  # tens of thousands in a township: driver tuples
+            conn.exec_driver_sql(
+                "INSERT INTO household_star_ratings (household_id, year, stars, notes) VALUES (?, ?, ?, ?)", ratings
+            )
+        else:
+            keys = ("household_id", "year", "stars", "notes")
+            conn.execute(insert(StarRating), [dict(zip(keys, r, strict=True)) for r in ratings])
 
 
 class AutoNumber:

@@ -56,17 +56,27 @@ def early_build(conn: Connection, sheet: Sheet) -> ParallelKeyBuild | None:
     if conn.scalar(select(Resident.id).limit(1)) is not None or conn.scalar(select(Household.id).limit(1)):
         return None
     next_hid = (conn.scalar(select(func.max(Household.id))) or 0) + 1
-    homes: dict[str, list[list[object]]] = {}
-    at = {k: cols.get(k, -1) for k in ("number", "name", "id_number", "phone")}
+    homes: dict[str, list[tuple[str, str, str]]] = {}
+    hi, ni, ii, pi = cols["number"], cols["name"], cols["id_number"], cols.get("phone", -1)
+    compact = cells.compact
     for _row_no, row in sheet.rows:
-        cell = [row[i] if i >= 0 else None for i in at.values()]
-        try:
-            phone = phone_of(cell[3])
-        except ValueError:
-            phone = ""
-        homes.setdefault(cells.compact(cell[0]), []).append(
-            [cells.compact(cell[1]), cells.id_number(cell[2])[0], phone]
-        )
+        # Clean cells (the common case) are taken as they are; anything else is normalised
+        # by the very functions the checks use.
+        home, name, number = row[hi], row[ni], row[ii]
+        if not (home.__class__ is str and home.isalnum()):
+            home = compact(home)
+        if not (name.__class__ is str and name.isalnum()):
+            name = compact(name)
+        if not (number.__class__ is str and number.isalnum() and number.isascii() and number[-1] != "x"):
+            number = cells.id_number(number)[0]
+        phone = row[pi] if pi >= 0 else None
+        mobile = phone.__class__ is str and len(phone) == 11 and phone.isdigit() and phone[0] == "1"
+        if not (mobile and phone[1] in "3456789"):
+            try:
+                phone = phone_of(phone)
+            except ValueError:
+                phone = ""
+        homes.setdefault(home, []).append((name, number, phone))  # type: ignore[arg-type]
     people: list[tuple[int, int, str, str, str]] = []
     rid = (conn.scalar(select(func.max(Resident.id))) or 0) + 1
     for hid, members in enumerate(homes.values(), start=next_hid):
