@@ -6,6 +6,7 @@ numbering. Core statements and driver executemany only — no ORM objects per ro
 from __future__ import annotations
 
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
@@ -13,7 +14,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from govdesk.importing.household_fields import resolve_name
 from govdesk.importing.household_import import PlannedHome
 from govdesk.importing.report import ImportReport
-from govdesk.models import HouseholdCategory, Resident, StarRating, VillagerGroup
+from govdesk.models import Household, HouseholdCategory, Resident, StarRating, VillagerGroup
 
 CHUNK = 20_000
 
@@ -25,18 +26,26 @@ def bulk_pragmas(conn: Connection) -> None:
         conn.exec_driver_sql("PRAGMA cache_size=-131072")
 
 
-def drop_name_index_for_bulk(conn: Connection, adding: int) -> str | None:
-    """Bulk load: when an import more than doubles the residents, drop the name index and build
-    it again afterwards (one sorted build instead of random inserts). Same transaction, so a
-    failure restores it. Returns the CREATE statement to run after the inserts."""
-    if conn.dialect.name != "sqlite" or adding < 20_000:
-        return None
+BULK_INDEX_REBUILD = 20_000  # residents added at once from which indexes are rebuilt, not updated
+_BULK_DROPPED_INDEXES = ("ix_residents_name", "ix_residents_household_id")
+
+
+def drop_resident_indexes_for_bulk(conn: Connection, adding: int) -> list[str]:
+    """Bulk load: when an import more than doubles the residents, drop the name and household
+    indexes and build them again afterwards (one sorted build each instead of random inserts).
+    Same transaction, so a failure restores them. Returns the CREATE statements to run after."""
+    if conn.dialect.name != "sqlite" or adding < BULK_INDEX_REBUILD:
+        return []
     have = conn.scalar(select(func.count(Resident.id))) or 0
-    sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type='index' AND name='ix_residents_name'").scalar()
-    if adding < have or not sql:
-        return None
-    conn.exec_driver_sql("DROP INDEX ix_residents_name")
-    return str(sql)
+    if adding < have:
+        return []
+    rebuild = []
+    for name in _BULK_DROPPED_INDEXES:
+        sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type='index' AND name=?", (name,)).scalar()
+        if sql:
+            conn.exec_driver_sql(f"DROP INDEX {name}")
+            rebuild.append(str(sql))
+    return rebuild
 
 
 _RESIDENT_COLUMNS = (
@@ -45,29 +54,63 @@ _RESIDENT_COLUMNS = (
     "name",
     "id_number",
     "sex",
-    "birth_date",
     "ethnicity",
     "relation",
     "phone",
     "notes",
     "search_keys",
-    "ended_on",
     "end_reason",
+    "birth_date",
+    "ended_on",
 )
+_RESIDENT_PLAIN = itemgetter(*_RESIDENT_COLUMNS[:-2])
 
 
-def insert_residents(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    """SQLite: tuples straight to the driver (no per-row parameter processing); else Core."""
+def resident_tuples(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Driver parameters for ``insert_residents``: dates as ISO text, as SQLAlchemy stores them."""
+    return [
+        (*_RESIDENT_PLAIN(r), r["birth_date"].isoformat(), None if (e := r["ended_on"]) is None else e.isoformat())
+        for r in rows
+    ]
+
+
+def insert_residents(conn: Connection, rows: list[dict[str, Any]], params: list[tuple[Any, ...]]) -> None:
+    """SQLite: ``params`` (from ``resident_tuples``) straight to the driver; else Core with ``rows``."""
+    if not rows:
+        return
     if conn.dialect.name != "sqlite":
         conn.execute(insert(Resident), rows)
         return
     cols = ", ".join(_RESIDENT_COLUMNS)
     marks = ", ".join("?" * len(_RESIDENT_COLUMNS))
-    iso = date.isoformat
-    conn.exec_driver_sql(
-        f"INSERT INTO residents ({cols}) VALUES ({marks})",
-        [tuple((iso(v) if v.__class__ is date else v) for v in (r[c] for c in _RESIDENT_COLUMNS)) for r in rows],
-    )
+    conn.exec_driver_sql(f"INSERT INTO residents ({cols}) VALUES ({marks})", params)
+
+
+_HOUSEHOLD_COLUMNS = (
+    "id",
+    "village_id",
+    "number",
+    "phone",
+    "notes",
+    "address",
+    "villager_group_id",
+    "grid_id",
+    "is_central",
+    "end_reason",
+)
+
+
+def insert_households(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """New households; on SQLite as driver tuples (50,000 of them in a township import)."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        bulk_rows(conn, Household, rows, insert_=True)
+        return
+    get = itemgetter(*_HOUSEHOLD_COLUMNS[:-1])
+    cols = ", ".join(_HOUSEHOLD_COLUMNS)
+    marks = ", ".join("?" * len(_HOUSEHOLD_COLUMNS))
+    conn.exec_driver_sql(f"INSERT INTO households ({cols}) VALUES ({marks})", [(*get(r), "") for r in rows])
 
 
 def bulk_rows(conn: Connection, model: Any, rows: list[dict[str, Any]], *, insert_: bool) -> None:
@@ -162,10 +205,14 @@ def write_categories_and_stars(
             conn.execute(
                 table.delete().where(table.c.household_id == bindparam("_h"), table.c.year == bindparam("_y")), old
             )
-        conn.execute(
-            insert(StarRating),
-            [{"household_id": hid, "year": y, "stars": n, "notes": ""} for h, hid in with_stars for y, n in h.stars],
-        )
+        ratings = [(hid, y, n, "") for h, hid in with_stars for y, n in h.stars]
+        if conn.dialect.name == "sqlite":  # tens of thousands in a township: driver tuples
+            conn.exec_driver_sql(
+                "INSERT INTO household_star_ratings (household_id, year, stars, notes) VALUES (?, ?, ?, ?)", ratings
+            )
+        else:
+            keys = ("household_id", "year", "stars", "notes")
+            conn.execute(insert(StarRating), [dict(zip(keys, r, strict=True)) for r in ratings])
 
 
 class AutoNumber:

@@ -27,6 +27,8 @@ def text(value: object) -> str:
 def compact(value: object) -> str:
     """Text with every space removed (names, ID numbers, phones, 户号)."""
     if value.__class__ is str:
+        if value.isalnum():  # names, ID numbers, digits: nothing to remove (one scan, the common case)
+            return value
         return "".join(value.split()) if " " in value or not value.isprintable() or "\u3000" in value else value
     return "".join(text(value).split())
 

@@ -7,7 +7,6 @@ a person on file in another household is moved there (ResidentMove keeps the his
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -16,18 +15,23 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from govdesk.db import Database
+from govdesk.importing import key_build
 from govdesk.importing.bulk_sql import (
     AutoNumber,
     bulk_pragmas,
     bulk_rows,
-    drop_name_index_for_bulk,
+    drop_resident_indexes_for_bulk,
     group_id,
+    insert_households,
     insert_residents,
+    resident_tuples,
     write_categories_and_stars,
 )
 from govdesk.importing.headers import header_label
 from govdesk.importing.household_import import HouseholdPlan, PlannedHome, plan_households
+from govdesk.importing.key_build import ParallelKeyBuild
 from govdesk.importing.report import ImportReport, RowProblem
+from govdesk.importing.sheet import Sheet, gc_paused
 from govdesk.models import (
     Grid,
     Household,
@@ -37,7 +41,7 @@ from govdesk.models import (
     VillagerGroup,
 )
 from govdesk.models.people import RELATION_HEAD
-from govdesk.people_search import delete_keys, insert_key_rows, key_tuples
+from govdesk.people_search import delete_keys, insert_people_keys
 from govdesk.search import search_keys
 
 Progress = Callable[[int, int, str], None]
@@ -56,19 +60,46 @@ def import_households(
 ) -> ImportReport:
     """All-or-nothing by default: any bad row and nothing is written (report.written False)."""
     today = today or date.today()
-    plan = plan_households(path, today=today, progress=progress)
-    report = plan.report
-    report.dry_run, report.skip_invalid = dry_run, skip_invalid
-    with db.engine.begin() as conn:
-        bulk_pragmas(conn)
-        existing = _Existing.load(conn)
-        _check_against_database(plan, existing)
-        if dry_run or (report.problems and not skip_invalid):
-            bad = {p.row for p in report.problems}
-            report.bad_rows = [(n, c) for n, c in plan.rows if n in bad]
-            return report
-        _write(conn, plan, existing, today, progress, check_cancel)
-        report.written = True
+    with gc_paused():
+        return _import(db, path, skip_invalid, dry_run, today, progress, check_cancel)
+
+
+def _import(
+    db: Database,
+    path: str | Path,
+    skip_invalid: bool,
+    dry_run: bool,
+    today: date,
+    progress: Progress | None,
+    check_cancel: Callable[[], None] | None,
+) -> ImportReport:
+    builds: list[ParallelKeyBuild] = []
+
+    def start_early(sheet: Sheet) -> None:
+        if not dry_run:
+            build = key_build.early_build(conn, sheet)
+            if build is not None:
+                builds.append(build)
+
+    with db.engine.connect() as conn:
+        try:
+            with conn.begin():
+                bulk_pragmas(conn)
+                plan = plan_households(path, today=today, progress=progress, on_read=start_early)
+                report = plan.report
+                report.dry_run, report.skip_invalid = dry_run, skip_invalid
+                existing = _Existing.load(conn)
+                _check_against_database(plan, existing)
+                if dry_run or (report.problems and not skip_invalid):
+                    bad = {p.row for p in report.problems}
+                    report.bad_rows = [(n, c) for n, c in plan.rows if n in bad]
+                    return report
+                _write(conn, plan, existing, today, progress, check_cancel, builds)
+                report.written = True
+        finally:
+            for build in builds:  # the transaction is over: detach and delete the scratch files
+                build.close(conn)
+            conn.rollback()
     return report
 
 
@@ -170,6 +201,7 @@ def _write(
     today: date,
     progress: Progress | None,
     check_cancel: Callable[[], None] | None,
+    builds: list[ParallelKeyBuild],
 ) -> None:
     report = plan.report
     bad = {p.row for p in report.problems}
@@ -242,48 +274,47 @@ def _write(
                     )
     total = len(new_residents) + len(changed_residents)
     moved = {m["resident_id"] for m in moves}
-    bulk_rows(conn, Household, new_households, insert_=True)
-    bulk_rows(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
-    # The search keys are computed on a helper thread while SQLite writes the residents:
-    # sqlite3 releases the GIL while it steps, so the two overlap (the connection stays on this thread).
     rekeyed = [r for r in changed_residents if (r["name"], r["phone"]) != e.keyed[r["id"]] or r["id"] in moved]
-    written = new_residents + rekeyed
-    keys: list[tuple[str, int, int]] = []
-    maker = threading.Thread(
-        target=lambda: keys.extend(
-            k for r in written for k in key_tuples(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"])
-        ),
-        name="govdesk-import-keys",
-    )
-    maker.start()
-    try:
-        done = 0
-        rebuild_name_index = drop_name_index_for_bulk(conn, len(new_residents))
-        for start in range(0, len(new_residents), CHUNK):
-            if check_cancel is not None:
-                check_cancel()
-            insert_residents(conn, new_residents[start : start + CHUNK])
-            done += len(new_residents[start : start + CHUNK])
-            if progress is not None:
-                progress(done, total, f"写入居民 {done}/{total}…")
-        if rebuild_name_index:
-            conn.exec_driver_sql(rebuild_name_index)
-        if changed_residents:
-            # id_number is how the person was found (unchanged); leaving it out spares its index.
-            bulk_rows(
-                conn,
-                Resident,
-                [{k: v for k, v in r.items() if k != "id_number"} for r in changed_residents],
-                insert_=False,
-            )
-            delete_keys(conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
-        if moves:
-            conn.execute(insert(ResidentMove), moves)
-    finally:
-        maker.join()
-    if progress is not None:
-        progress(total, total, "建立搜索索引…")
-    insert_key_rows(conn, keys)
+    keyed = [(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"]) for r in (*new_residents, *rekeyed)]
+    parallel = conn.dialect.name == "sqlite" and len(keyed) >= key_build.MIN_PEOPLE
+    if parallel and not (builds and builds[-1].people == keyed):  # no early build, or it guessed wrong
+        builds.append(key_build.ParallelKeyBuild(conn, keyed))
+    insert_households(conn, new_households)
+    bulk_rows(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
+    if rekeyed:
+        delete_keys(conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
+    params: list[tuple[Any, ...]] = []
+    if parallel:
+        params = resident_tuples(new_residents)
+    else:
+        # SQLite sorts the search keys on a second core while this thread prepares the residents.
+        insert_people_keys(conn, keyed, meanwhile=lambda: params.extend(resident_tuples(new_residents)))
+    done = 0
+    rebuild_indexes = drop_resident_indexes_for_bulk(conn, len(new_residents))
+    for start in range(0, len(new_residents), CHUNK):
+        if check_cancel is not None:
+            check_cancel()
+        insert_residents(conn, new_residents[start : start + CHUNK], params[start : start + CHUNK])
+        done += len(new_residents[start : start + CHUNK])
+        if progress is not None:
+            progress(done, total, f"写入居民 {done}/{total}…")
+    for sql in rebuild_indexes:
+        conn.exec_driver_sql(sql)
+    if changed_residents:
+        # id_number is how the person was found (unchanged); leaving it out spares its index.
+        bulk_rows(
+            conn,
+            Resident,
+            [{k: v for k, v in r.items() if k != "id_number"} for r in changed_residents],
+            insert_=False,
+        )
+    if moves:
+        conn.execute(insert(ResidentMove), moves)
+    if parallel:
+        if progress is not None:
+            progress(total, total, "建立搜索索引…")
+        if not builds[-1].finish(conn):
+            insert_people_keys(conn, keyed)
     write_categories_and_stars(conn, home_ids, first_new_household)
 
 

@@ -54,6 +54,15 @@ class RowReader:
 _PERSON_FIELDS = ("name", "id_number", "sex", "birth_date", "phone", "ethnicity", "notes", "ended_on", "end_reason")
 
 
+def phone_of(value: object) -> str:
+    """The phone as stored: a mobile number as typed (the common case, checked inline), other
+    numbers through ``clean_phone``; ``ValueError`` (Chinese) when it is no phone number."""
+    phone = cells.digits(value)
+    if phone and not (len(phone) == 11 and phone.isdigit() and phone[0] == "1" and phone[1] in "3456789"):
+        return clean_phone(phone)
+    return phone
+
+
 def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str, object] | None:
     """The person fields of the current row, or ``None`` (problems recorded) when invalid."""
     before = len(r.problems)
@@ -85,12 +94,11 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
     birth = raw_birth if raw_birth.__class__ is date else r.date("birth_date")
     if birth is not None and birth_from_id is not None and birth != birth_from_id:
         r.fail("birth_date", f"与公民身份号码不符：号码显示为 {birth_from_id.isoformat()}")
-    phone = cells.digits(c[ix["phone"]])
-    if phone and not (len(phone) == 11 and phone.isdigit() and phone[0] == "1" and phone[1] in "3456789"):
-        try:
-            phone = clean_phone(phone)
-        except ValueError as exc:
-            r.fail("phone", str(exc))
+    phone = ""
+    try:
+        phone = phone_of(c[ix["phone"]])
+    except ValueError as exc:
+        r.fail("phone", str(exc))
     ended_on = r.date("ended_on") if c[ix["ended_on"]] not in (None, "") else None
     if ended_on is not None and ended_on > today:
         r.fail("ended_on", "不能晚于今天")

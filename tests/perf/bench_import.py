@@ -40,14 +40,20 @@ def main() -> None:
         f"calamine read only: {len(data) - 1} rows in {read:.2f} s (best of 3: {', '.join(f'{r:.2f}' for r in reads)})"
     )
 
-    fresh = Database(work / "fresh.sqlite3")
-    VillageService(fresh).create_village("青山村")
-    t = time.perf_counter()
-    report = import_households(fresh, xlsx)
-    full = time.perf_counter() - t
-    assert report.written and not report.problems, report.problem_lines(5)
+    del data  # the import reads the file itself
+    fulls = []
+    for i in range(3):  # three fresh databases, same estimator as the read: best (and median) of three
+        fresh = Database(work / f"fresh{i}.sqlite3")
+        VillageService(fresh).create_village("青山村")
+        t = time.perf_counter()
+        report = import_households(fresh, xlsx)
+        fulls.append(time.perf_counter() - t)
+        assert report.written and not report.problems, report.problem_lines(5)
+    full, median = min(fulls), sorted(fulls)[1]
     print(
-        f"import into empty database: {report.created} created in {full:.2f} s → ratio {full / read:.2f}× (target ≤ 3×)"
+        f"import into empty database: {report.created} created in {full:.2f} s (best of 3: "
+        f"{', '.join(f'{x:.2f}' for x in fulls)}) → ratio {full / read:.2f}× (target ≤ 3×); "
+        f"median {median:.2f} s → {median / read:.2f}×"
     )
 
     t = time.perf_counter()

@@ -1,0 +1,180 @@
+"""The search keys of a big import, sorted on the second core while the residents are written.
+
+A township register brings 1.35 million search keys. Sorting them into the WITHOUT ROWID
+``resident_search_keys`` B-tree is SQLite work (about 1.5 s) that needs no Python — but on
+the import's own connection it can only start after the residents are written. So a helper
+thread builds the finished, sorted table in a scratch SQLite file with its own connection:
+the keys go over as two JSON texts (one per distinct name, one per resident), and a single
+statement expands, sorts and stores them with the GIL released. Meanwhile the import thread
+writes households and residents. At the end the scratch file is attached to the import's
+connection and copied in one ``INSERT … SELECT *``: into an empty index SQLite copies the
+sorted pages as they are (its transfer optimisation), otherwise it merges them in key order.
+
+The scratch file is throwaway work space (no journal, no fsync), deleted afterwards; the
+user's database is written only by the import's transaction, with its usual pragmas.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sqlite3
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from govdesk.importing import cells
+from govdesk.importing.people_rows import phone_of
+from govdesk.importing.sheet import Sheet
+from govdesk.models import Household, Resident
+from govdesk.people_search import name_keys
+from govdesk.search import digits_key
+
+log = logging.getLogger(__name__)
+
+# Below this many residents the plain path (insert_people_keys) is as fast and simpler.
+MIN_PEOPLE = 20_000
+_ALIAS = "govdesk_import_keys"
+
+
+def early_build(conn: Connection, sheet: Sheet) -> ParallelKeyBuild | None:
+    """Start the key build right after reading, before the rows are checked — for a register
+    with a 户号 column going into a database without households or residents yet (the first,
+    biggest import). Ids are then given out exactly as the writer will: households in order of
+    first appearance, residents household by household in row order. The writer compares the
+    residents it actually writes with this guess and throws the build away if they differ
+    (a row that was invalid, a household without people…), so a wrong guess costs time only.
+    """
+    cols = sheet.columns
+    if conn.dialect.name != "sqlite" or "number" not in cols or len(sheet.rows) < MIN_PEOPLE:
+        return None
+    if conn.scalar(select(Resident.id).limit(1)) is not None or conn.scalar(select(Household.id).limit(1)):
+        return None
+    next_hid = (conn.scalar(select(func.max(Household.id))) or 0) + 1
+    homes: dict[str, list[tuple[str, str, str]]] = {}
+    hi, ni, ii, pi = cols["number"], cols["name"], cols["id_number"], cols.get("phone", -1)
+    compact = cells.compact
+    for _row_no, row in sheet.rows:
+        # Clean cells (the common case) are taken as they are; anything else is normalised
+        # by the very functions the checks use.
+        home, name, number = row[hi], row[ni], row[ii]
+        if not (home.__class__ is str and home.isalnum()):
+            home = compact(home)
+        if not (name.__class__ is str and name.isalnum()):
+            name = compact(name)
+        if not (number.__class__ is str and number.isalnum() and number.isascii() and number[-1] != "x"):
+            number = cells.id_number(number)[0]
+        phone = row[pi] if pi >= 0 else None
+        mobile = phone.__class__ is str and len(phone) == 11 and phone.isdigit() and phone[0] == "1"
+        if not (mobile and phone[1] in "3456789"):
+            try:
+                phone = phone_of(phone)
+            except ValueError:
+                phone = ""
+        homes.setdefault(home, []).append((name, number, phone))  # type: ignore[arg-type]
+    people: list[tuple[int, int, str, str, str]] = []
+    rid = (conn.scalar(select(func.max(Resident.id))) or 0) + 1
+    for hid, members in enumerate(homes.values(), start=next_hid):
+        for name, number, phone in members:
+            people.append((rid, hid, name, number, phone))  # type: ignore[arg-type]
+            rid += 1
+    return ParallelKeyBuild(conn, people)
+
+
+class ParallelKeyBuild:
+    """Start with the residents to key; ``finish(conn)`` copies the keys into the import."""
+
+    def __init__(self, conn: Connection, people: list[tuple[int, int, str, str, str]]) -> None:
+        """``people`` = (resident_id, household_id, name, id_number, phone). The payload is
+        built here (Python); the helper thread only runs SQLite statements."""
+        table_sql = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type='table' AND name='resident_search_keys'"
+        ).scalar()
+        self.people = people
+        self.dir = Path(tempfile.mkdtemp(prefix="govdesk-keys-"))
+        self.path = self.dir / "keys.sqlite3"
+        names: dict[str, int] = {}
+        rows: list[list[Any]] = []
+        for rid, hid, person_name, number, phone in people:
+            i = names.setdefault(person_name, len(names))
+            rows.append(
+                [
+                    rid,
+                    hid,
+                    i,
+                    digits_key(number) if number else None,
+                    digits_key(phone.replace("-", "")) if phone else None,
+                ]
+            )
+        names_json = json.dumps([list(name_keys(n)) for n in names], ensure_ascii=False)
+        people_json = json.dumps(rows, ensure_ascii=False)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(
+            target=self._build, args=(str(table_sql), names_json, people_json), name="govdesk-import-keys"
+        )
+        self.thread.start()
+
+    def _build(self, table_sql: str, names_json: str, people_json: str) -> None:
+        try:
+            db = sqlite3.connect(self.path, isolation_level=None)
+            try:
+                db.execute("PRAGMA journal_mode=OFF")  # scratch space: nothing here needs to survive a crash
+                db.execute("PRAGMA synchronous=OFF")
+                db.execute("PRAGMA cache_size=-131072")
+                db.execute("PRAGMA temp_store=MEMORY")
+                db.execute("BEGIN")
+                db.execute(table_sql)  # the very same table definition: the final copy is a page transfer
+                db.execute("CREATE TABLE name_keys (i INTEGER, key TEXT, PRIMARY KEY (i, key)) WITHOUT ROWID")
+                db.execute(
+                    "INSERT OR IGNORE INTO name_keys SELECT n.key, k.value FROM json_each(?) n, json_each(n.value) k",
+                    (names_json,),
+                )
+                db.execute("CREATE TABLE people (rid INTEGER, hid INTEGER, i INTEGER, id_key TEXT, phone_key TEXT)")
+                db.execute(
+                    "INSERT INTO people SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)",
+                    (people_json,),
+                )
+                db.execute(
+                    "INSERT OR IGNORE INTO resident_search_keys (key, resident_id, household_id) "
+                    "SELECT key, rid, hid FROM ("
+                    " SELECT k.key AS key, p.rid, p.hid FROM people p JOIN name_keys k ON k.i = p.i"
+                    " UNION ALL SELECT id_key, rid, hid FROM people WHERE id_key IS NOT NULL"
+                    " UNION ALL SELECT phone_key, rid, hid FROM people WHERE phone_key IS NOT NULL"
+                    ") ORDER BY 1, 2"
+                )
+                db.execute("COMMIT")
+            finally:
+                db.close()
+        except Exception as exc:  # reported by finish(); the import then writes the keys itself
+            self.error = exc
+
+    def finish(self, conn: Connection) -> bool:
+        """Wait for the helper, then copy its table into the import's transaction. ``False``
+        if the scratch build failed (a full temp disk…): the caller writes the keys itself."""
+        self.thread.join()
+        if self.error is not None:
+            log.warning("search keys: scratch build failed (%s); writing them directly", self.error)
+            return False
+        conn.exec_driver_sql(f"ATTACH DATABASE ? AS {_ALIAS}", (str(self.path),))
+        conn.exec_driver_sql(
+            f"INSERT OR IGNORE INTO main.resident_search_keys SELECT * FROM {_ALIAS}.resident_search_keys"
+        )
+        return True
+
+    def close(self, conn: Connection | None) -> None:
+        """After the import's transaction ended: detach (a pooled connection must not keep it)
+        and delete the scratch file. Safe to call whatever happened before."""
+        self.thread.join()
+        if conn is not None:
+            try:
+                attached = conn.exec_driver_sql("PRAGMA database_list").all()
+                if any(row[1] == _ALIAS for row in attached):
+                    conn.exec_driver_sql(f"DETACH DATABASE {_ALIAS}")
+            except SQLAlchemyError as exc:  # never hide the import's own outcome behind this
+                log.warning("search keys: could not detach the scratch file: %s", exc)
+        shutil.rmtree(self.dir, ignore_errors=True)
