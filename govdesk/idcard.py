@@ -38,8 +38,6 @@ def normalize(text: str) -> str:
     return "".join(cleaned.split()).replace("\u3000", "").upper()
 
 
-
-
 @lru_cache(maxsize=65536)
 def _birth_date(yyyymmdd: str) -> date | None:
     """The birth date in an ID number, or None when no such day exists (cached: dates repeat)."""

@@ -43,6 +43,7 @@ from govdesk.models import (
 from govdesk.models.people import RELATION_HEAD
 from govdesk.people_search import delete_keys, insert_people_keys
 from govdesk.search import search_keys
+from govdesk.services.people_common import NO_VILLAGE_MESSAGE
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 20_000
@@ -124,7 +125,7 @@ class _Existing:
         if vid is None:
             from govdesk.errors import NotFoundError
 
-            raise NotFoundError("请先建立村的信息（数据库中还没有村），再导入花名册")
+            raise NotFoundError(f"{NO_VILLAGE_MESSAGE}；然后再导入花名册")
         e.village_id = int(vid)
         for number, rid, hid, relation, ended, name, phone, *rest in conn.execute(
             select(

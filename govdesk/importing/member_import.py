@@ -25,6 +25,7 @@ from govdesk.models.org import ORG_BRANCH, ORG_GROUP
 from govdesk.models.people import MEMBER_STATUSES, STATUS_PROBATIONARY
 from govdesk.models.people_details import PLAQUE_KINDS
 from govdesk.search import search_keys
+from govdesk.services.people_common import NO_VILLAGE_MESSAGE
 
 Progress = Callable[[int, int, str], None]
 ADULT_AGE = 18
@@ -49,7 +50,7 @@ def import_members(
     with db.engine.begin() as conn:
         vid = conn.scalar(select(Village.id).order_by(Village.id).limit(1))
         if vid is None:
-            raise NotFoundError("请先建立村的信息（数据库中还没有村），再导入党员花名册")
+            raise NotFoundError(f"{NO_VILLAGE_MESSAGE}；然后再导入党员花名册")
         branches = dict(conn.execute(select(OrgUnit.name, OrgUnit.id).where(OrgUnit.kind == ORG_BRANCH)).all())
         groups = {
             name: (gid, parent)

@@ -12,6 +12,7 @@ from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
 from govdesk.services.member_details import MemberDetailsService
 from govdesk.services.members import MemberService
+from govdesk.services.organisation import OrganisationService
 from govdesk.services.printing import PrintService
 from govdesk.services.registers import RegisterService
 from govdesk.services.roster import RosterService
@@ -22,6 +23,7 @@ from govdesk.services.village import VillageService
 class Services:
     db: Database
     village: VillageService
+    organisation: OrganisationService
     members: MemberService
     households: HouseholdService
     roster: RosterService
@@ -38,6 +40,7 @@ class Services:
         return cls(
             db=db,
             village=VillageService(db),
+            organisation=OrganisationService(db),
             members=MemberService(db),
             households=HouseholdService(db),
             roster=RosterService(db),

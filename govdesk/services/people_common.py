@@ -121,11 +121,14 @@ def end_reason_checked(on: date | None, reason: str) -> tuple[date, str]:
     return on, text
 
 
+NO_VILLAGE_MESSAGE = "请先建立村的信息：在窗口“设置 → 村和组织”中填写，或运行 govdesk village --name 村名"
+
+
 def first_village_id(session: Session) -> int:
     """The village new records belong to when the caller does not say (one-village files)."""
     vid = session.scalar(select(Village.id).order_by(Village.id).limit(1))
     if vid is None:
-        raise NotFoundError("请先建立村的信息")
+        raise NotFoundError(NO_VILLAGE_MESSAGE)
     return int(vid)
 
 

@@ -1,9 +1,14 @@
-"""The village, its Party organisation tree, villager groups, grids and cadres."""
+"""The village, its Party organisation tree, villager groups, grids and cadres (reading side).
+
+Creating and changing the organisation lives in ``govdesk.services.organisation``; the village's
+own details (name, township, phones) are kept here because every screen reads them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import or_, select
 
@@ -11,6 +16,7 @@ from govdesk.db import Database
 from govdesk.errors import NotFoundError
 from govdesk.models import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.org import ORG_BRANCH, ORG_GROUP
+from govdesk.validation import Checker, clean_phone, clean_text
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,37 @@ class Choice:
     id: int
     name: str
     parent_id: int | None = None
+
+
+@dataclass(frozen=True)
+class VillageInput:
+    """What the 村的信息 form and ``govdesk village`` edit."""
+
+    name: str
+    township: str = ""
+    county: str = ""
+    address: str = ""
+    phone: str = ""
+    supervision_phone: str = ""
+
+
+def validate_village(data: VillageInput) -> dict[str, Any]:
+    """村名 is required (every title and printout carries it); phones must be dialable."""
+    c = Checker()
+    name = clean_text(data.name)
+    if not name:
+        c.fail("village", "不能为空")
+    phone = c.run("village_phone", clean_phone, data.phone)
+    supervision = c.run("supervision_phone", clean_phone, data.supervision_phone)
+    c.raise_if_any()
+    return {
+        "name": name,
+        "township": clean_text(data.township),
+        "county": clean_text(data.county),
+        "address": clean_text(data.address),
+        "phone": phone,
+        "supervision_phone": supervision,
+    }
 
 
 class VillageService:
@@ -45,10 +82,33 @@ class VillageService:
             return "未设置村名"
         return names[0] if len(names) == 1 else f"{names[0]} 等"
 
+    def as_input(self) -> VillageInput | None:
+        """The first village's details for a form, or None on an empty database."""
+        if not self.has_village():
+            return None
+        v = self.village()
+        return VillageInput(v.name, v.township, v.county, v.address, v.phone, v.supervision_phone)
+
     def create_village(self, name: str, township: str = "", county: str = "", phone: str = "") -> int:
+        """A new village; the supervision phone defaults to the village phone (demo and first run)."""
+        values = validate_village(VillageInput(name, township, county, "", phone, phone))
         with self.db.transaction() as s:
-            v = Village(name=name, township=township, county=county, phone=phone, supervision_phone=phone)
+            v = Village(**values)
             s.add(v)
+            s.flush()
+            return v.id
+
+    def update_village(self, data: VillageInput) -> int:
+        """Change the first village's details, or create it on an empty database (first run)."""
+        values = validate_village(data)
+        with self.db.transaction() as s:
+            v = s.scalars(select(Village).order_by(Village.id).limit(1)).first()
+            if v is None:
+                v = Village(**values)
+                s.add(v)
+            else:
+                for key, value in values.items():
+                    setattr(v, key, value)
             s.flush()
             return v.id
 
