@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "govdesk.cli.backup",
     "govdesk.cli.prints",
     "govdesk.cli.import_export",
+    "govdesk.cli.village",
 )
 
 
