@@ -41,10 +41,11 @@ class HouseholdsTab(ListTab):
             parent,
             search_hint="户号 / 姓名 / 拼音首字母 / 身份证后几位",
         )
-        self.add_filter("villager_group_id", "村民小组", [(g.name, g.id) for g in services.village.villager_groups()])
-        self.add_filter("grid_id", "网格", [(g.name, g.id) for g in services.village.grids()])
+        self.add_filter("villager_group_id", "村民小组", [])
+        self.add_filter("grid_id", "网格", [])
         self.add_filter("category", "类别", [(c, c) for c in HOUSEHOLD_CATEGORIES])
-        self.add_filter("branch_id", "党员所在支部", [(b.name, b.id) for b in services.village.branches()])
+        self.add_filter("branch_id", "党员所在支部", [])
+        self.refresh_choices()
         self.add_filter("is_central", "中心户", [("仅中心户", True)])
         self.add_action("新增", "fa5s.plus", self.add_household)
         self.add_action("修改", "fa5s.edit", self.edit_current, needs_row=True)
@@ -96,6 +97,13 @@ class HouseholdsTab(ListTab):
     def _residents_changed(self) -> None:
         """Head or resident count may have changed: re-read the list, keep the household selected."""
         self.reload(self.residents.household_id)
+
+    def refresh_choices(self) -> None:
+        """Filter choices from the organisation; the window calls this after 设置 → 村和组织."""
+        village = self.services.village
+        self.set_filter_choices("villager_group_id", [(g.name, g.id) for g in village.villager_groups()])
+        self.set_filter_choices("grid_id", [(g.name, g.id) for g in village.grids()])
+        self.set_filter_choices("branch_id", [(b.name, b.id) for b in village.branches()])
 
     def add_household(self) -> None:
         dialog = HouseholdDialog(self.services, None, self)

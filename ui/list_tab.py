@@ -179,6 +179,22 @@ class ListTab(QWidget):
         self._filter_slot += 2
         return combo
 
+    def set_filter_choices(self, key: str, choices: Sequence[tuple[str, Any]]) -> None:
+        """New choices after the organisation changed (设置 → 村和组织), keeping the current pick."""
+        combo = self._filters[key]
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(ALL, None)
+        for text, data in choices:
+            combo.addItem(text, data)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        combo.view().setMinimumWidth(combo.sizeHint().width())
+        if index < 0:
+            self._apply_filters()
+
     def add_action(
         self,
         text: str,

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qtawesome as qta
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from govdesk import __version__
 from govdesk.errors import GovdeskError
 from govdesk.services.bundle import Services
 from ui.decisions_tab import DecisionsTab
+from ui.dialogs.organisation_dialog import LATER_HINT, offer_first_run, open_organisation
 from ui.households_tab import HouseholdsTab
 from ui.jobs import JobRunner, show_error
 from ui.members_tab import MembersTab
@@ -72,6 +74,34 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.refresh_status()
         self.resize(1280, 800)
+        self.first_run_dialog: QDialog | None = None
+        if not services.village.has_village():  # a new installation: ask for the village at once
+            QTimer.singleShot(0, self.offer_first_run)
+
+    def offer_first_run(self) -> None:
+        self.first_run_dialog = offer_first_run(self, self.services, self._first_run_done)
+
+    def _first_run_done(self, saved: bool) -> None:
+        self.first_run_dialog = None
+        self.organisation_changed()
+        if saved:
+            self.statusBar().showMessage(
+                "已保存村的信息。支部、村民小组、网格和村干部请在“设置 → 村和组织”中建立。", 30000
+            )
+        else:
+            self.statusBar().showMessage(LATER_HINT)
+
+    def open_organisation(self) -> QDialog:
+        return open_organisation(self, self.services, self.organisation_changed)
+
+    def organisation_changed(self) -> None:
+        """Title and every tab's cached choices (filters) follow the village and its organisation."""
+        self.setWindowTitle(window_title(self.services.village.title(), self.demo))
+        for i in range(self.tabs.count()):
+            refresh = getattr(self.tabs.widget(i), "refresh_choices", None)
+            if refresh is not None:
+                refresh()
+        self.refresh_status()
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -86,6 +116,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        settings_menu = self.menuBar().addMenu("设置(&S)")
+        organisation = QAction(qta.icon("fa5s.sitemap"), "村和组织(&O)…", self)
+        organisation.triggered.connect(self.open_organisation)
+        settings_menu.addAction(organisation)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction(qta.icon("fa5s.info-circle"), "关于(&A)", self)
         about.triggered.connect(self.show_about)

@@ -43,11 +43,12 @@ class MembersTab(ListTab):
             parent,
             search_hint="姓名 / 拼音首字母 / 身份证或电话后几位",
         )
-        self.add_filter("branch_id", "支部", [(b.name, b.id) for b in services.village.branches()])
-        self.add_filter("party_group_id", "党小组", [(g.name, g.id) for g in services.village.party_groups()])
+        self.add_filter("branch_id", "支部", [])
+        self.add_filter("party_group_id", "党小组", [])
         self.add_filter("status", "党员状态", [(s, s) for s in MEMBER_STATUSES])
-        self.add_filter("villager_group_id", "村民小组", [(g.name, g.id) for g in services.village.villager_groups()])
-        self.add_filter("grid_id", "网格", [(g.name, g.id) for g in services.village.grids()])
+        self.add_filter("villager_group_id", "村民小组", [])
+        self.add_filter("grid_id", "网格", [])
+        self.refresh_choices()
         self.add_filter("category", "户类别", [(c, c) for c in HOUSEHOLD_CATEGORIES])
         self.add_action("新增", "fa5s.user-plus", self.add_member)
         self.add_action("修改", "fa5s.user-edit", self.edit_current, needs_row=True)
@@ -61,6 +62,14 @@ class MembersTab(ListTab):
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
         stretch_column(self.table, keys.index("post"))
         self.finish_layout()
+
+    def refresh_choices(self) -> None:
+        """Filter choices from the organisation; the window calls this after 设置 → 村和组织."""
+        village = self.services.village
+        self.set_filter_choices("branch_id", [(b.name, b.id) for b in village.branches()])
+        self.set_filter_choices("party_group_id", [(g.name, g.id) for g in village.party_groups()])
+        self.set_filter_choices("villager_group_id", [(g.name, g.id) for g in village.villager_groups()])
+        self.set_filter_choices("grid_id", [(g.name, g.id) for g in village.grids()])
 
     def add_member(self) -> None:
         dialog = MemberDialog(self.services, None, self)

@@ -22,6 +22,7 @@ from govdesk.labels import label
 from govdesk.models import Cadre, Grid, Member, OrgUnit, VillagerGroup
 from govdesk.models.org import ORG_BRANCH, ORG_GENERAL_BRANCH, ORG_GROUP, ORG_KINDS
 from govdesk.services.people_common import first_village_id
+from govdesk.services.village import Choice
 from govdesk.validation import Checker, clean_name, clean_phone, clean_text, parse_date
 
 # Which kind of unit may sit under which (None = top of the tree). 三级联动: 总支 → 支部 → 小组.
@@ -157,6 +158,26 @@ class OrganisationService:
             if member_id is not None and s.get(Member, member_id) is None:
                 raise _refuse("unit_leader", "找不到这名党员")
             unit.leader_member_id = member_id
+
+    def leader_choices(self, unit_id: int) -> list[Choice]:
+        """Members who may lead a unit: those in the branch / Party group (anyone for a 总支), not ended."""
+        with self.db.session() as s:
+            unit = self._unit(s, unit_id)
+            q = select(Member.id, Member.name).where(Member.ended_on.is_(None))
+            if unit.kind == ORG_BRANCH:
+                q = q.where(Member.branch_id == unit_id)
+            elif unit.kind == ORG_GROUP:
+                q = q.where(Member.party_group_id == unit_id)
+            rows = s.execute(q.order_by(Member.name, Member.id)).all()
+        return [Choice(r[0], r[1]) for r in rows]
+
+    def member_choices(self) -> list[Choice]:
+        """Members not ended, for linking a cadre to their Party record."""
+        with self.db.session() as s:
+            rows = s.execute(
+                select(Member.id, Member.name).where(Member.ended_on.is_(None)).order_by(Member.name, Member.id)
+            ).all()
+        return [Choice(r[0], r[1]) for r in rows]
 
     @staticmethod
     def _unit(s: Session, unit_id: int) -> OrgUnit:
