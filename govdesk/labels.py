@@ -74,6 +74,7 @@ FIELD_LABELS: dict[str, str] = {
     "on_branch_committee": "支委会",
     "on_village_committee": "村委会",
     "cadre_member": "对应党员",
+    "cadre_started_on": "任职日期",
     "cadre_post": "职务",
     "leader_name": "负责人",
     "leader_phone": "负责人电话",

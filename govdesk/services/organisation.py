@@ -98,7 +98,7 @@ def validate_cadre(data: CadreInput) -> dict[str, Any]:
     phone = c.run("phone", clean_phone, data.phone)
     if not (data.on_branch_committee or data.on_village_committee):
         c.fail("committees", "至少选择支委会或村委会之一")
-    started = c.run("started_on", parse_date, data.started_on)
+    started = c.run("cadre_started_on", parse_date, data.started_on)
     c.raise_if_any()
     return {
         "name": name,

@@ -158,7 +158,7 @@ def test_update_group_and_grid(org: OrganisationService) -> None:
         (CadreInput("张三", "", on_branch_committee=True), {"cadre_post"}),
         (CadreInput("张三", "委员"), {"committees"}),  # must sit on at least one of the 两委
         (CadreInput("张三", "委员", phone="1380013800", on_village_committee=True), {"phone"}),
-        (CadreInput("张三", "委员", on_village_committee=True, started_on="2026-13-40"), {"started_on"}),
+        (CadreInput("张三", "委员", on_village_committee=True, started_on="2026-13-40"), {"cadre_started_on"}),
         (CadreInput("", "", phone="x"), {"name", "cadre_post", "phone", "committees"}),
     ],
 )

@@ -198,7 +198,7 @@ class CadreDialog(FormDialog):
             lay.addWidget(check)
         lay.addStretch(1)
         self._add_row("committees", box)
-        self.add_date("started_on", row.started_on if row else None)
+        self.add_date("cadre_started_on", row.started_on if row else None)
         self.add_combo(
             "cadre_member", [(NO_MEMBER, None)] + [(m.name, m.id) for m in members], row.member_id if row else None
         )
@@ -214,7 +214,7 @@ class CadreDialog(FormDialog):
             phone=self.value("phone"),
             on_branch_committee=self.branch_check.isChecked(),
             on_village_committee=self.village_check.isChecked(),
-            started_on=self.value("started_on"),
+            started_on=self.value("cadre_started_on"),
             member_id=int(member) if member is not None else None,
         )
 

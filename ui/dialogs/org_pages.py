@@ -343,8 +343,18 @@ def _table(model: RowsModel) -> QTableView:
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    model.modelReset.connect(lambda: _fit_columns(table))
     return table
+
+
+def _fit_columns(table: QTableView) -> None:
+    """Contents plus breathing room (CJK names touch the grid lines otherwise); the user may drag."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.resizeColumnsToContents()
+    for column in range(header.count() - 1):
+        header.resizeSection(column, max(header.sectionSize(column) + 24, 80))
 
 
 def _current(table: QTableView, model: RowsModel):  # type: ignore[no-untyped-def]
