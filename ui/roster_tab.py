@@ -211,6 +211,10 @@ class RosterTab(QWidget):
         if self.view is not None:
             self.set_month(self.view.year, self.view.month)
 
+    def refresh_choices(self) -> None:
+        """Cadres may have changed (设置 → 村和组织): read the month again."""
+        self.reload()
+
     def show_view(self, view: RosterView) -> None:
         self.view = view
         self.grid_model.today = self.today

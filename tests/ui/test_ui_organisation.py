@@ -138,6 +138,10 @@ def test_set_up_everything_then_add_a_household(empty_window, qtbot, monkeypatch
     dlg.close()
     qtbot.waitUntil(lambda: empty_window.windowTitle() == "govdesk — 青山村", timeout=2000)
 
+    # the duty roster now offers the new cadre
+    roster = empty_window.tabs.widget(2)
+    assert [c.name for c in roster.view.cadres] == ["王五"]
+
     # the 农户 tab sees the new groups and can add a household on what was an empty database
     households = empty_window.tabs.widget(1)
     combo = households._filters["villager_group_id"]
