@@ -146,7 +146,8 @@ class TeamDialog(FormDialog):
         self.name_field = name_field
         self._save_team = save_team
         self.start_loading()
-        self.add_line(name_field, row.name if row else "", placeholder="如 第一村民小组 / 第一网格", max_length=50)
+        example = "如 第一网格" if name_field == "grid_name" else "如 第一村民小组"
+        self.add_line(name_field, row.name if row else "", placeholder=example, max_length=50)
         self.add_line("leader_name", row.leader_name if row else "", max_length=50)
         self.add_line("leader_phone", row.leader_phone if row else "", placeholder=PHONE_HINT)
         if row:
