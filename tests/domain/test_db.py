@@ -81,3 +81,59 @@ def test_migrations_have_a_single_head() -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     assert len(ScriptDirectory.from_config(cfg).get_heads()) == 1
+
+
+def _register_at_foundation(path: Path) -> None:
+    """A clerk's file from the first release: schema 0001 only, with households and residents in it."""
+    import sqlite3
+
+    first = Database(path, run_migrations=False)
+    command.upgrade(_alembic_config(first.engine), "0001_foundation")
+    first.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(
+            "INSERT INTO villages (id, name, township, county, address, phone, supervision_phone) "
+            "VALUES (1, '青山村', '', '', '', '', '')"
+        )
+        conn.execute(
+            "INSERT INTO households (id, village_id, number, address, phone, notes, end_reason) "
+            "VALUES (1, 1, '0100001', '', '', '', '')"
+        )
+        conn.execute(
+            "INSERT INTO residents (id, household_id, name, id_number, sex, birth_date, ethnicity, relation,"
+            " phone, notes, search_keys, end_reason) VALUES "
+            "(1, 1, '竂堉', '330784196503021233', '男', '1965-03-02', '汉族', '户主', '', '', '', '')"
+        )
+
+
+def test_upgrade_keeps_the_people_of_an_old_register(tmp_path: Path) -> None:
+    """Batch mode recreates tables others point at: it must run with foreign keys off and lose nothing."""
+    path = tmp_path / "old.sqlite3"
+    _register_at_foundation(path)
+    db = Database(path)
+    assert schema_is_current(db.engine) and db.last_backup is not None
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM residents")).scalars().all() == ["竂堉"]
+        assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1  # back on for the pooled connection
+    db.dispose()
+
+
+def test_a_failing_upgrade_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    """One transaction for the whole upgrade: no half-changed schema after an error."""
+    import sqlite3
+
+    import pytest
+
+    path = tmp_path / "old.sqlite3"
+    _register_at_foundation(path)
+    with sqlite3.connect(path) as conn:  # something in the way of a later migration
+        conn.execute("CREATE TABLE resident_search_keys (x INTEGER)")
+    with pytest.raises(Exception, match="already exists"):
+        Database(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001_foundation",)]
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(households)")}
+        assert "is_central" not in columns  # 0002's household columns were rolled back too
+        assert conn.execute("SELECT count(*) FROM residents").fetchone() == (1,)
