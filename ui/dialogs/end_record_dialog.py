@@ -34,13 +34,14 @@ class EndRecordDialog(FormDialog):
         *,
         reasons: Sequence[str] = END_REASONS,
         note: str = "",
+        intro: str = "",
     ) -> None:
         super().__init__(f"注销：{what}", parent)
         self._end = end
         self.start_loading()
-        intro = QLabel(f"注销后“{what}”不再出现在默认列表中，记录和历史仍然保留（勾选“显示已注销”可查看）。")
-        intro.setWordWrap(True)
-        self.form.addRow(intro)
+        first = QLabel(intro or f"注销后“{what}”不再出现在默认列表中，记录和历史仍然保留（勾选“显示已注销”可查看）。")
+        first.setWordWrap(True)
+        self.form.addRow(first)
         if note:
             extra = QLabel(note)
             extra.setWordWrap(True)

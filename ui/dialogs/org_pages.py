@@ -328,9 +328,11 @@ class CadrePage(Page):
             lambda on, reason: self.org.end_cadre(row.id, on, reason),
             self,
             reasons=CADRE_END_REASONS,
+            intro=f"离任后“{row.name}”不再出现在在任名单中，记录仍然保留（勾选“显示已离任”可查看）。",
             note="离任后不再排入值班和会议应到人数，以往的值班表和会议记录仍保留其姓名。",
         )
         dialog.setWindowTitle(f"离任：{row.name}")
+        dialog.ok_button.setText("离任")
         self.open(dialog)
 
 
