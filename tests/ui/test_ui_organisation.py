@@ -138,6 +138,18 @@ def test_set_up_everything_then_add_a_household(empty_window, qtbot, monkeypatch
     dlg.close()
     qtbot.waitUntil(lambda: empty_window.windowTitle() == "govdesk — 青山村", timeout=2000)
 
+    # the member form and the 党员 tab's filter offer the new branch and group
+    from ui.dialogs.member_dialog import MemberDialog
+
+    member_form = MemberDialog(services, None, empty_window)
+    branch_combo = member_form.widget("branch_id")
+    assert branch_combo.itemText(1) == "第一党支部"  # type: ignore[attr-defined]
+    branch_combo.setCurrentIndex(1)  # type: ignore[attr-defined]
+    assert member_form.widget("party_group_id").itemText(1) == "第一党小组"  # type: ignore[attr-defined]
+    member_form.reject()
+    members_filter = empty_window.tabs.widget(0)._filters["branch_id"]
+    assert members_filter.itemText(1) == "第一党支部"
+
     # the duty roster now offers the new cadre
     roster = empty_window.tabs.widget(2)
     assert [c.name for c in roster.view.cadres] == ["王五"]
@@ -198,6 +210,29 @@ def test_end_cadre_and_rename_in_demo(services: Services, qtbot, no_modal) -> No
     party.select(general.id)  # the 总支: a Party group cannot go there
     party.add_group()
     assert no_modal == ["请先在列表中选中一个党支部，党小组建在党支部之下。"]
+
+
+def test_set_branch_secretary_from_its_members(services: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dlg = OrganisationDialog(services)
+    qtbot.addWidget(dlg)
+    party = dlg.party_page
+    branch = next(u for u in party.units if u.kind == ORG_BRANCH)
+    party.select(branch.id)
+    offered: list[str] = []
+
+    def pick_last(dialog: QDialog) -> bool:
+        combo = dialog.widget("unit_leader")  # type: ignore[attr-defined]
+        offered.extend(combo.itemText(i) for i in range(combo.count()))
+        combo.setCurrentIndex(combo.count() - 1)
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    dlg.run_dialog = pick_last
+    party.set_leader()
+    assert offered[0] == "（暂不设置）" and len(offered) > 2
+    chosen = next(u for u in services.organisation.units() if u.id == branch.id)
+    assert chosen.leader_name == offered[-1]
+    assert party.selected_id() == branch.id  # the tree keeps the selection after reloading
 
 
 def test_small_models_pass_the_model_tester(services: Services, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
