@@ -48,7 +48,7 @@ class VillageDialog(FormDialog):
             )
             intro.setWordWrap(True)
             self.form.addRow(intro)
-        self.add_line("village", data.name, placeholder="如 青山村", max_length=100)
+        self.add_line("village", data.name, placeholder="必填，如 青山村", max_length=100)
         self.add_line("township", data.township, placeholder="如 石门镇", max_length=100)
         self.add_line("county", data.county, placeholder="如 平江县", max_length=100)
         self.add_line("village_address", data.address, max_length=200)
