@@ -14,9 +14,8 @@ from functools import lru_cache
 
 from stdnum.cn import ric
 
+from govdesk.fullwidth import to_ascii
 from govdesk.models.people import SEX_FEMALE, SEX_MALE
-
-_FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＸｘＡ"}
 
 
 class IdNumberError(ValueError):
@@ -34,7 +33,7 @@ class IdNumberInfo:
 
 def normalize(text: str) -> str:
     """Full-width digits to ASCII, lowercase x to X, spaces (also 　) removed."""
-    cleaned = str(text).translate(_FULLWIDTH)
+    cleaned = to_ascii(str(text))
     return "".join(cleaned.split()).replace("\u3000", "").upper()
 
 

@@ -15,6 +15,8 @@ from itertools import islice, product
 
 from pypinyin import Style, pinyin
 
+from govdesk.fullwidth import to_ascii
+
 MAX_COMBINATIONS = 32
 MAX_READINGS_PER_CHAR = 3
 
@@ -132,10 +134,7 @@ def search_keys(name: str) -> str:
 def normalize_query(text: str) -> str:
     """What the clerk typed, without spaces, lower case, full-width digits made ASCII."""
     cleaned = "".join(str(text).split()).lower()
-    return cleaned.translate(_FULLWIDTH)
-
-
-_FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ｘＸ"}
+    return to_ascii(cleaned)
 
 
 MIN_LETTERS = 2  # one pinyin letter (z…) matches a fifth of a township: wait for the second

@@ -13,10 +13,10 @@ from typing import Any
 
 from govdesk import idcard
 from govdesk.errors import FieldError, ValidationError
+from govdesk.fullwidth import to_ascii
 from govdesk.labels import label
 from govdesk.models.people import MEMBER_STATUSES, SEX_FEMALE, SEX_MALE
 
-_FULLWIDTH_DIGITS = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９－．／"}
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$"),
     re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
@@ -50,7 +50,7 @@ def parse_date(value: Any) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    text = clean_text(value).translate(_FULLWIDTH_DIGITS).replace(" ", "")
+    text = to_ascii(clean_text(value)).replace(" ", "")
     if not text:
         return None
     for pattern in _DATE_PATTERNS:
@@ -66,7 +66,7 @@ def parse_date(value: Any) -> date | None:
 
 def clean_phone(value: Any) -> str:
     """A mobile (11 digits) or landline (0xxx-xxxxxxx); empty is allowed."""
-    text = clean_text(value).translate(_FULLWIDTH_DIGITS).replace(" ", "")
+    text = to_ascii(clean_text(value)).replace(" ", "")
     if not text:
         return ""
     if _MOBILE.match(text) or _LANDLINE.match(text):

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from govdesk.fullwidth import to_ascii
 from govdesk.validation import parse_date
-
-_FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＸｘＡ－．／"}
 
 
 def text(value: object) -> str:
@@ -42,13 +41,13 @@ def id_number(value: object) -> tuple[str, str | None]:
         return number, None
     number = compact(value)
     if not number.isascii():
-        number = number.translate(_FULLWIDTH)
+        number = to_ascii(number)
     return (number.upper() if number[-1:] == "x" else number), None
 
 
 def digits(value: object) -> str:
     t = compact(value)
-    return t if t.isascii() else t.translate(_FULLWIDTH)
+    return t if t.isascii() else to_ascii(t)
 
 
 def day(value: object) -> date | None:
