@@ -279,15 +279,17 @@ def _write(
     keyed = [(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"]) for r in (*new_residents, *rekeyed)]
     parallel = conn.dialect.name == "sqlite" and len(keyed) >= key_build.MIN_PEOPLE
     if parallel and not (builds and builds[-1].people == keyed):  # no early build, or it guessed wrong
-        builds.append(key_build.ParallelKeyBuild(conn, keyed))
+        builds.append(key_build.ParallelKeyBuild.of_people(conn, keyed))
+    params: list[tuple[Any, ...]] = []
+    if parallel:
+        # Python work first, SQLite after: statements of this connection run slower while the
+        # helper thread's SQLite runs (they share SQLite's allocator), Python work does not.
+        params = resident_tuples(new_residents)
     insert_households(conn, new_households)
     bulk_rows(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
     if rekeyed:
         delete_keys(conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
-    params: list[tuple[Any, ...]] = []
-    if parallel:
-        params = resident_tuples(new_residents)
-    else:
+    if not parallel:
         # SQLite sorts the search keys on a second core while this thread prepares the residents.
         insert_people_keys(conn, keyed, meanwhile=lambda: params.extend(resident_tuples(new_residents)))
     done = 0

@@ -22,8 +22,8 @@ import shutil
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -49,6 +49,9 @@ def early_build(conn: Connection, sheet: Sheet) -> ParallelKeyBuild | None:
     first appearance, residents household by household in row order. The writer compares the
     residents it actually writes with this guess and throws the build away if they differ
     (a row that was invalid, a household without people…), so a wrong guess costs time only.
+
+    Everything here runs before the checks, on the import's critical path, so it works column
+    by column (C-level comprehensions and ``sorted``) instead of row by row.
     """
     cols = sheet.columns
     if conn.dialect.name != "sqlite" or "number" not in cols or len(sheet.rows) < MIN_PEOPLE:
@@ -56,70 +59,95 @@ def early_build(conn: Connection, sheet: Sheet) -> ParallelKeyBuild | None:
     if conn.scalar(select(Resident.id).limit(1)) is not None or conn.scalar(select(Household.id).limit(1)):
         return None
     next_hid = (conn.scalar(select(func.max(Household.id))) or 0) + 1
-    homes: dict[str, list[tuple[str, str, str]]] = {}
-    hi, ni, ii, pi = cols["number"], cols["name"], cols["id_number"], cols.get("phone", -1)
-    compact = cells.compact
-    for _row_no, row in sheet.rows:
-        # Clean cells (the common case) are taken as they are; anything else is normalised
-        # by the very functions the checks use.
-        home, name, number = row[hi], row[ni], row[ii]
-        if not (home.__class__ is str and home.isalnum()):
-            home = compact(home)
-        if not (name.__class__ is str and name.isalnum()):
-            name = compact(name)
-        if not (number.__class__ is str and number.isalnum() and number.isascii() and number[-1] != "x"):
-            number = cells.id_number(number)[0]
-        phone = row[pi] if pi >= 0 else None
-        mobile = phone.__class__ is str and len(phone) == 11 and phone.isdigit() and phone[0] == "1"
-        if not (mobile and phone[1] in "3456789"):
-            try:
-                phone = phone_of(phone)
-            except ValueError:
-                phone = ""
-        homes.setdefault(home, []).append((name, number, phone))  # type: ignore[arg-type]
-    people: list[tuple[int, int, str, str, str]] = []
-    rid = (conn.scalar(select(func.max(Resident.id))) or 0) + 1
-    for hid, members in enumerate(homes.values(), start=next_hid):
-        for name, number, phone in members:
-            people.append((rid, hid, name, number, phone))  # type: ignore[arg-type]
-            rid += 1
-    return ParallelKeyBuild(conn, people)
+    next_rid = (conn.scalar(select(func.max(Resident.id))) or 0) + 1
+    rows = [row for _row_no, row in sheet.rows]
+    pi = cols.get("phone", -1)
+    # Clean cells (the common case) are taken as they are; anything else is normalised by the
+    # very functions the checks use.
+    compact, id_number = cells.compact, cells.id_number
+    homes = [h if h.__class__ is str and h.isalnum() else compact(h) for h in _column(rows, cols["number"])]
+    names = [n if n.__class__ is str and n.isalnum() else compact(n) for n in _column(rows, cols["name"])]
+    numbers = [
+        n if n.__class__ is str and n.isalnum() and n.isascii() and n[-1] != "x" else id_number(n)[0]
+        for n in _column(rows, cols["id_number"])
+    ]
+    phones = [_phone(p) for p in _column(rows, pi)] if pi >= 0 else [""] * len(rows)
+    home_index = {h: i for i, h in enumerate(dict.fromkeys(homes))}
+    hids = [home_index[h] for h in homes]
+    order = sorted(range(len(rows)), key=hids.__getitem__)  # stable: row order within a household
+    return ParallelKeyBuild(
+        conn,
+        range(next_rid, next_rid + len(order)),
+        [next_hid + hids[i] for i in order],
+        [names[i] for i in order],
+        [numbers[i] for i in order],
+        [phones[i] for i in order],
+    )
+
+
+def _column(rows: list[list[object]], index: int) -> list[object]:
+    return [row[index] for row in rows]
+
+
+def _phone(value: object) -> str:
+    """The phone as the checks store it; "" for none and for one the checks will refuse anyway."""
+    if value is None or value == "":
+        return ""
+    if value.__class__ is str and len(value) == 11 and value.isdigit() and value[0] == "1" and value[1] in "3456789":
+        return value  # type: ignore[return-value]
+    try:
+        return phone_of(value)
+    except ValueError:
+        return ""
 
 
 class ParallelKeyBuild:
     """Start with the residents to key; ``finish(conn)`` copies the keys into the import."""
 
-    def __init__(self, conn: Connection, people: list[tuple[int, int, str, str, str]]) -> None:
-        """``people`` = (resident_id, household_id, name, id_number, phone). The payload is
-        built here (Python); the helper thread only runs SQLite statements."""
+    def __init__(
+        self,
+        conn: Connection,
+        rids: Sequence[int],
+        hids: Sequence[int],
+        names: Sequence[str],
+        numbers: Sequence[str],
+        phones: Sequence[str],
+    ) -> None:
+        """One column per field of the residents to key (resident id, household id, name, ID
+        number, phone). The payload is built here, column by column; the helper thread only
+        runs SQLite statements."""
         table_sql = conn.exec_driver_sql(
             "SELECT sql FROM sqlite_master WHERE type='table' AND name='resident_search_keys'"
         ).scalar()
-        self.people = people
+        self.people = list(zip(rids, hids, names, numbers, phones, strict=True))  # what the writer compares
         self.dir = Path(tempfile.mkdtemp(prefix="govdesk-keys-"))
         self.path = self.dir / "keys.sqlite3"
-        names: dict[str, int] = {}
-        rows: list[list[Any]] = []
-        for rid, hid, person_name, number, phone in people:
-            i = names.setdefault(person_name, len(names))
-            rows.append(
-                [
-                    rid,
-                    hid,
-                    i,
-                    digits_key(number) if number else None,
-                    digits_key(phone.replace("-", "")) if phone else None,
-                ]
-            )
-        names_json = json.dumps([list(name_keys(n)) for n in names], ensure_ascii=False)
-        people_json = json.dumps(rows, ensure_ascii=False)
+        name_index = {n: i for i, n in enumerate(dict.fromkeys(names))}
+        payload = zip(
+            rids,
+            hids,
+            [name_index[n] for n in names],
+            [digits_key(n) if n else None for n in numbers],
+            [digits_key(p.replace("-", "")) if p else None for p in phones],
+            strict=True,
+        )
+        names_json = json.dumps([name_keys(n) for n in name_index], ensure_ascii=False)
+        people_json = json.dumps(list(payload), ensure_ascii=False)
         self.error: BaseException | None = None
         self.thread = threading.Thread(
             target=self._build, args=(str(table_sql), names_json, people_json), name="govdesk-import-keys"
         )
         self.thread.start()
 
+    @classmethod
+    def of_people(cls, conn: Connection, people: list[tuple[int, int, str, str, str]]) -> ParallelKeyBuild:
+        """From rows of (resident id, household id, name, ID number, phone)."""
+        return cls(conn, *(tuple(p[i] for p in people) for i in range(5)))
+
     def _build(self, table_sql: str, names_json: str, people_json: str) -> None:
+        """Two inserts, each in key order so the B-tree only ever grows at its end: first the
+        ``!`` digit keys (``!`` sorts before every letter and Chinese character), then the name
+        keys, read through an index on the key so SQLite only orders residents within a key."""
         try:
             db = sqlite3.connect(self.path, isolation_level=None)
             try:
@@ -129,23 +157,29 @@ class ParallelKeyBuild:
                 db.execute("PRAGMA temp_store=MEMORY")
                 db.execute("BEGIN")
                 db.execute(table_sql)  # the very same table definition: the final copy is a page transfer
-                db.execute("CREATE TABLE name_keys (i INTEGER, key TEXT, PRIMARY KEY (i, key)) WITHOUT ROWID")
+                db.execute("CREATE TABLE name_keys (key TEXT, i INTEGER, PRIMARY KEY (key, i)) WITHOUT ROWID")
                 db.execute(
-                    "INSERT OR IGNORE INTO name_keys SELECT n.key, k.value FROM json_each(?) n, json_each(n.value) k",
+                    "INSERT OR IGNORE INTO name_keys SELECT k.value, n.key FROM json_each(?) n, json_each(n.value) k",
                     (names_json,),
                 )
-                db.execute("CREATE TABLE people (rid INTEGER, hid INTEGER, i INTEGER, id_key TEXT, phone_key TEXT)")
                 db.execute(
-                    "INSERT INTO people SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)",
+                    "CREATE TABLE people (i INTEGER, rid INTEGER, hid INTEGER, id_key TEXT, phone_key TEXT,"
+                    " PRIMARY KEY (i, rid)) WITHOUT ROWID"
+                )
+                db.execute(
+                    "INSERT INTO people SELECT value->>2, value->>0, value->>1, value->>3, value->>4 FROM json_each(?)",
                     (people_json,),
                 )
                 db.execute(
                     "INSERT OR IGNORE INTO resident_search_keys (key, resident_id, household_id) "
                     "SELECT key, rid, hid FROM ("
-                    " SELECT k.key AS key, p.rid, p.hid FROM people p JOIN name_keys k ON k.i = p.i"
-                    " UNION ALL SELECT id_key, rid, hid FROM people WHERE id_key IS NOT NULL"
+                    " SELECT id_key AS key, rid, hid FROM people WHERE id_key IS NOT NULL"
                     " UNION ALL SELECT phone_key, rid, hid FROM people WHERE phone_key IS NOT NULL"
                     ") ORDER BY 1, 2"
+                )
+                db.execute(
+                    "INSERT OR IGNORE INTO resident_search_keys (key, resident_id, household_id) "
+                    "SELECT k.key, p.rid, p.hid FROM name_keys k JOIN people p ON p.i = k.i ORDER BY k.key, p.rid"
                 )
                 db.execute("COMMIT")
             finally:

@@ -53,9 +53,9 @@ def test_people_bulk_import_builds_the_same_search_index(demo_db, tmp_path, bulk
     started: list[int] = []
     real_init = key_build.ParallelKeyBuild.__init__
 
-    def counting_init(self, conn, people) -> None:  # type: ignore[no-untyped-def]
-        started.append(len(people))
-        real_init(self, conn, people)
+    def counting_init(self, conn, rids, *columns) -> None:  # type: ignore[no-untyped-def]
+        started.append(len(rids))
+        real_init(self, conn, rids, *columns)
 
     monkeypatch.setattr(key_build.ParallelKeyBuild, "__init__", counting_init)
     path = tmp_path / "households.xlsx"
