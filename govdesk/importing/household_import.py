@@ -112,11 +112,12 @@ def plan_households(
             person["_row"] = row_no
             home.people.append(person)
     bad = {p.row for p in r.problems}
-    for home in homes:
-        if any(p["_row"] in bad for p in home.people):
-            home.people = [p for p in home.people if p["_row"] not in bad]
+    if bad:  # a clean register (the common, big case) skips both passes
+        for home in homes:
+            if any(p["_row"] in bad for p in home.people):
+                home.people = [p for p in home.people if p["_row"] not in bad]
+        report.bad_rows = [(no, c) for no, c in sheet.rows if no in bad]
     report.problems = r.problems
-    report.bad_rows = [(no, c) for no, c in sheet.rows if no in bad]
     return HouseholdPlan(homes=homes, report=report, bad_rows=bad, rows=sheet.rows)
 
 

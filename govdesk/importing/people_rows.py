@@ -32,9 +32,10 @@ class RowReader:
         self.ix = {k: cols.get(k, -1) for k in _PERSON_FIELDS + extra}
 
     def start(self, row: int, row_cells: list[object]) -> None:
-        """Rows are padded to the header width by the reader; a None sentinel stands for absent columns."""
+        """``row_cells`` as ``read_register`` gives them: padded, with a None sentinel at the end
+        that absent columns (index -1) read."""
         self.row = row
-        self.cells = [*row_cells, None]
+        self.cells = row_cells
 
     def raw(self, key: str) -> object:
         i = self.cols.get(key, -1)

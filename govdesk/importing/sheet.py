@@ -33,7 +33,9 @@ class Sheet:
     header: list[object]
     header_row: int  # Excel row number of the header
     columns: dict[str, int]  # field key -> column index
-    rows: list[tuple[int, list[object]]]  # (Excel row number, cells)
+    # (Excel row number, cells): every row padded to the header's width plus one None sentinel
+    # at the end, so a column the sheet lacks (index -1) reads as an empty cell.
+    rows: list[tuple[int, list[object]]]
     sheet_name: str
 
 
@@ -101,6 +103,7 @@ def read_register(path: str | Path, fields: tuple[str, ...], kind: str) -> Sheet
             # Fast path: a filled ID cell is a data row (no blank / footer test needed).
             if not (cell.__class__ is str and len(cell) >= 15) and (_is_blank(row) or _is_footer(row, cols)):
                 continue
+            row.append(None)  # the sentinel: index -1 reads as an empty cell for a column the sheet lacks
             rows.append((i + 1, row))
         return Sheet(header=list(data[start]), header_row=start + 1, columns=cols, rows=rows, sheet_name=sheet_name)
     need = "、".join(label(k) for k in required)
