@@ -15,7 +15,7 @@ from govdesk import idcard
 from govdesk.errors import FieldError, ValidationError
 from govdesk.fullwidth import to_ascii
 from govdesk.labels import label
-from govdesk.models.people import MEMBER_STATUSES, SEX_FEMALE, SEX_MALE
+from govdesk.models.people import DEFAULT_ETHNICITY, ETHNIC_GROUPS, MEMBER_STATUSES, SEX_FEMALE, SEX_MALE
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$"),
@@ -37,6 +37,26 @@ def clean_text(value: Any) -> str:
 def clean_name(value: Any) -> str:
     """Names lose inner spaces too (registers often pad 2-character names: 张  三)."""
     return _WHITESPACE.sub("", clean_text(value))
+
+
+def clean_household_number(value: Any) -> str:
+    """户号 as stored: no spaces, full-width digits as ASCII — ０１００１ typed by an input method
+    and 01001 are the same household, and a search for 01001 finds it."""
+    return to_ascii(clean_name(value))
+
+
+_ETHNIC_GROUPS = frozenset(ETHNIC_GROUPS)
+
+
+def clean_ethnicity(value: Any) -> str:
+    """民族 as stored: blank is 汉族 (the register's default), 汉 / 回 / 蒙古 gain their 族; a name
+    outside the 56 (穿青人…) is kept as written, never refused."""
+    text = clean_name(value)
+    if not text:
+        return DEFAULT_ETHNICITY
+    if text not in _ETHNIC_GROUPS and text + "族" in _ETHNIC_GROUPS:
+        return text + "族"
+    return text
 
 
 def parse_date(value: Any) -> date | None:

@@ -5,9 +5,10 @@ numbers Excel stored as floats, dates as dates or text. Lean on purpose: called 
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from govdesk.fullwidth import to_ascii
-from govdesk.validation import parse_date
+from govdesk.validation import clean_ethnicity, parse_date
 
 
 def text(value: object) -> str:
@@ -43,6 +44,21 @@ def id_number(value: object) -> tuple[str, str | None]:
     if not number.isascii():
         number = to_ascii(number)
     return (number.upper() if number[-1:] == "x" else number), None
+
+
+def ethnicity(value: object) -> str:
+    """民族 by ``validation.clean_ethnicity``; text cells cached (a register repeats a few values)."""
+    return _ethnicity_text(value) if value.__class__ is str else clean_ethnicity(value)
+
+
+@lru_cache(maxsize=1024)
+def _ethnicity_text(value: str) -> str:
+    return clean_ethnicity(value)
+
+
+def household_number(value: object) -> str:
+    """户号 (see ``validation.clean_household_number``): a number cell reads as its digits."""
+    return digits(value)
 
 
 def digits(value: object) -> str:

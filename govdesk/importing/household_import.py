@@ -80,7 +80,7 @@ def plan_households(
         r.start(row_no, row_cells)
         relation = cells.compact(r.cells[r.ix["relation"]])
         if by_number:
-            number = cells.compact(r.cells[r.ix["number"]])
+            number = cells.household_number(r.cells[r.ix["number"]])
             if not number:
                 r.fail("number", "户号不能为空")
                 continue

@@ -65,7 +65,10 @@ def early_build(conn: Connection, sheet: Sheet) -> ParallelKeyBuild | None:
     # Clean cells (the common case) are taken as they are; anything else is normalised by the
     # very functions the checks use.
     compact, id_number = cells.compact, cells.id_number
-    homes = [h if h.__class__ is str and h.isalnum() else compact(h) for h in _column(rows, cols["number"])]
+    homes = [
+        h if h.__class__ is str and h.isalnum() and h.isascii() else cells.household_number(h)
+        for h in _column(rows, cols["number"])
+    ]
     names = [n if n.__class__ is str and n.isalnum() else compact(n) for n in _column(rows, cols["name"])]
     numbers = [
         n if n.__class__ is str and n.isalnum() and n.isascii() and n[-1] != "x" else id_number(n)[0]

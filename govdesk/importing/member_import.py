@@ -150,7 +150,7 @@ def _member_fields(
             group_id = found[0]
             if branch_id is not None and found[1] != branch_id:
                 r.fail("party_group", f"党小组“{group_name}”不属于“{branch_name}”")
-    number = cells.compact(r.raw("number"))
+    number = cells.household_number(r.raw("number"))
     household_id = households.get(number) if number else None
     if number and household_id is None:
         r.fail("number", f"找不到户号 {number}（请先导入农户花名册）")

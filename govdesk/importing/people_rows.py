@@ -110,7 +110,7 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
         "id_number": number,
         "sex": sex or sex_from_id,
         "birth_date": birth_from_id,
-        "ethnicity": cells.compact(c[ix["ethnicity"]]) or "汉族",
+        "ethnicity": cells.ethnicity(c[ix["ethnicity"]]),
         "phone": phone,
         "notes": cells.text(c[ix["notes"]]),
         "ended_on": ended_on,

@@ -13,7 +13,7 @@ from govdesk.db import Database
 from govdesk.errors import FieldError, ValidationError
 from govdesk.labels import label
 from govdesk.models import Grid, Household, HouseholdCategory, Member, Resident, VillagerGroup
-from govdesk.models.people import RELATION_HEAD
+from govdesk.models.people import DEFAULT_ETHNICITY, RELATION_HEAD
 from govdesk.people_search import matching_households, refresh_resident
 from govdesk.search import effective_query, is_number_query, prefix_upper_bound, search_keys
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, order_by
@@ -27,7 +27,14 @@ from govdesk.services.people_common import (
     input_from,
     is_active_head,
 )
-from govdesk.validation import Checker, check_person, clean_phone, clean_text
+from govdesk.validation import (
+    Checker,
+    check_person,
+    clean_ethnicity,
+    clean_household_number,
+    clean_phone,
+    clean_text,
+)
 
 
 @dataclass
@@ -46,7 +53,7 @@ class ResidentInput:
     id_number: Any = ""
     sex: Any = ""
     birth_date: Any = None
-    ethnicity: Any = "汉族"
+    ethnicity: Any = DEFAULT_ETHNICITY
     relation: Any = ""
     phone: Any = ""
     notes: Any = ""
@@ -54,7 +61,7 @@ class ResidentInput:
 
 def validate_household(data: HouseholdInput) -> dict[str, Any]:
     c = Checker()
-    number = clean_text(data.number).replace(" ", "")
+    number = clean_household_number(data.number)
     if not number:
         c.fail("number", "不能为空")
     phone = c.run("phone", clean_phone, data.phone)
@@ -84,7 +91,7 @@ def validate_resident(data: ResidentInput) -> dict[str, Any]:
         "id_number": info.number if info else "",
         "sex": sex,
         "birth_date": birth,
-        "ethnicity": clean_text(data.ethnicity) or "汉族",
+        "ethnicity": clean_ethnicity(data.ethnicity),
         "relation": relation,
         "phone": phone or "",
         "notes": clean_text(data.notes),

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, select
 from govdesk.db import Database
 from govdesk.labels import label
 from govdesk.models import Household, Member, Resident
-from govdesk.models.people import STATUS_PROBATIONARY
+from govdesk.models.people import DEFAULT_ETHNICITY, STATUS_PROBATIONARY
 from govdesk.search import search_keys
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by
 from govdesk.services.people_common import (
@@ -26,7 +26,15 @@ from govdesk.services.people_common import (
     member_org_select,
     text_filter,
 )
-from govdesk.validation import Checker, check_person, check_status, clean_phone, clean_text, parse_date
+from govdesk.validation import (
+    Checker,
+    check_person,
+    check_status,
+    clean_ethnicity,
+    clean_phone,
+    clean_text,
+    parse_date,
+)
 
 ADULT_AGE = 18
 
@@ -39,7 +47,7 @@ class MemberInput:
     id_number: Any = ""
     sex: Any = ""
     birth_date: Any = None
-    ethnicity: Any = "汉族"
+    ethnicity: Any = DEFAULT_ETHNICITY
     education: Any = ""
     joined_on: Any = None
     full_on: Any = None
@@ -80,7 +88,7 @@ def validate_member(data: MemberInput) -> dict[str, Any]:
         "id_number": info.number if info else "",
         "sex": sex,
         "birth_date": birth,
-        "ethnicity": clean_text(data.ethnicity) or "汉族",
+        "ethnicity": clean_ethnicity(data.ethnicity),
         "education": clean_text(data.education),
         "joined_on": joined,
         "full_on": full,

@@ -89,13 +89,16 @@ def test_household_with_residents(village: Database) -> None:
     hid = svc.create(HouseholdInput(number="0100001", address="青山村1组"))
     with pytest.raises(ValidationError, match="户号 0100001 已存在"):
         svc.create(HouseholdInput(number="0100001"))
+    with pytest.raises(ValidationError, match="户号 0100001 已存在"):  # typed with full-width digits
+        svc.create(HouseholdInput(number="０１００００１"))
     head = svc.add_resident(hid, ResidentInput(name="竂堉", id_number=num(1960, 1), relation="户主"))
-    svc.add_resident(hid, ResidentInput(name="𠮷祥", id_number=num(1962, 2), relation="配偶"))
+    svc.add_resident(hid, ResidentInput(name="𠮷祥", id_number=num(1962, 2), relation="配偶", ethnicity="回"))
     with pytest.raises(ValidationError, match="一户只能有一位户主"):
         svc.add_resident(hid, ResidentInput(name="王二", id_number=num(1990, 3), relation="户主"))
     rows = svc.page(ListQuery(), 0, 10)
     assert rows[0].values[:3] == ("0100001", "竂堉", 2)
     assert [r.values[0] for r in svc.residents(hid)] == ["竂堉", "𠮷祥"]
+    assert [r.values[5] for r in svc.residents(hid)] == ["汉族", "回族"]
     svc.end_resident(head, date.today(), "去世")
     assert svc.page(ListQuery(), 0, 10)[0].values[2] == 1
     svc.end(hid, date.today(), "整户迁出")

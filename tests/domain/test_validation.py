@@ -7,7 +7,15 @@ from datetime import date, datetime
 import pytest
 
 from govdesk import idcard
-from govdesk.validation import Checker, check_person, clean_name, clean_phone, parse_date
+from govdesk.validation import (
+    Checker,
+    check_person,
+    clean_ethnicity,
+    clean_household_number,
+    clean_name,
+    clean_phone,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -77,3 +85,36 @@ def test_person_row_must_agree_with_its_id_number(sex: str, birth: str | None, e
     if not errors:
         assert (out_sex, out_birth) == ("男", date(1980, 6, 1))
     assert all(e.label for e in c.errors)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("0100001", "0100001"),
+        ("０１００００１", "0100001"),  # an input method's full-width digits: the same household
+        (" 01 00 001 ", "0100001"),
+        ("\u3000０１\u3000", "01"),
+        ("Ａ-12", "A-12"),
+        (None, ""),
+    ],
+)
+def test_household_numbers_are_stored_in_ascii(value: object, expected: str) -> None:
+    assert clean_household_number(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("", "汉族"),  # blank is the register's default
+        (None, "汉族"),
+        ("汉", "汉族"),
+        ("回", "回族"),
+        ("蒙古", "蒙古族"),
+        (" 维吾尔 ", "维吾尔族"),
+        ("土家族", "土家族"),
+        ("土", "土族"),  # 土 is a group of its own (土族), not 土家族
+        ("穿青人", "穿青人"),  # outside the 56: kept as written, never refused
+    ],
+)
+def test_ethnicity_gains_its_zu(value: object, expected: str) -> None:
+    assert clean_ethnicity(value) == expected

@@ -146,6 +146,19 @@ def test_people_grouping_by_number_column(village_db, write_xlsx) -> None:
     assert numbers == {"07": 2, "08": 1}
 
 
+def test_people_full_width_household_number_is_the_same_household(village_db, write_xlsx) -> None:
+    """An input method's ０７ and a typed 07 are one household, stored as 07 (found by a search for 07)."""
+    register = rows(
+        [fullwidth("07"), "甲", "户主", "", "汉", "", ID1],
+        ["07", "乙", "妻", "", "回", "", ID2],
+    )
+    report = import_households(village_db, write_xlsx(register))
+    assert report.problems == [] and report.households_created == 1
+    with village_db.session() as s:
+        assert s.scalars(select(Household.number)).all() == ["07"]
+        assert dict(s.execute(select(Resident.name, Resident.ethnicity)).all()) == {"甲": "汉族", "乙": "回族"}
+
+
 def test_people_two_heads_in_one_household_refused(village_db, write_xlsx) -> None:
     register = rows(["07", "甲", "户主", "", "", "", ID1], ["07", "乙", "户主", "", "", "", ID2])
     report = import_households(village_db, write_xlsx(register))

@@ -11,10 +11,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from govdesk import idcard
-from govdesk.models.people import SEX_FEMALE, SEX_MALE
+from govdesk.models.people import DEFAULT_ETHNICITY, ETHNIC_GROUPS, SEX_FEMALE, SEX_MALE
 from ui.dialogs.forms import FormDialog
-
-ETHNICITIES = ("汉族", "回族", "壮族", "满族", "苗族", "土家族", "彝族", "畲族", "蒙古族", "藏族", "维吾尔族")
 
 
 class PersonFields:
@@ -31,7 +29,7 @@ class PersonFields:
         )
         self.birth_date: QLineEdit = dialog.add_date("birth_date", data.birth_date)
         self.ethnicity: QComboBox = dialog.add_combo(
-            "ethnicity", [(e, e) for e in ETHNICITIES], data.ethnicity or "汉族", editable=True
+            "ethnicity", [(e, e) for e in ETHNIC_GROUPS], data.ethnicity or DEFAULT_ETHNICITY, editable=True
         )
         self.id_hint = ""
         self.id_number.textChanged.connect(self._fill_from_number)
