@@ -47,6 +47,11 @@ def noisy(draw, p):
         birth.strftime("%Y/%m/%d"),
         fullwidth(birth.strftime("%Y-%m-%d")),
         None,
+        # 出生年月 columns: year and month only, as text or as the number Excel made of it
+        f"{birth.year}.{birth.month:02d}",
+        f"{birth.year}年{birth.month}月",
+        birth.strftime("%Y%m"),
+        float(f"{birth.year}.{birth.month:02d}"),
     ]
     birth_cell = draw(st.sampled_from(formats))
     name_cell = draw(st.sampled_from([name, f" {name} ", name[0] + "  " + name[1:], name + "\u3000"]))
@@ -62,7 +67,7 @@ def test_people_valid_rows_survive_noise(data) -> None:
     p = data.draw(person())
     row = data.draw(noisy(p))
     r = RowReader(COLS)
-    r.start(7, row)
+    r.start(7, [*row, None])  # the reader's sentinel for absent columns
     got = read_person(r, {}, TODAY)
     assert r.problems == []
     assert got is not None
@@ -77,7 +82,7 @@ def test_people_corrupted_digit_is_refused(p, pos, delta) -> None:
         return
     bad = number[:pos] + str((int(number[pos]) + delta) % 10) + number[pos + 1 :]
     r = RowReader(COLS)
-    r.start(3, [p[0], bad, "", None, "", "", ""])
+    r.start(3, [p[0], bad, "", None, "", "", "", None])
     assert read_person(r, {}, TODAY) is None
     assert r.problems and all(pr.row == 3 for pr in r.problems)
 

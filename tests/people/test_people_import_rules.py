@@ -52,6 +52,10 @@ ACCEPTED = [
         B1,
     ),
     ("blank birth date filled from the ID", rows(["0100001", "张三", "户主", "", "", None, ID1]), B1),
+    ("出生年月 1990.01", rows(["0100001", "张三", "户主", "男", "汉族", "1990.01", ID1]), B1),
+    ("出生年月 1990年1月", rows(["0100001", "张三", "户主", "男", "汉族", "1990年1月", ID1]), B1),
+    ("出生年月 199001", rows(["0100001", "张三", "户主", "男", "汉族", "199001", ID1]), B1),
+    ("出生年月 as the number 1990.1", rows(["0100001", "张三", "户主", "男", "汉族", 1990.1, ID1]), B1),
 ]
 
 
@@ -82,6 +86,8 @@ REFUSED = [
     ("impossible date", {"birth": "1990-02-30"}, "出生日期", "不存在"),
     ("missing name", {"name": ""}, "姓名", "不能为空"),
     ("birth date disagrees with ID", {"birth": "1991-01-05"}, "出生日期", "不符"),
+    ("出生年月 disagrees with ID", {"birth": "1990.02"}, "出生日期", "不符"),
+    ("出生年月 with no such month", {"birth": "1990.13"}, "出生日期", "无法识别"),
     ("sex disagrees with ID", {"sex": "女"}, "性别", "不符"),
     ("missing relation", {"relation": ""}, "与户主关系", "不能为空"),
     ("bad phone", {"phone": "12345"}, "联系电话", "手机号"),
