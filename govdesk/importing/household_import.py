@@ -67,7 +67,7 @@ def plan_households(
     if on_read is not None:
         on_read(sheet)
     report = ImportReport(kind="households", file=str(path), rows_read=len(sheet.rows), header=sheet.header)
-    r = RowReader(sheet.columns, extra=_HOUSEHOLD_FIELDS + ("relation", "number"))
+    r = RowReader(sheet.columns, extra=_HOUSEHOLD_FIELDS + ("relation", "number"), header=sheet.header)
     by_number = "number" in sheet.columns
     homes: list[PlannedHome] = []
     index: dict[str, PlannedHome] = {}

@@ -64,7 +64,7 @@ def import_members(
             for n, rid, hid in conn.execute(select(Resident.id_number, Resident.id, Resident.household_id))
         }
         members = dict(conn.execute(select(Member.id_number, Member.id)).all())
-        r = RowReader(sheet.columns)
+        r = RowReader(sheet.columns, header=sheet.header)
         seen: dict[str, int] = {}
         rows: list[dict[str, Any]] = []
         for n, (row_no, row_cells) in enumerate(sheet.rows):

@@ -21,15 +21,17 @@ from govdesk.validation import clean_phone
 class RowReader:
     """Reads fields of one row by key; remembers problems with the Excel row number."""
 
-    __slots__ = ("cols", "cells", "row", "problems", "ix")
+    __slots__ = ("cols", "cells", "row", "problems", "ix", "names")
 
-    def __init__(self, cols: dict[str, int], extra: tuple[str, ...] = ()) -> None:
+    def __init__(self, cols: dict[str, int], extra: tuple[str, ...] = (), header: list[object] | None = None) -> None:
         self.cols = cols
         self.cells: list[object] = []
         self.row = 0
         self.problems: list[RowProblem] = []
         # Column index per person field, -1 when absent (a padded sentinel cell reads None).
         self.ix = {k: cols.get(k, -1) for k in _PERSON_FIELDS + extra}
+        # Problems name a column as the clerk's own header does (出生年月, 身份证号码…).
+        self.names = {k: "".join(str(header[i]).split()) for k, i in cols.items() if header and i < len(header)}
 
     def start(self, row: int, row_cells: list[object]) -> None:
         """``row_cells`` as ``read_register`` gives them: padded, with a None sentinel at the end
@@ -42,7 +44,8 @@ class RowReader:
         return self.cells[i] if i < len(self.cells) else None
 
     def fail(self, key: str, message: str) -> None:
-        self.problems.append(RowProblem(self.row, header_label(key) if key else "", message))
+        column = (self.names.get(key) or header_label(key)) if key else ""
+        self.problems.append(RowProblem(self.row, column, message))
 
     def date(self, key: str) -> date | None:
         try:

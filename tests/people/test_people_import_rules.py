@@ -108,6 +108,16 @@ def test_people_bad_row_is_reported_by_excel_row(village_db, write_xlsx, rule, b
         assert s.scalar(select(func.count(Resident.id))) == 0
 
 
+def test_people_problem_names_the_column_as_the_file_does(village_db, write_xlsx) -> None:
+    register = [
+        ["户号", "姓 名", "关系", "性别", "出生年月", "身份证号码"],
+        ["0100002", "李四", "户主", "男", "1990.02", ID1],
+        ["0100002", "", "妻", "", "", ID2],
+    ]
+    report = import_households(village_db, write_xlsx(register))
+    assert [(p.row, p.column) for p in report.problems] == [(2, "出生年月"), (3, "姓名")]
+
+
 def test_people_duplicate_id_inside_file(village_db, write_xlsx) -> None:
     register = rows(
         ["0100001", "张三", "户主", "男", "汉族", "", ID1],
