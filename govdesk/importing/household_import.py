@@ -48,8 +48,7 @@ class PlannedHome:
 @dataclass
 class HouseholdPlan:
     homes: list[PlannedHome]
-    report: ImportReport
-    bad_rows: set[int]
+    report: ImportReport  # problems of the sheet's own checks; the writer adds the database's
     rows: list[tuple[int, list[object]]]
 
 
@@ -112,13 +111,12 @@ def plan_households(
             person["_row"] = row_no
             home.people.append(person)
     bad = {p.row for p in r.problems}
-    if bad:  # a clean register (the common, big case) skips both passes
+    if bad:  # a clean register (the common, big case) skips this pass
         for home in homes:
             if any(p["_row"] in bad for p in home.people):
                 home.people = [p for p in home.people if p["_row"] not in bad]
-        report.bad_rows = [(no, c) for no, c in sheet.rows if no in bad]
     report.problems = r.problems
-    return HouseholdPlan(homes=homes, report=report, bad_rows=bad, rows=sheet.rows)
+    return HouseholdPlan(homes=homes, report=report, rows=sheet.rows)
 
 
 _HOUSEHOLD_FIELDS = ("villager_group", "grid", "address", "categories", "stars", "is_central")

@@ -91,9 +91,10 @@ def _import(
                 report.dry_run, report.skip_invalid = dry_run, skip_invalid
                 existing = _Existing.load(conn)
                 _check_against_database(plan, existing)
-                if dry_run or (report.problems and not skip_invalid):
+                if report.problems:  # after every check, the sheet's and the database's
                     bad = {p.row for p in report.problems}
                     report.bad_rows = [(n, c) for n, c in plan.rows if n in bad]
+                if dry_run or (report.problems and not skip_invalid):
                     return report
                 _write(conn, plan, existing, today, progress, check_cancel, builds)
                 report.written = True

@@ -175,6 +175,18 @@ def test_people_full_width_household_number_is_the_same_household(village_db, wr
         assert dict(s.execute(select(Resident.name, Resident.ethnicity)).all()) == {"甲": "汉族", "乙": "回族"}
 
 
+def test_people_skipped_head_conflict_is_in_the_bad_rows_file(village_db, write_xlsx) -> None:
+    """A row refused against the database (another head for a household on file) is skipped
+    with --skip-invalid AND saved among the bad rows, like a row refused by the sheet checks."""
+    import_households(village_db, write_xlsx(rows(["07", "甲", "户主", "", "", "", ID1])))
+    other = make_id(date(1971, 6, 1), 33)
+    again = rows(["07", "乙", "户主", "", "", "", ID2], ["08", "丙", "户主", "", "", "", other])
+    report = import_households(village_db, write_xlsx(again), skip_invalid=True)
+    assert report.written and report.created == 1
+    assert [(p.row, p.column) for p in report.problems] == [(2, "与户主关系")]
+    assert [n for n, _cells in report.bad_rows] == [2]
+
+
 def test_people_two_heads_in_one_household_refused(village_db, write_xlsx) -> None:
     register = rows(["07", "甲", "户主", "", "", "", ID1], ["07", "乙", "户主", "", "", "", ID2])
     report = import_households(village_db, write_xlsx(register))
