@@ -89,19 +89,18 @@ def day(value: object) -> date | None:
 _YEAR_MONTH = (re.compile(r"^(\d{4})[-./年](\d{1,2})月?$"), re.compile(r"^(\d{4})(\d{2})$"))
 
 
-def birth(value: object) -> tuple[int, tuple[int, ...], int | None]:
-    """A written birth date as (year, possible months, day or None): a full date in any register
-    format, or a year and month as 出生年月 columns write it. Excel stores a typed 1990.01 as the
-    number 1990.01 and 1990.10 as 1990.1, so a number's month 1 may also be 10. The ID number
-    carries the real date; this only has to be compared with it. ``ValueError`` (Chinese) if
-    the cell is no date at all."""
+def birth(value: object) -> tuple[int, tuple[int, ...], int | None] | None:
+    """A written birth date as (year, possible months, day or None), or None for an empty
+    cell: a full date in any register format, or a year and month as 出生年月 columns write it.
+    Excel stores a typed 1990.01 as the number 1990.01 and 1990.10 as 1990.1, so a number's
+    month 1 may also be 10. The ID number carries the real date; this only has to be compared
+    with it. ``ValueError`` (Chinese, the one ``day`` gives) if the cell is no date at all."""
     if isinstance(value, float) and not value.is_integer():
         year, _, fraction = repr(value).partition(".")
         written = int(fraction) if fraction.isdigit() and len(fraction) <= 2 else 0
         months = tuple(m for m in (written, written * 10 if len(fraction) == 1 else 0) if 1 <= m <= 12)
         if len(year) == 4 and months:
             return int(year), months, None
-        raise ValueError(f"无法识别的日期“{value}”，请写成 1990-01-05")
     try:
         full = day(value)
     except ValueError:
@@ -111,9 +110,7 @@ def birth(value: object) -> tuple[int, tuple[int, ...], int | None]:
             if m and 1 <= int(m.group(2)) <= 12:
                 return int(m.group(1)), (int(m.group(2)),), None
         raise
-    if full is None:
-        raise ValueError("日期为空")
-    return full.year, (full.month,), full.day
+    return None if full is None else (full.year, (full.month,), full.day)
 
 
 def sex(value: object) -> str:

@@ -70,13 +70,20 @@ def phone_of(value: object) -> str:
 def _check_written_birth(r: RowReader, value: object, birth_from_id: date | None) -> None:
     """A birth cell (a full date, or 出生年月's year and month) must agree with the ID number."""
     try:
-        year, months, day = cells.birth(value)
+        written = cells.birth(value)
     except ValueError as exc:
         r.fail("birth_date", str(exc))
         return
     b = birth_from_id
-    if b is not None and (year != b.year or b.month not in months or day not in (None, b.day)):
-        r.fail("birth_date", f"与公民身份号码不符：号码显示为 {b.isoformat()}")
+    if written is None or b is None:
+        return
+    year, months, day = written
+    if year != b.year or b.month not in months or day not in (None, b.day):
+        _birth_disagrees(r, b)
+
+
+def _birth_disagrees(r: RowReader, birth_from_id: date) -> None:
+    r.fail("birth_date", f"与公民身份号码不符：号码显示为 {birth_from_id.isoformat()}")
 
 
 def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str, object] | None:
@@ -107,9 +114,9 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
     elif sex and sex_from_id and sex != sex_from_id:
         r.fail("sex", f"与公民身份号码不符：号码显示为{sex_from_id}")
     raw_birth = c[ix["birth_date"]]
-    if raw_birth.__class__ is date:  # the common case: a date cell
+    if raw_birth.__class__ is date:  # the common case: a date cell, compared inline
         if birth_from_id is not None and raw_birth != birth_from_id:
-            r.fail("birth_date", f"与公民身份号码不符：号码显示为 {birth_from_id.isoformat()}")
+            _birth_disagrees(r, birth_from_id)
     elif raw_birth not in (None, ""):
         _check_written_birth(r, raw_birth, birth_from_id)
     phone = ""
