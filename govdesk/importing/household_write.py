@@ -217,16 +217,19 @@ def _write(
     changed_residents: list[dict[str, Any]] = []
     moves: list[dict[str, Any]] = []
     home_ids: list[tuple[PlannedHome, int]] = []
-    groups: dict[str, int | None] = {}  # per written name: 50,000 households name a dozen groups
-    grids: dict[str, int | None] = {}
+    places: dict[tuple[Any, str], int | None] = {}  # 50,000 households name a dozen groups and grids
+
+    def find(model: Any, known: dict[str, int], name: str) -> int | None:
+        if (model, name) not in places:
+            places[model, name] = group_id(conn, known, model, name, e.village_id, report)
+        return places[model, name]
+
     for home in homes:
-        if (group := groups.get(home.villager_group, -1)) == -1:
-            group = groups[home.villager_group] = group_id(
-                conn, e.groups, VillagerGroup, home.villager_group, e.village_id, report
-            )
-        if (grid := grids.get(home.grid, -1)) == -1:
-            grid = grids[home.grid] = group_id(conn, e.grids, Grid, home.grid, e.village_id, report)
-        values = {"address": home.address, "villager_group_id": group, "grid_id": grid}
+        values = {
+            "address": home.address,
+            "villager_group_id": find(VillagerGroup, e.groups, home.villager_group),
+            "grid_id": find(Grid, e.grids, home.grid),
+        }
         if home.central is not None:
             values["is_central"] = home.central
         hid = e.household_of(home)
