@@ -15,6 +15,7 @@ from govdesk.importing.household_fields import resolve_name
 from govdesk.importing.household_import import PlannedHome
 from govdesk.importing.report import ImportReport
 from govdesk.models import Household, HouseholdCategory, Resident, StarRating, VillagerGroup
+from govdesk.search import search_keys
 
 CHUNK = 20_000
 
@@ -63,22 +64,42 @@ _RESIDENT_COLUMNS = (
     "birth_date",
     "ended_on",
 )
-_RESIDENT_PLAIN = itemgetter(*_RESIDENT_COLUMNS[:-2])
 
 
-def resident_tuples(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    """Driver parameters for ``insert_residents``: dates as ISO text, as SQLAlchemy stores them."""
+def resident_tuples(first_id: int, household_ids: list[int], people: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Driver parameters of new residents in ``_RESIDENT_COLUMNS`` order, ids from ``first_id``
+    on: one comprehension instead of filling in every person's dictionary (200,000 of them in a
+    township import). Dates are ISO text, as SQLAlchemy stores them in SQLite."""
+    keys = {n: search_keys(n) for n in {p["name"] for p in people}}  # a township repeats its names
     return [
-        (*_RESIDENT_PLAIN(r), r["birth_date"].isoformat(), None if (e := r["ended_on"]) is None else e.isoformat())
-        for r in rows
+        (
+            rid,
+            hid,
+            p["name"],
+            p["id_number"],
+            p["sex"],
+            p["ethnicity"],
+            p["relation"],
+            p["phone"],
+            p["notes"],
+            keys[p["name"]],
+            p["end_reason"],
+            p["birth_date"].isoformat(),
+            None if (e := p["ended_on"]) is None else e.isoformat(),
+        )
+        for rid, hid, p in zip(range(first_id, first_id + len(people)), household_ids, people, strict=True)
     ]
 
 
-def insert_residents(conn: Connection, rows: list[dict[str, Any]], params: list[tuple[Any, ...]]) -> None:
-    """SQLite: ``params`` (from ``resident_tuples``) straight to the driver; else Core with ``rows``."""
-    if not rows:
+def insert_residents(conn: Connection, params: list[tuple[Any, ...]]) -> None:
+    """SQLite: ``params`` (from ``resident_tuples``) straight to the driver; else through Core."""
+    if not params:
         return
     if conn.dialect.name != "sqlite":
+        rows = [dict(zip(_RESIDENT_COLUMNS, p, strict=True)) for p in params]
+        for row in rows:
+            row["birth_date"] = date.fromisoformat(row["birth_date"])
+            row["ended_on"] = row["ended_on"] and date.fromisoformat(row["ended_on"])
         conn.execute(insert(Resident), rows)
         return
     cols = ", ".join(_RESIDENT_COLUMNS)

@@ -21,6 +21,7 @@ from typing import Any
 from govdesk.importing import cells
 from govdesk.importing.headers import HOUSEHOLD_FIELDS
 from govdesk.importing.household_fields import parse_flag, parse_periods, parse_stars
+from govdesk.importing.people_columns import clean_people
 from govdesk.importing.people_rows import RowReader, read_person
 from govdesk.importing.report import ImportReport, RowProblem
 from govdesk.importing.sheet import Sheet, read_register
@@ -73,6 +74,7 @@ def plan_households(
     seen_ids: dict[str, int] = {}
     current: PlannedHome | None = None
     total = len(sheet.rows)
+    clean = clean_people(sheet, today)
     for n, (row_no, row_cells) in enumerate(sheet.rows):
         if progress is not None and n % 5000 == 0:
             progress(n, total, f"检查第 {n + 1}/{total} 行…")
@@ -92,7 +94,9 @@ def plan_households(
                 current = PlannedHome(number="", first_row=row_no)
                 homes.append(current)
             home = current
-        person = read_person(r, seen_ids, today)
+        person = clean[n]  # the fast path; any other row is checked by read_person
+        if person is None or seen_ids.setdefault(person["id_number"], row_no) != row_no:  # type: ignore[arg-type]
+            person = read_person(r, seen_ids, today)
         if not relation:
             r.fail("relation", "与户主关系不能为空（户主本人填“户主”）")
             person = None

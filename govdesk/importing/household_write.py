@@ -209,11 +209,12 @@ def _write(
     bad = {p.row for p in report.problems}
     homes = [h for h in plan.homes if h.people or h.number in e.households]
     next_hid = first_new_household = (conn.scalar(select(func.max(Household.id))) or 0) + 1
-    next_rid = (conn.scalar(select(func.max(Resident.id))) or 0) + 1
+    first_rid = (conn.scalar(select(func.max(Resident.id))) or 0) + 1  # of the new residents
     auto_number = AutoNumber(e.households)
     new_households: list[dict[str, Any]] = []
     changed_households: list[dict[str, Any]] = []
     new_residents: list[dict[str, Any]] = []
+    new_household_ids: list[int] = []
     changed_residents: list[dict[str, Any]] = []
     moves: list[dict[str, Any]] = []
     home_ids: list[tuple[PlannedHome, int]] = []
@@ -252,16 +253,14 @@ def _write(
         for row in home.people:
             if row["_row"] in bad:
                 continue
-            del row["_row"]
-            row["household_id"] = hid
-            row["search_keys"] = search_keys(row["name"])
             found = e.residents.get(row["id_number"])
-            if found is None:
-                row["id"] = next_rid
-                next_rid += 1
+            if found is None:  # ids and the other columns come later, in one comprehension
                 new_residents.append(row)
-                report.created += 1
+                new_household_ids.append(hid)
             else:
+                del row["_row"]
+                row["household_id"] = hid
+                row["search_keys"] = search_keys(row["name"])
                 rid, old_hid, old_relation = found
                 row["id"] = rid
                 report.updated += 1
@@ -281,10 +280,16 @@ def _write(
                             "reason": "导入花名册",
                         }
                     )
+    report.created = len(new_residents)
     total = len(new_residents) + len(changed_residents)
     moved = {m["resident_id"] for m in moves}
     rekeyed = [r for r in changed_residents if (r["name"], r["phone"]) != e.keyed[r["id"]] or r["id"] in moved]
-    keyed = [(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"]) for r in (*new_residents, *rekeyed)]
+    new_ids = range(first_rid, first_rid + len(new_residents))
+    keyed = [
+        (rid, hid, r["name"], r["id_number"], r["phone"])
+        for rid, hid, r in zip(new_ids, new_household_ids, new_residents, strict=True)
+    ]
+    keyed += [(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"]) for r in rekeyed]
     parallel = conn.dialect.name == "sqlite" and len(keyed) >= key_build.MIN_PEOPLE
     if parallel and not (builds and builds[-1].people == keyed):  # no early build, or it guessed wrong
         builds.append(key_build.ParallelKeyBuild.of_people(conn, keyed))
@@ -292,21 +297,23 @@ def _write(
     if parallel:
         # Python work first, SQLite after: statements of this connection run slower while the
         # helper thread's SQLite runs (they share SQLite's allocator), Python work does not.
-        params = resident_tuples(new_residents)
+        params = resident_tuples(first_rid, new_household_ids, new_residents)
     insert_households(conn, new_households)
     bulk_rows(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
     if rekeyed:
         delete_keys(conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
     if not parallel:
         # SQLite sorts the search keys on a second core while this thread prepares the residents.
-        insert_people_keys(conn, keyed, meanwhile=lambda: params.extend(resident_tuples(new_residents)))
+        insert_people_keys(
+            conn, keyed, meanwhile=lambda: params.extend(resident_tuples(first_rid, new_household_ids, new_residents))
+        )
     done = 0
     rebuild_indexes = drop_resident_indexes_for_bulk(conn, len(new_residents))
-    for start in range(0, len(new_residents), CHUNK):
+    for start in range(0, len(params), CHUNK):
         if check_cancel is not None:
             check_cancel()
-        insert_residents(conn, new_residents[start : start + CHUNK], params[start : start + CHUNK])
-        done += len(new_residents[start : start + CHUNK])
+        insert_residents(conn, params[start : start + CHUNK])
+        done += len(params[start : start + CHUNK])
         if progress is not None:
             progress(done, total, f"写入居民 {done}/{total}…")
     for sql in rebuild_indexes:

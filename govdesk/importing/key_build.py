@@ -60,24 +60,22 @@ def early_build(conn: Connection, sheet: Sheet) -> ParallelKeyBuild | None:
         return None
     next_hid = (conn.scalar(select(func.max(Household.id))) or 0) + 1
     next_rid = (conn.scalar(select(func.max(Resident.id))) or 0) + 1
-    rows = [row for _row_no, row in sheet.rows]
-    pi = cols.get("phone", -1)
     # Clean cells (the common case) are taken as they are; anything else is normalised by the
     # very functions the checks use.
     compact, id_number = cells.compact, cells.id_number
     homes = [
         h if h.__class__ is str and h.isalnum() and h.isascii() else cells.household_number(h)
-        for h in _column(rows, cols["number"])
+        for h in sheet.column("number")
     ]
-    names = [n if n.__class__ is str and n.isalnum() else compact(n) for n in _column(rows, cols["name"])]
+    names = [n if n.__class__ is str and n.isalnum() else compact(n) for n in sheet.column("name")]
     numbers = [
         n if n.__class__ is str and n.isalnum() and n.isascii() and n[-1] != "x" else id_number(n)[0]
-        for n in _column(rows, cols["id_number"])
+        for n in sheet.column("id_number")
     ]
-    phones = [_phone(p) for p in _column(rows, pi)] if pi >= 0 else [""] * len(rows)
+    phones = [_phone(p) for p in sheet.column("phone")]
     home_index = {h: i for i, h in enumerate(dict.fromkeys(homes))}
     hids = [home_index[h] for h in homes]
-    order = sorted(range(len(rows)), key=hids.__getitem__)  # stable: row order within a household
+    order = sorted(range(len(hids)), key=hids.__getitem__)  # stable: row order within a household
     return ParallelKeyBuild(
         conn,
         range(next_rid, next_rid + len(order)),
@@ -88,15 +86,18 @@ def early_build(conn: Connection, sheet: Sheet) -> ParallelKeyBuild | None:
     )
 
 
-def _column(rows: list[list[object]], index: int) -> list[object]:
-    return [row[index] for row in rows]
-
-
 def _phone(value: object) -> str:
     """The phone as the checks store it; "" for none and for one the checks will refuse anyway."""
     if value is None or value == "":
         return ""
-    if value.__class__ is str and len(value) == 11 and value.isdigit() and value[0] == "1" and value[1] in "3456789":
+    if (
+        value.__class__ is str
+        and len(value) == 11
+        and value.isascii()
+        and value.isdigit()
+        and value[0] == "1"
+        and value[1] in "3456789"
+    ):
         return value  # type: ignore[return-value]
     try:
         return phone_of(value)
