@@ -296,7 +296,8 @@ def _write(
     params: list[tuple[Any, ...]] = []
     if parallel:
         # Python work first, SQLite after: statements of this connection run slower while the
-        # helper thread's SQLite runs (they share SQLite's allocator), Python work does not.
+        # helper thread's SQLite runs if SQLite's memory statistics could not be switched off
+        # (govdesk.sqlite_config); Python work does not.
         params = resident_tuples(first_rid, new_household_ids, new_residents)
     insert_households(conn, new_households)
     bulk_rows(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
