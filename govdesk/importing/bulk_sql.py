@@ -91,6 +91,30 @@ def resident_tuples(first_id: int, household_ids: list[int], people: list[dict[s
     ]
 
 
+def resident_params(ids: range, household_ids: list[int], columns: dict[str, list[Any]]) -> list[tuple[Any, ...]]:
+    """``resident_tuples`` for people given column by column (the first import)."""
+    keys = {n: search_keys(n) for n in set(columns["name"])}
+    iso = {d: d.isoformat() for d in set(columns["birth_date"]) | set(columns["ended_on"]) if d is not None}
+    return list(
+        zip(
+            ids,
+            household_ids,
+            columns["name"],
+            columns["id_number"],
+            columns["sex"],
+            columns["ethnicity"],
+            columns["relation"],
+            columns["phone"],
+            columns["notes"],
+            [keys[n] for n in columns["name"]],
+            columns["end_reason"],
+            [iso[d] for d in columns["birth_date"]],
+            [None if d is None else iso[d] for d in columns["ended_on"]],
+            strict=True,
+        )
+    )
+
+
 def insert_residents(conn: Connection, params: list[tuple[Any, ...]]) -> None:
     """SQLite: ``params`` (from ``resident_tuples``) straight to the driver; else through Core."""
     if not params:
@@ -129,9 +153,16 @@ def insert_households(conn: Connection, rows: list[dict[str, Any]]) -> None:
         bulk_rows(conn, Household, rows, insert_=True)
         return
     get = itemgetter(*_HOUSEHOLD_COLUMNS[:-1])
+    insert_household_tuples(conn, [(*get(r), "") for r in rows])
+
+
+def insert_household_tuples(conn: Connection, params: list[tuple[Any, ...]]) -> None:
+    """New households as driver tuples in ``_HOUSEHOLD_COLUMNS`` order (SQLite)."""
+    if not params:
+        return
     cols = ", ".join(_HOUSEHOLD_COLUMNS)
     marks = ", ".join("?" * len(_HOUSEHOLD_COLUMNS))
-    conn.exec_driver_sql(f"INSERT INTO households ({cols}) VALUES ({marks})", [(*get(r), "") for r in rows])
+    conn.exec_driver_sql(f"INSERT INTO households ({cols}) VALUES ({marks})", params)
 
 
 def bulk_rows(conn: Connection, model: Any, rows: list[dict[str, Any]], *, insert_: bool) -> None:

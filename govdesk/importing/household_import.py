@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from govdesk.importing import cells
-from govdesk.importing.headers import HOUSEHOLD_FIELDS
 from govdesk.importing.household_fields import parse_flag, parse_periods, parse_stars
 from govdesk.importing.people_columns import clean_people
 from govdesk.importing.people_rows import RowReader, read_person
 from govdesk.importing.report import ImportReport, RowProblem
-from govdesk.importing.sheet import Sheet, read_register
+from govdesk.importing.sheet import Sheet
 from govdesk.models.people import RELATION_HEAD
 
 Progress = Callable[[int, int, str], None]
@@ -53,20 +52,14 @@ class HouseholdPlan:
     rows: list[tuple[int, list[object]]]
 
 
+def new_report(path: str | Path, sheet: Sheet) -> ImportReport:
+    return ImportReport(kind="households", file=str(path), rows_read=len(sheet.rows), header=sheet.header)
+
+
 def plan_households(
-    path: str | Path,
-    *,
-    today: date | None = None,
-    progress: Progress | None = None,
-    on_read: Callable[[Sheet], None] | None = None,
+    sheet: Sheet, report: ImportReport, *, today: date, progress: Progress | None = None
 ) -> HouseholdPlan:
-    """Read and check every row; nothing touches the database. ``on_read`` sees the sheet
-    before the rows are checked (the writer starts work that can overlap the checks)."""
-    today = today or date.today()
-    sheet = read_register(path, HOUSEHOLD_FIELDS, "households")
-    if on_read is not None:
-        on_read(sheet)
-    report = ImportReport(kind="households", file=str(path), rows_read=len(sheet.rows), header=sheet.header)
+    """Check every row of ``sheet`` (as ``read_register`` read it); nothing touches the database."""
     r = RowReader(sheet.columns, extra=_HOUSEHOLD_FIELDS + ("relation", "number"), header=sheet.header)
     by_number = "number" in sheet.columns
     homes: list[PlannedHome] = []

@@ -27,11 +27,12 @@ from govdesk.importing.bulk_sql import (
     resident_tuples,
     write_categories_and_stars,
 )
-from govdesk.importing.headers import header_label
-from govdesk.importing.household_import import HouseholdPlan, PlannedHome, plan_households
+from govdesk.importing.first_import import write_first_import
+from govdesk.importing.headers import HOUSEHOLD_FIELDS, header_label
+from govdesk.importing.household_import import HouseholdPlan, PlannedHome, new_report, plan_households
 from govdesk.importing.key_build import ParallelKeyBuild
 from govdesk.importing.report import ImportReport, RowProblem
-from govdesk.importing.sheet import Sheet, gc_paused
+from govdesk.importing.sheet import gc_paused, read_register
 from govdesk.models import (
     Grid,
     Household,
@@ -75,20 +76,20 @@ def _import(
     check_cancel: Callable[[], None] | None,
 ) -> ImportReport:
     builds: list[ParallelKeyBuild] = []
-
-    def start_early(sheet: Sheet) -> None:
-        if not dry_run:
-            build = key_build.early_build(conn, sheet)
-            if build is not None:
-                builds.append(build)
-
     with db.engine.connect() as conn:
         try:
             with conn.begin():
                 bulk_pragmas(conn)
-                plan = plan_households(path, today=today, progress=progress, on_read=start_early)
-                report = plan.report
+                sheet = read_register(path, HOUSEHOLD_FIELDS, "households")
+                report = new_report(path, sheet)
                 report.dry_run, report.skip_invalid = dry_run, skip_invalid
+                if not dry_run:
+                    early = key_build.early_build(conn, sheet)  # sorts keys while the rows are checked
+                    builds.extend([early] if early is not None else [])
+                    if write_first_import(conn, sheet, report, today, progress, check_cancel, builds):
+                        report.written = True
+                        return report
+                plan = plan_households(sheet, report, today=today, progress=progress)
                 existing = _Existing.load(conn)
                 _check_against_database(plan, existing)
                 if report.problems:  # after every check, the sheet's and the database's
@@ -290,9 +291,8 @@ def _write(
         for rid, hid, r in zip(new_ids, new_household_ids, new_residents, strict=True)
     ]
     keyed += [(r["id"], r["household_id"], r["name"], r["id_number"], r["phone"]) for r in rekeyed]
-    parallel = conn.dialect.name == "sqlite" and len(keyed) >= key_build.MIN_PEOPLE
-    if parallel and not (builds and builds[-1].people == keyed):  # no early build, or it guessed wrong
-        builds.append(key_build.ParallelKeyBuild.of_people(conn, keyed))
+    build = key_build.build_for(conn, keyed, builds)
+    parallel = build is not None
     params: list[tuple[Any, ...]] = []
     if parallel:
         # Python work first, SQLite after: statements of this connection run slower while the
@@ -332,8 +332,7 @@ def _write(
     if parallel:
         if progress is not None:
             progress(total, total, "建立搜索索引…")
-        if not builds[-1].finish(conn):
-            insert_people_keys(conn, keyed)
+        key_build.finish_keys(conn, build, keyed)
     write_categories_and_stars(conn, home_ids, first_new_household)
 
 

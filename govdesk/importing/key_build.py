@@ -32,7 +32,7 @@ from govdesk.importing import cells
 from govdesk.importing.people_rows import phone_of
 from govdesk.importing.sheet import Sheet
 from govdesk.models import Household, Resident
-from govdesk.people_search import name_keys
+from govdesk.people_search import insert_people_keys, name_keys
 from govdesk.search import digits_key
 
 log = logging.getLogger(__name__)
@@ -103,6 +103,26 @@ def _phone(value: object) -> str:
         return phone_of(value)
     except ValueError:
         return ""
+
+
+def build_for(
+    conn: Connection, keyed: list[tuple[int, int, str, str, str]], builds: list[ParallelKeyBuild]
+) -> ParallelKeyBuild | None:
+    """The helper-thread build of these residents' keys (resident id, household id, name, ID
+    number, phone): the early one when it guessed them exactly, else a new one (appended to
+    ``builds``, which the import closes). None when there are too few residents, or no SQLite:
+    ``finish_keys`` then writes the keys itself."""
+    if conn.dialect.name != "sqlite" or len(keyed) < MIN_PEOPLE:
+        return None
+    if not (builds and builds[-1].people == keyed):  # no early build, or it guessed wrong
+        builds.append(ParallelKeyBuild.of_people(conn, keyed))
+    return builds[-1]
+
+
+def finish_keys(conn: Connection, build: ParallelKeyBuild | None, keyed: list[tuple[int, int, str, str, str]]) -> None:
+    """Copy the helper's keys into the import, or write them here (no build, or it failed)."""
+    if build is None or not build.finish(conn):
+        insert_people_keys(conn, keyed)
 
 
 class ParallelKeyBuild:

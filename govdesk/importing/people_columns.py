@@ -13,6 +13,7 @@ hypothesis that both paths agree.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from govdesk import idcard
@@ -20,15 +21,57 @@ from govdesk.importing import cells
 from govdesk.importing.sheet import Sheet
 
 Person = dict[str, object]
+PERSON_FIELDS = ("name", "id_number", "sex", "birth_date", "ethnicity", "phone", "notes", "ended_on", "end_reason")
+
+
+@dataclass
+class PeopleColumns:
+    """The person fields of every row, column by column (``PERSON_FIELDS``). ``clean[i]`` says
+    whether row i was taken here; the values of any other row are placeholders until ``fill``
+    puts in what ``read_person`` gave for it."""
+
+    clean: list[bool]
+    values: dict[str, list[object]]
+
+    def people(self) -> list[Person | None]:
+        """Row by row: the person, or None where ``read_person`` must look at the row."""
+        return [
+            {
+                "name": name,
+                "id_number": number,
+                "sex": sex,
+                "birth_date": birth,
+                "ethnicity": ethnicity,
+                "phone": phone,
+                "notes": notes,
+                "ended_on": None,
+                "end_reason": "",
+            }
+            if ok
+            else None
+            for ok, name, number, sex, birth, ethnicity, phone, notes in zip(
+                self.clean, *(self.values[f] for f in PERSON_FIELDS[:-2]), strict=True
+            )
+        ]
+
+    def fill(self, i: int, person: Person) -> None:
+        for f in PERSON_FIELDS:
+            self.values[f][i] = person[f]
 
 
 def clean_people(sheet: Sheet, today: date) -> list[Person | None]:
     """Per row of ``sheet``: the person ``read_person`` would return, or None when the row needs
     ``read_person`` itself (a cell not in its clean form, or any problem at all)."""
-    names = [n if n.__class__ is str and n.isalnum() else None for n in sheet.column("name")]
+    return clean_columns(sheet, today).people()
+
+
+def clean_columns(sheet: Sheet, today: date) -> PeopleColumns:
+    """The person columns of ``sheet``, every row whose cells are in their clean form taken."""
+    n = len(sheet.rows)
+    names = [v if v.__class__ is str and v.isalnum() else None for v in sheet.column("name")]
     numbers = [
-        n if n.__class__ is str and len(n) == 18 and n.isascii() and n.isalnum() and n[-1] != "x" else ""
-        for n in sheet.column("id_number")
+        v if v.__class__ is str and len(v) == 18 and v.isascii() and v.isalnum() and v[-1] != "x" else ""
+        for v in sheet.column("id_number")
     ]
     parsed = idcard.parse_column(numbers, today)
     # 性别 and 出生日期 blank or agreeing with the number (a date cell: text goes the row's way).
@@ -40,33 +83,28 @@ def clean_people(sheet: Sheet, today: date) -> list[Person | None]:
     ]
     phones = [
         ""
-        if p is None or p == ""
-        else p
-        if p.__class__ is str and len(p) == 11 and p.isascii() and p.isdigit() and p[0] == "1" and p[1] in "3456789"
+        if v is None or v == ""
+        else v
+        if v.__class__ is str and len(v) == 11 and v.isascii() and v.isdigit() and v[0] == "1" and v[1] in "3456789"
         else None
-        for p in sheet.column("phone")
+        for v in sheet.column("phone")
     ]
-    ethnicities = _by_value(sheet.column("ethnicity"), cells.ethnicity)
-    notes = [v.strip() if v.__class__ is str else cells.text(v) for v in sheet.column("notes")]
-    not_ended = [e is None or e == "" for e in sheet.column("ended_on")]
-    return [
-        {
-            "name": name,
-            "id_number": number,
-            "sex": p[1],  # type: ignore[index]
-            "birth_date": p[0],  # type: ignore[index]
-            "ethnicity": ethnicity,
-            "phone": phone,
-            "notes": note,
-            "ended_on": None,
-            "end_reason": "",
-        }
-        if ok and name is not None and phone is not None and open_
-        else None
-        for name, number, p, ok, phone, ethnicity, note, open_ in zip(
-            names, numbers, parsed, agrees, phones, ethnicities, notes, not_ended, strict=True
-        )
+    clean = [
+        ok and name is not None and phone is not None and (e is None or e == "")
+        for ok, name, phone, e in zip(agrees, names, phones, sheet.column("ended_on"), strict=True)
     ]
+    values: dict[str, list[object]] = {
+        "name": names,  # type: ignore[dict-item]
+        "id_number": numbers,  # type: ignore[dict-item]
+        "sex": [p[1] if p is not None else "" for p in parsed],
+        "birth_date": [p[0] if p is not None else None for p in parsed],
+        "ethnicity": _by_value(sheet.column("ethnicity"), cells.ethnicity),  # type: ignore[dict-item]
+        "phone": phones,  # type: ignore[dict-item]
+        "notes": [v.strip() if v.__class__ is str else cells.text(v) for v in sheet.column("notes")],
+        "ended_on": [None] * n,
+        "end_reason": [""] * n,
+    }
+    return PeopleColumns(clean, values)
 
 
 def _by_value(column: list[object], clean: object) -> list[str]:
