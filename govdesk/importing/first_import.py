@@ -61,7 +61,9 @@ def write_first_import(
     builds: list[key_build.ParallelKeyBuild],
 ) -> bool:
     """Write ``sheet`` if the database has no households and residents yet and every row is
-    valid; False (nothing written) otherwise."""
+    valid; False (nothing written) otherwise. SQLite only (driver tuples with ``?`` marks)."""
+    if conn.dialect.name != "sqlite":
+        return False
     if conn.scalar(select(Household.id).limit(1)) is not None or conn.scalar(select(Resident.id).limit(1)):
         return False
     village_id = conn.scalar(select(Village.id).order_by(Village.id).limit(1))
