@@ -5,6 +5,7 @@ numbering. Core statements and driver executemany only — no ORM objects per ro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from operator import itemgetter
 from typing import Any
@@ -113,6 +114,30 @@ def resident_params(ids: range, household_ids: list[int], columns: dict[str, lis
             strict=True,
         )
     )
+
+
+def insert_new_residents(
+    conn: Connection,
+    params: list[tuple[Any, ...]],
+    total: int,
+    progress: Callable[[int, int, str], None] | None,
+    check_cancel: Callable[[], None] | None,
+) -> None:
+    """New residents (``resident_tuples`` / ``resident_params``) in chunks: the import can be
+    cancelled between them and shows ``progress`` of ``total`` after each. A bulk load drops the
+    name and household indexes first and builds them again afterwards."""
+    rebuild_indexes = drop_resident_indexes_for_bulk(conn, len(params))
+    done = 0
+    for start in range(0, len(params), CHUNK):
+        if check_cancel is not None:
+            check_cancel()
+        chunk = params[start : start + CHUNK]
+        insert_residents(conn, chunk)
+        done += len(chunk)
+        if progress is not None:
+            progress(done, total, f"写入居民 {done}/{total}…")
+    for sql in rebuild_indexes:
+        conn.exec_driver_sql(sql)
 
 
 def insert_residents(conn: Connection, params: list[tuple[Any, ...]]) -> None:

@@ -27,10 +27,9 @@ from sqlalchemy import Connection, select
 from govdesk.importing import cells, key_build
 from govdesk.importing.bulk_sql import (
     AutoNumber,
-    drop_resident_indexes_for_bulk,
     group_id,
     insert_household_tuples,
-    insert_residents,
+    insert_new_residents,
     resident_params,
     write_categories_and_stars,
 )
@@ -44,7 +43,6 @@ from govdesk.models import Grid, Household, Resident, Village, VillagerGroup
 from govdesk.models.people import RELATION_HEAD
 
 Progress = Callable[[int, int, str], None]
-CHUNK = 20_000
 
 
 class _NotHere(Exception):
@@ -206,16 +204,7 @@ def _write(
     )
     report.households_created = homes.count
     report.created = len(params)
-    rebuild_indexes = drop_resident_indexes_for_bulk(conn, len(params))
-    for start in range(0, len(params), CHUNK):
-        if check_cancel is not None:
-            check_cancel()
-        insert_residents(conn, params[start : start + CHUNK])
-        if progress is not None:
-            done = min(start + CHUNK, len(params))
-            progress(done, len(params), f"写入居民 {done}/{len(params)}…")
-    for sql in rebuild_indexes:
-        conn.exec_driver_sql(sql)
+    insert_new_residents(conn, params, len(params), progress, check_cancel)
     if progress is not None:
         progress(len(params), len(params), "建立搜索索引…")
     key_build.finish_keys(conn, build, keyed)

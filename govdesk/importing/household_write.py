@@ -20,10 +20,9 @@ from govdesk.importing.bulk_sql import (
     AutoNumber,
     bulk_pragmas,
     bulk_rows,
-    drop_resident_indexes_for_bulk,
     group_id,
     insert_households,
-    insert_residents,
+    insert_new_residents,
     resident_tuples,
     write_categories_and_stars,
 )
@@ -47,7 +46,6 @@ from govdesk.search import search_keys
 from govdesk.services.people_common import NO_VILLAGE_MESSAGE
 
 Progress = Callable[[int, int, str], None]
-CHUNK = 20_000
 
 
 def import_households(
@@ -308,17 +306,7 @@ def _write(
         insert_people_keys(
             conn, keyed, meanwhile=lambda: params.extend(resident_tuples(first_rid, new_household_ids, new_residents))
         )
-    done = 0
-    rebuild_indexes = drop_resident_indexes_for_bulk(conn, len(new_residents))
-    for start in range(0, len(params), CHUNK):
-        if check_cancel is not None:
-            check_cancel()
-        insert_residents(conn, params[start : start + CHUNK])
-        done += len(params[start : start + CHUNK])
-        if progress is not None:
-            progress(done, total, f"写入居民 {done}/{total}…")
-    for sql in rebuild_indexes:
-        conn.exec_driver_sql(sql)
+    insert_new_residents(conn, params, total, progress, check_cancel)
     if changed_residents:
         # id_number is how the person was found (unchanged); leaving it out spares its index.
         bulk_rows(
