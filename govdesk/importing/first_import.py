@@ -103,15 +103,12 @@ def _plan(sheet: Sheet, today: date) -> tuple[_Homes, PeopleColumns, list[int]]:
     numbers = people.values["id_number"]
     if len(set(numbers)) != len(numbers):  # the same person twice: reported row by row
         raise _NotHere
-    relations = [v if v.__class__ is str and v.isalnum() else cells.compact(v) for v in sheet.column("relation")]
+    relations = cells.compact_column(sheet.column("relation"))
     if "" in relations:
         raise _NotHere
     heads = [rel == RELATION_HEAD for rel in relations]
     if "number" in sheet.columns:
-        written = [
-            h if h.__class__ is str and h.isalnum() and h.isascii() else cells.household_number(h)
-            for h in sheet.column("number")
-        ]
+        written = cells.household_numbers(sheet.column("number"))
         if "" in written:
             raise _NotHere
         index = {h: i for i, h in enumerate(dict.fromkeys(written))}

@@ -29,7 +29,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from govdesk.importing import cells
-from govdesk.importing.people_rows import phone_of
+from govdesk.importing.people_rows import is_mobile, phone_of
 from govdesk.importing.sheet import Sheet
 from govdesk.models import Household, Resident
 from govdesk.people_search import insert_people_keys, name_keys
@@ -62,14 +62,10 @@ def early_build(conn: Connection, sheet: Sheet) -> ParallelKeyBuild | None:
     next_rid = (conn.scalar(select(func.max(Resident.id))) or 0) + 1
     # Clean cells (the common case) are taken as they are; anything else is normalised by the
     # very functions the checks use.
-    compact, id_number = cells.compact, cells.id_number
-    homes = [
-        h if h.__class__ is str and h.isalnum() and h.isascii() else cells.household_number(h)
-        for h in sheet.column("number")
-    ]
-    names = [n if n.__class__ is str and n.isalnum() else compact(n) for n in sheet.column("name")]
+    homes = cells.household_numbers(sheet.column("number"))
+    names = cells.compact_column(sheet.column("name"))
     numbers = [
-        n if n.__class__ is str and n.isalnum() and n.isascii() and n[-1] != "x" else id_number(n)[0]
+        n if n.__class__ is str and n.isalnum() and n.isascii() and n[-1] != "x" else cells.id_number(n)[0]
         for n in sheet.column("id_number")
     ]
     phones = [_phone(p) for p in sheet.column("phone")]
@@ -90,14 +86,7 @@ def _phone(value: object) -> str:
     """The phone as the checks store it; "" for none and for one the checks will refuse anyway."""
     if value is None or value == "":
         return ""
-    if (
-        value.__class__ is str
-        and len(value) == 11
-        and value.isascii()
-        and value.isdigit()
-        and value[0] == "1"
-        and value[1] in "3456789"
-    ):
+    if value.__class__ is str and is_mobile(value):
         return value  # type: ignore[return-value]
     try:
         return phone_of(value)

@@ -19,10 +19,10 @@ from typing import Any
 
 from govdesk import idcard
 from govdesk.importing import cells
+from govdesk.importing.people_rows import PERSON_FIELDS, is_mobile
 from govdesk.importing.sheet import Sheet
 
 Person = dict[str, object]
-PERSON_FIELDS = ("name", "id_number", "sex", "birth_date", "ethnicity", "phone", "notes", "ended_on", "end_reason")
 
 
 @dataclass
@@ -97,11 +97,7 @@ def _clean_cells(sheet: Sheet, today: date) -> tuple[list[bool], *tuple[list[Any
         for s, b, p in zip(sheet.column("sex"), sheet.column("birth_date"), parsed, strict=True)
     ]
     phones = [
-        ""
-        if v is None or v == ""
-        else v
-        if v.__class__ is str and len(v) == 11 and v.isascii() and v.isdigit() and v[0] == "1" and v[1] in "3456789"
-        else None
+        "" if v is None or v == "" else v if v.__class__ is str and is_mobile(v) else None
         for v in sheet.column("phone")
     ]
     clean = [

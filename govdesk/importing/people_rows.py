@@ -29,7 +29,7 @@ class RowReader:
         self.row = 0
         self.problems: list[RowProblem] = []
         # Column index per person field, -1 when absent (a padded sentinel cell reads None).
-        self.ix = {k: cols.get(k, -1) for k in _PERSON_FIELDS + extra}
+        self.ix = {k: cols.get(k, -1) for k in PERSON_FIELDS + extra}
         # Problems name a column as the clerk's own header does (出生年月, 身份证号码…).
         self.names = {k: "".join(str(header[i]).split()) for k, i in cols.items() if header and i < len(header)}
 
@@ -55,16 +55,21 @@ class RowReader:
             return None
 
 
-_PERSON_FIELDS = ("name", "id_number", "sex", "birth_date", "phone", "ethnicity", "notes", "ended_on", "end_reason")
+PERSON_FIELDS = ("name", "id_number", "sex", "birth_date", "phone", "ethnicity", "notes", "ended_on", "end_reason")
 
 
 def phone_of(value: object) -> str:
     """The phone as stored: a mobile number as typed (the common case, checked inline), other
     numbers through ``clean_phone``; ``ValueError`` (Chinese) when it is no phone number."""
     phone = cells.digits(value)
-    if phone and not (len(phone) == 11 and phone.isdigit() and phone[0] == "1" and phone[1] in "3456789"):
+    if phone and not is_mobile(phone):
         return clean_phone(phone)
     return phone
+
+
+def is_mobile(text: str) -> bool:
+    """A mobile number exactly as stored: 11 ASCII digits, 13… to 19…"""
+    return len(text) == 11 and text.isascii() and text.isdigit() and text[0] == "1" and text[1] in "3456789"
 
 
 def _check_written_birth(r: RowReader, value: object, birth_from_id: date | None) -> None:
