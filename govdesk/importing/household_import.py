@@ -5,9 +5,11 @@ Grouping: by 户号 when the sheet has that column, otherwise a new household st
 if it differs, with the move kept as history — never duplicated.
 
 Speed (200,000 residents ≤ 3× calamine's read time): one pass of lean row checks (cyclic GC
-paused), existing ID numbers and 户号 prefetched in one query each, then driver executemany
-with tuples in ONE transaction (all-or-nothing), no ORM objects per row. The 1.35 million
-search keys are sorted on a second core while the rows are checked (importing.key_build).
+paused; clean person cells checked column by column, importing.people_columns), existing ID
+numbers and 户号 prefetched in one query each, then driver executemany with tuples in ONE
+transaction (all-or-nothing), no ORM objects per row. The 1.35 million search keys are sorted
+on a second core while the rows are checked (importing.key_build). A village's first import
+skips the per-row objects altogether (importing.first_import).
 """
 
 from __future__ import annotations
