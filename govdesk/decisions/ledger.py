@@ -16,8 +16,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from govdesk.decisions.chain import GENESIS, canonical_json, entry_hash
+from govdesk.decisions.procedures import BUILTIN_PROCEDURES
 from govdesk.decisions.state import MatterState, StepInfo, replay
-from govdesk.models import Attachment, AttendanceTick, LogEntry, Matter, ProcedureStep
+from govdesk.models import Attachment, AttendanceTick, LogEntry, Matter, Procedure, ProcedureStep
 
 
 @dataclass
@@ -118,3 +119,32 @@ def refresh(s: Session, matter: Matter) -> MatterState:
     matter.head_hash = entries[-1].hash if entries else ""
     s.flush()
     return st
+
+
+def ensure_procedures(s: Session) -> None:
+    """Write the built-in procedures the first time a matter needs one (idempotent; writers only)."""
+    have = set(s.scalars(select(Procedure.code)))
+    for order, p in enumerate(BUILTIN_PROCEDURES, start=1):
+        if p.code in have:
+            continue
+        row = Procedure(code=p.code, name=p.name, description=p.description, is_default=p.is_default, sort_order=order)
+        s.add(row)
+        s.flush()
+        s.add_all(
+            ProcedureStep(procedure_id=row.id, position=i, kind=st.kind, title=st.title, rule_id=st.rule_id)
+            for i, st in enumerate(p.steps)
+        )
+    s.flush()
+
+
+def procedure_choices(s: Session) -> list[tuple[str, str, str]]:
+    """(code, name, description) of every procedure, default first, without writing anything:
+    the stored ones, plus the built-ins ``ensure_procedures`` has not written yet (a new database
+    offers them before its first matter)."""
+    stored = s.execute(
+        select(Procedure.code, Procedure.name, Procedure.description, Procedure.is_default, Procedure.sort_order)
+    )
+    rows = {code: (not default, order, code, name, desc) for code, name, desc, default, order in stored}
+    for order, p in enumerate(BUILTIN_PROCEDURES, start=1):
+        rows.setdefault(p.code, (not p.is_default, order, p.code, p.name, p.description))
+    return [(code, name, desc) for _d, _o, code, name, desc in sorted(rows.values())]

@@ -56,7 +56,7 @@ class Threshold:
 
 _CN_DIGITS = "零一二三四五六七八九十"
 
-# Who should attend, as computed by govdesk.decisions.roster on the meeting date.
+# Who should attend, as computed by govdesk.decisions.attendance on the meeting date.
 SEAT_BRANCH_COMMITTEE = "branch_committee"
 SEAT_TWO_COMMITTEES = "two_committees"
 SEAT_VOTING_MEMBERS = "voting_members"

@@ -30,7 +30,6 @@ from govdesk.decisions.inputs import (
     parse_amount,
 )
 from govdesk.decisions.procedures import (
-    BUILTIN_PROCEDURES,
     CATEGORIES,
     KIND_MEETING,
     KIND_RESOLUTION_NOTICE,
@@ -41,7 +40,7 @@ from govdesk.decisions.procedures import (
 from govdesk.decisions.quorum import Verdict
 from govdesk.decisions.state import STATE_ENDED, STATE_FAILED, StepInfo
 from govdesk.errors import NotFoundError, RefusedError
-from govdesk.models import LogEntry, Matter, Procedure, ProcedureStep
+from govdesk.models import LogEntry, Matter, Procedure
 from govdesk.models.decisions import (
     ENTRY_ANSWER,
     ENTRY_CORRECTION,
@@ -60,22 +59,6 @@ from govdesk.services.people_common import first_village_id
 from govdesk.validation import Checker, clean_text, parse_date
 
 _NUMBER = re.compile(r"^\d{4}-\d{3,4}$")
-
-
-def ensure_procedures(s: Session) -> None:
-    """Write the built-in procedures the first time they are needed (idempotent)."""
-    have = set(s.scalars(select(Procedure.code)))
-    for order, p in enumerate(BUILTIN_PROCEDURES, start=1):
-        if p.code in have:
-            continue
-        row = Procedure(code=p.code, name=p.name, description=p.description, is_default=p.is_default, sort_order=order)
-        s.add(row)
-        s.flush()
-        s.add_all(
-            ProcedureStep(procedure_id=row.id, position=i, kind=st.kind, title=st.title, rule_id=st.rule_id)
-            for i, st in enumerate(p.steps)
-        )
-    s.flush()
 
 
 class DecisionService(DecisionQueries):
@@ -122,7 +105,7 @@ class DecisionService(DecisionQueries):
         assert raised is not None
         number = number or self.next_number(raised.year)
         with self.db.transaction() as s:
-            ensure_procedures(s)
+            ledger.ensure_procedures(s)
             proc = s.scalars(select(Procedure).where(Procedure.code == data.procedure_code)).first()
             if proc is None:
                 raise NotFoundError(f"找不到议事程序“{data.procedure_code}”")
@@ -322,4 +305,4 @@ def _os_user() -> str:
         return ""
 
 
-__all__ = ["DecisionService", "ensure_procedures", "ENTRY_PROGRESS"]
+__all__ = ["DecisionService", "ENTRY_PROGRESS"]

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from govdesk.decisions import quorum, roster
+from govdesk.decisions import attendance, quorum
 from govdesk.decisions.inputs import (
     DEFAULT_NOTICE_PLACE,
     DEFAULT_POSTING_DAYS,
@@ -137,7 +137,7 @@ def meeting_entry(
     decided = _required(c, "decided_text", data.decided_text)
     c.raise_if_any()
     assert held is not None
-    seats = roster.should_attend(s, step.rule_id, held)
+    seats = attendance.should_attend(s, step.rule_id, held)
     if not seats:
         r = quorum.rule(step.rule_id)
         raise RefusedError(

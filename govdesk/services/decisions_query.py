@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, or_, select
 
 from govdesk.db import Database
-from govdesk.decisions import ledger, roster
+from govdesk.decisions import attendance, ledger
+from govdesk.decisions.attendance import Seat
 from govdesk.decisions.chain import short
 from govdesk.decisions.inputs import format_amount
-from govdesk.decisions.roster import Seat
 from govdesk.decisions.state import (
     STATE_DONE,
     STATE_POSTED,
@@ -165,12 +165,8 @@ class DecisionQueries:
     # --- one matter ----------------------------------------------------------------------
     def procedures(self) -> list[tuple[str, str, str]]:
         """(code, name, description) of every procedure, default first."""
-        from govdesk.services.decisions import ensure_procedures
-
-        with self.db.transaction() as s:
-            ensure_procedures(s)
-            rows = s.scalars(select(Procedure).order_by(Procedure.is_default.desc(), Procedure.sort_order))
-            return [(p.code, p.name, p.description) for p in rows]
+        with self.db.session() as s:
+            return ledger.procedure_choices(s)
 
     def procedure_steps(self, code: str) -> list[StepInfo]:
         with self.db.session() as s:
@@ -280,7 +276,7 @@ class DecisionQueries:
     def should_attend(self, rule_id: str, on: date) -> list[Seat]:
         """Who should attend a meeting under ``rule_id`` on ``on`` (the tick list)."""
         with self.db.session() as s:
-            return roster.should_attend(s, rule_id, on)
+            return attendance.should_attend(s, rule_id, on)
 
     # --- needs action --------------------------------------------------------------------
     def needs_action(self, today: date) -> list[ActionItem]:

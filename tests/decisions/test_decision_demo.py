@@ -7,7 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select
 
 from govdesk.db import Database
-from govdesk.decisions import roster
+from govdesk.decisions import attendance
 from govdesk.decisions.state import STATES
 from govdesk.demo import DEMO_SEEDERS
 from govdesk.models import AttendanceTick, Base, LogEntry, Matter
@@ -45,7 +45,7 @@ def test_ticks_agree_with_the_roster_on_the_meeting_date(demo_db: Database) -> N
         assert len(meetings) > 30
         for e in meetings:
             ticks = list(s.scalars(select(AttendanceTick).where(AttendanceTick.entry_id == e.id)))
-            seats = roster.should_attend(s, e.rule_id, e.event_date)
+            seats = attendance.should_attend(s, e.rule_id, e.event_date)
             assert [(t.person_kind, t.person_id) for t in ticks] == [x.key for x in seats]
             assert e.attended == sum(t.present for t in ticks)
             assert (e.yes_votes or 0) + (e.no_votes or 0) + (e.abstain_votes or 0) <= e.attended

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from govdesk.decisions import quorum
+from govdesk.decisions.attendance import Seat
 from govdesk.decisions.inputs import ATTACHMENT_KINDS, MeetingInput
-from govdesk.decisions.roster import Seat
 from govdesk.errors import ValidationError
 from govdesk.models import AttendanceTick, LogEntry
 from govdesk.models.decisions import BODIES
