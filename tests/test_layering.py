@@ -1,8 +1,13 @@
-"""Layering rule (common brief): ``govdesk/`` never imports Qt or ``ui``.
+"""Layering rules (common brief), checked two ways.
 
-Imported in a fresh interpreter so modules already loaded by other tests cannot hide a
-violation. Alembic's env.py and the revision scripts are run by Alembic, not imported, and
-``__main__`` runs the CLI, so they are skipped.
+The import-linter contracts in pyproject.toml ([tool.importlinter]) read every import statement,
+also those inside functions: ``govdesk`` never imports ``ui`` or Qt; ``ui`` never imports
+SQLAlchemy, ``govdesk.db`` or ``govdesk.models``; no two modules (or sibling packages) of a
+package import each other in a circle.
+
+And at run time: every ``govdesk`` module is imported in a fresh interpreter, so modules already
+loaded by other tests cannot hide a violation. Alembic's env.py and the revision scripts are run
+by Alembic, not imported, and ``__main__`` runs the CLI, so they are skipped.
 """
 
 from __future__ import annotations
@@ -13,8 +18,44 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = ("PySide6", "qtpy", "qtawesome", "shiboken6", "ui")
+
+# Contracts that still fail only because of modules other parts of issue F are rewriting; the
+# lead removes a mark when those are merged (strict=False: a contract that passes is fine).
+PENDING = {
+    "window-without-orm": "ui.app imports govdesk.db (start-up); the decision dialogs take ORM log entries",
+    "no-cycles": "ui.print_actions <-> ui.print_archive_dialog (printing); govdesk.importing -> services "
+    "(import path); govdesk.roster / govdesk.decisions demo seeders and prints -> services",
+}
+LINT = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
+CONTRACTS = ("domain-without-qt", "window-without-orm", "no-cycles")
+
+
+def _lint(contract: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", LINT, "--contract", contract, "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+@pytest.mark.parametrize(
+    "contract",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(reason=PENDING[c], strict=False)) if c in PENDING else c
+        for c in CONTRACTS
+    ],
+)
+def test_import_contract_is_kept(contract: str) -> None:
+    result = _lint(contract)
+    assert "KEPT" in result.stdout and result.returncode == 0, result.stdout + result.stderr
+
 
 SCRIPT = r"""
 import importlib, json, pkgutil, sys
