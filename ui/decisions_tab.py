@@ -38,6 +38,7 @@ from govdesk.decisions.state import STATE_COMPLETED, STATE_ENDED, STATE_FAILED, 
 from govdesk.errors import GovdeskError
 from govdesk.services.bundle import Services
 from govdesk.services.decisions_query import MatterView
+from ui.dialogs.common import FieldDialog
 from ui.dialogs.decision_entries import (
     AnswerDialog,
     DispositionDialog,
@@ -47,7 +48,6 @@ from ui.dialogs.decision_entries import (
     ProgressDialog,
     SuggestionDialog,
 )
-from ui.dialogs.decision_forms import DecisionForm
 from ui.dialogs.decision_meeting import MeetingDialog
 from ui.dialogs.decision_models import ActionModel, HistoryModel, MatterListModel
 from ui.jobs import JobRunner, show_error
@@ -312,8 +312,8 @@ class DecisionsTab(QWidget):
         return self.history_model.items[idx.row()]
 
     # --- actions -------------------------------------------------------------------------
-    def _open(self, form: DecisionForm, after: Callable[[Any], None] | None = None) -> bool:
-        if form.exec() != DecisionForm.DialogCode.Accepted:
+    def _open(self, form: FieldDialog, after: Callable[[Any], None] | None = None) -> bool:
+        if form.exec() != FieldDialog.DialogCode.Accepted:
             return False
         if after is not None:
             after(form.result_id)
@@ -332,23 +332,23 @@ class DecisionsTab(QWidget):
     def _select_new(self, matter_id: Any) -> None:
         self.current = self.svc.matter(int(matter_id))
 
-    def next_dialog(self) -> DecisionForm | None:
+    def next_dialog(self) -> FieldDialog | None:
         view = self.current
         step = view.next_step if view else None
         if view is None or step is None:
             return None
         if step.kind == KIND_SUGGESTION:
-            return SuggestionDialog(self.svc, view, step, self)
+            return SuggestionDialog(self.svc, view, self, step=step)
         if step.kind == KIND_MEETING:
             return MeetingDialog(self.svc, view, step, self)
-        return NoticeDialog(self.svc, view, step, self)
+        return NoticeDialog(self.svc, view, self, step=step)
 
     def record_next(self) -> None:
         form = self.next_dialog()
         if form is not None:
             self._open(form)
 
-    def correction_dialog(self, entry_id: int) -> DecisionForm:
+    def correction_dialog(self, entry_id: int) -> FieldDialog:
         view = self._cur()
         entry, ticks, _ = self.svc.entry(entry_id)
         details = json.loads(entry.details or "{}")
@@ -363,10 +363,10 @@ class DecisionsTab(QWidget):
             return ProgressDialog(self.svc, view, self, correcting=entry)
         step = next(s for s in view.steps if s.position == entry.step_position)
         if step.kind == KIND_SUGGESTION:
-            return SuggestionDialog(self.svc, view, step, self, correcting=entry)
+            return SuggestionDialog(self.svc, view, self, correcting=entry, step=step)
         if step.kind == KIND_MEETING:
             return MeetingDialog(self.svc, view, step, self, correcting=entry, ticks=ticks)
-        return NoticeDialog(self.svc, view, step, self, correcting=entry)
+        return NoticeDialog(self.svc, view, self, correcting=entry, step=step)
 
     def correct_selected(self) -> None:
         item = self._selected_history()

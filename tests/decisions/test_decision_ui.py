@@ -93,15 +93,15 @@ def test_errors_stay_in_the_dialog_under_their_field(tab, qtbot) -> None:  # noq
     dlg.amount.setText("很多")
     dlg.accept()
     assert dlg.result() != dlg.DialogCode.Accepted
-    assert not dlg._errors["matter_title"].isHidden() and dlg._errors["matter_title"].text() == "不能为空"
-    assert "无法识别的金额" in dlg._errors["matter_amount"].text()
+    assert dlg.error_text("matter_title") == "不能为空"
+    assert "无法识别的金额" in dlg.error_text("matter_amount")
 
 
 def _accept(dlg, qtbot) -> None:  # noqa: ANN001
     qtbot.addWidget(dlg)
     dlg.accept()
     assert dlg.result() == dlg.DialogCode.Accepted, dlg.error.text() + str(
-        [(k, v.text()) for k, v in dlg._errors.items() if not v.isHidden()]
+        [(k, dlg.error_text(k)) for k in dlg._error_labels if dlg.error_text(k)]
     )
 
 

@@ -12,6 +12,7 @@ from govdesk.db import Database
 from govdesk.models.org import ORG_BRANCH, ORG_GROUP
 from govdesk.services.bundle import Services
 from govdesk.services.village import VillageInput
+from ui.dialogs.common import DateField
 from ui.dialogs.forms import FormDialog
 from ui.dialogs.org_models import ROW_ID_ROLE, RowsModel, unit_tree_model
 from ui.dialogs.organisation_dialog import LATER_HINT, OrganisationDialog
@@ -33,7 +34,7 @@ def empty_window(db: Database, qtbot, no_modal) -> Iterator:  # type: ignore[no-
 def fill(dialog: FormDialog, **values: str) -> None:
     for key, text in values.items():
         widget = dialog.widget(key)
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, QLineEdit | DateField):
             widget.setText(text)
         else:
             widget.setEditText(text)  # type: ignore[attr-defined]

@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -35,11 +35,11 @@ from govdesk.decisions.inputs import (
     SuggestionInput,
 )
 from govdesk.decisions.procedures import CATEGORIES, KIND_MEETING, KIND_SUGGESTION, SOURCES
+from govdesk.errors import RefusedError
 from govdesk.models import LogEntry
 from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_query import MatterView, StepStatus
-from ui.dialogs.common import date_edit, date_of
-from ui.dialogs.decision_forms import DecisionForm, spin
+from ui.dialogs.common import DateField, FieldDialog, date_of, spin
 
 
 def _details(entry: LogEntry | None) -> dict[str, Any]:
@@ -57,7 +57,7 @@ def _yuan(fen: int | None) -> str:
     return f"{fen / 100:.2f}".rstrip("0").rstrip(".")
 
 
-class CorrectableForm(DecisionForm):
+class CorrectableForm(FieldDialog):
     """A form that either records a new entry or corrects ``correcting`` with a reason."""
 
     def __init__(self, title: str, svc: DecisionService, correcting: LogEntry | None, parent: QWidget | None) -> None:
@@ -67,12 +67,10 @@ class CorrectableForm(DecisionForm):
         self.details = _details(correcting)
         self.reason = None
 
-    def event_day(self, field: str, default: date | None = None) -> QDateEdit:
+    def event_day(self, field: str, default: date | None = None) -> DateField:
         """A correction starts from the corrected entry's day; a new entry from ``default`` or today."""
         day = self.correcting.event_date if self.correcting is not None else (default or self.svc.today())
-        edit = date_edit(day)
-        self.add(field, edit)
-        return edit
+        return self.date_field(field, day)
 
     def entry_text(self, field: str, height: int = 70) -> QPlainTextEdit:
         """The entry's text box, holding the corrected entry's text when correcting."""
@@ -105,8 +103,8 @@ class MatterDialog(CorrectableForm):
         for code, name, desc in svc.procedures():
             self.procedure.addItem(name, code)
             self.procedure.setItemData(self.procedure.count() - 1, desc, 3)  # tooltip role
-        self.add("matter_procedure", self.procedure)
-        self.raised = self.add("matter_raised_on", date_edit(date.fromisoformat(d["raised_on"]) if d else today))
+        self.add_row("matter_procedure", self.procedure)
+        self.raised = self.date_field("matter_raised_on", date.fromisoformat(d["raised_on"]) if d else today)
         if correcting is not None:
             for w in (self.number, self.source, self.procedure, self.raised):
                 w.setEnabled(False)
@@ -121,62 +119,69 @@ class MatterDialog(CorrectableForm):
             source=self.source.currentText(),
             source_detail=self.detail.toPlainText(),
             procedure_code=self.procedure.currentData(),
-            raised_on=date_of(self.raised),  # type: ignore[arg-type]
+            raised_on=date_of(self.raised),
             number=self.number.text(),
         )
         return self.save(data, self.svc.create_matter)
 
 
-class SuggestionDialog(CorrectableForm):
+class MatterForm(CorrectableForm):
+    """An entry about one matter (a step's entry also names its ``step``): the title says which
+    matter, ``build`` adds the fields, and a correction asks for its reason last."""
+
+    heading = ""  # e.g. 登记异议; a step's form is titled after the step
+
     def __init__(
         self,
         svc: DecisionService,
         matter: MatterView,
-        step: StepStatus,
         parent: QWidget | None = None,
         correcting: LogEntry | None = None,
+        *,
+        step: StepStatus | None = None,
     ) -> None:
-        super().__init__(f"{matter.number} 登记建议", svc, correcting, parent)
-        self.matter, self.step = matter, step
-        d = self.details
-        self.day = self.event_day("matter_raised_on", matter.raised_on)
+        heading = self.heading or f"登记{step.title if step else ''}"
+        super().__init__(f"{matter.number} {heading}", svc, correcting, parent)
+        self.matter = matter
+        self.step: Any = step
+        self.build(self.details)
+        self.add_reason()
+        self.resize(520, self.sizeHint().height())
+
+    def build(self, d: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+
+class SuggestionDialog(MatterForm):
+    heading = "登记建议"
+
+    def build(self, d: dict[str, Any]) -> None:
+        self.day = self.event_day("matter_raised_on", self.matter.raised_on)
         self.by = self.line("suggested_by", d.get("by", ""))
         self.text = self.entry_text("suggestion_text")
-        self.add_reason()
 
     def submit(self) -> Any:
-        data = SuggestionInput(date_of(self.day), self.by.text(), self.text.toPlainText())  # type: ignore[arg-type]
+        data = SuggestionInput(date_of(self.day), self.by.text(), self.text.toPlainText())
         return self.save(data, lambda x: self.svc.record_suggestion(self.matter.id, self.step.position, x))
 
 
-class NoticeDialog(CorrectableForm):
+class NoticeDialog(MatterForm):
     """决议公开 / 实施结果公开: posted on, for how many days (default 7), where, whom to call."""
 
-    def __init__(
-        self,
-        svc: DecisionService,
-        matter: MatterView,
-        step: StepStatus,
-        parent: QWidget | None = None,
-        correcting: LogEntry | None = None,
-    ) -> None:
-        super().__init__(f"{matter.number} 登记{step.title}", svc, correcting, parent)
-        self.matter, self.step = matter, step
-        d = self.details
+    def build(self, d: dict[str, Any]) -> None:
         hint = QLabel("先从“打印”菜单打印公告并张贴，再在此登记张贴日期；公示期从张贴当日算起。")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         self.form.addRow(hint)
         self.posted = self.event_day("notice_posted_on")
-        self.days = self.add("notice_days", spin(MAX_POSTING_DAYS, int(d.get("days", DEFAULT_POSTING_DAYS))))
+        self.days = self.add_row("notice_days", spin(MAX_POSTING_DAYS, int(d.get("days", DEFAULT_POSTING_DAYS))))
         self.days.setMinimum(1)
         self.days.setSuffix(" 天")
-        self.place = self.line("notice_place", correcting.place if correcting else DEFAULT_NOTICE_PLACE)
+        place = self.correcting.place if self.correcting else DEFAULT_NOTICE_PLACE
+        self.place = self.line("notice_place", place)
         self.phone = self.line("notice_phone", d.get("phone", ""), "留空：使用村里的监督电话")
         self.text = self.entry_text("notice_text", 90)
         self.text.setPlaceholderText("留空：使用决议的决定事项")
-        self.add_reason()
-        self.resize(520, self.sizeHint().height())
 
     def submit(self) -> Any:
         data = NoticeInput(
@@ -185,100 +190,71 @@ class NoticeDialog(CorrectableForm):
         return self.save(data, lambda x: self.svc.record_notice(self.matter.id, self.step.position, x))
 
 
-class ObjectionDialog(CorrectableForm):
-    def __init__(
-        self,
-        svc: DecisionService,
-        matter: MatterView,
-        parent: QWidget | None = None,
-        correcting: LogEntry | None = None,
-    ) -> None:
-        super().__init__(f"{matter.number} 登记异议", svc, correcting, parent)
-        self.matter = matter
-        d = self.details
+class ObjectionDialog(MatterForm):
+    heading = "登记异议"
+
+    def build(self, d: dict[str, Any]) -> None:
         self.day = self.event_day("objection_date")
         self.who = self.line("objection_from", d.get("from", ""))
         self.text = self.entry_text("objection_text")
-        self.add_reason()
 
     def submit(self) -> Any:
         data = ObjectionInput(date_of(self.day), self.who.text(), self.text.toPlainText())
         return self.save(data, lambda x: self.svc.record_objection(self.matter.id, x))
 
 
-class AnswerDialog(CorrectableForm):
+class AnswerDialog(MatterForm):
     """Answer one open objection (chosen from a list), or correct an answer."""
 
-    def __init__(
-        self,
-        svc: DecisionService,
-        matter: MatterView,
-        parent: QWidget | None = None,
-        correcting: LogEntry | None = None,
-    ) -> None:
-        super().__init__(f"{matter.number} 答复异议", svc, correcting, parent)
-        self.matter = matter
-        d = self.details
+    heading = "答复异议"
+
+    def build(self, d: dict[str, Any]) -> None:
         self.objection = QComboBox()
-        if correcting is None:
-            for o in svc.open_objections(matter.id):
+        if self.correcting is None:
+            for o in self.svc.open_objections(self.matter.id):
                 who = _details(o).get("from", "")
                 self.objection.addItem(f"第 {o.seq} 条 · {who}：{o.text[:30]}", o.id)
         else:
-            self.objection.addItem("（原异议）", correcting.answers_id)
+            self.objection.addItem("（原异议）", self.correcting.answers_id)
             self.objection.setEnabled(False)
-        self.add("objection_text", self.objection, "所答复的异议")
+        self.add_row("objection_text", self.objection, "所答复的异议")
         self.day = self.event_day("answer_date")
         self.by = self.line("answer_by", d.get("by", ""))
         self.text = self.entry_text("answer_text")
-        self.add_reason()
 
     def submit(self) -> Any:
         data = AnswerInput(date_of(self.day), self.by.text(), self.text.toPlainText())
         oid = self.objection.currentData()
         if oid is None and self.correcting is None:
-            from govdesk.errors import RefusedError
-
             raise RefusedError("没有待答复的异议")
         return self.save(data, lambda x: self.svc.answer_objection(int(oid), x))
 
 
-class ProgressDialog(CorrectableForm):
+class ProgressDialog(MatterForm):
     """Implementation progress: what was done, money spent, contractor, completion and acceptance."""
 
-    def __init__(
-        self,
-        svc: DecisionService,
-        matter: MatterView,
-        parent: QWidget | None = None,
-        correcting: LogEntry | None = None,
-    ) -> None:
-        super().__init__(f"{matter.number} 登记实施情况", svc, correcting, parent)
-        self.matter = matter
-        d = self.details
+    heading = "登记实施情况"
+
+    def build(self, d: dict[str, Any]) -> None:
         self.day = self.event_day("progress_date")
         self.text = self.entry_text("progress_text")
         self.spent = self.line("amount_spent", _yuan(d.get("amount_spent_fen")), "本次支出，元")
-        self.contractor = self.line("contractor", d.get("contractor", "") or matter.state.contractor)
+        self.contractor = self.line("contractor", d.get("contractor", "") or self.matter.state.contractor)
         self.completed, self.completed_box = self._optional_date("completed_on", d.get("completed_on"))
         self.accepted, self.accepted_box = self._optional_date("accepted_on", d.get("accepted_on"))
-        self.add_reason()
-        self.resize(520, self.sizeHint().height())
 
-    def _optional_date(self, field: str, value: str | None) -> tuple[Any, Any]:
-        from PySide6.QtWidgets import QCheckBox
-
+    def _optional_date(self, field: str, value: str | None) -> tuple[DateField, QCheckBox]:
         holder = QWidget()
         lay = QHBoxLayout(holder)
         lay.setContentsMargins(0, 0, 0, 0)
         box = QCheckBox("已" + ("完工" if field == "completed_on" else "验收"))
-        edit = date_edit(date.fromisoformat(value) if value else self.svc.today())
+        edit = DateField(date.fromisoformat(value) if value else self.svc.today(), key=field)
         box.setChecked(bool(value))
         edit.setEnabled(bool(value))
         box.toggled.connect(edit.setEnabled)
         lay.addWidget(box)
         lay.addWidget(edit, 1)
-        self.add(field, holder)
+        self.add_row(field, holder)
         return edit, box
 
     def submit(self) -> Any:
@@ -322,17 +298,17 @@ class DispositionPicker(QWidget):
         return Disposition(back_to, reason, on)
 
 
-class DispositionDialog(DecisionForm):
+class DispositionDialog(FieldDialog):
     """A failed vote waiting for a decision: send it back or end the matter."""
 
     def __init__(self, svc: DecisionService, matter: MatterView, parent: QWidget | None = None) -> None:
         super().__init__(f"{matter.number} {matter.state.stage}：退回或终止", parent)
         self.svc, self.matter = svc, matter
-        self.picker = self.add("back_to", DispositionPicker(matter, matter.state.failed_position))
-        self.day = self.add("meeting_date", date_edit(svc.today()), "处理日期")
+        self.picker = self.add_row("back_to", DispositionPicker(matter, matter.state.failed_position))
+        self.day = self.add_row("meeting_date", DateField(svc.today()), "处理日期")
         self.reason = self.text_box("disposal_reason", "")
 
     def submit(self) -> Any:
-        d = self.picker.disposition(self.reason.toPlainText(), date_of(self.day))  # type: ignore[attr-defined]
+        d = self.picker.disposition(self.reason.toPlainText(), date_of(self.day))
         self.svc.dispose_failed(self.matter.id, d)
         return self.matter.id

@@ -38,9 +38,8 @@ from govdesk.models import AttendanceTick, LogEntry
 from govdesk.models.decisions import BODIES
 from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_query import MatterView, StepStatus
-from ui.dialogs.common import ERROR_STYLE, OK_STYLE, date_of
+from ui.dialogs.common import ERROR_STYLE, OK_STYLE, date_of, spin
 from ui.dialogs.decision_entries import CorrectableForm, DispositionPicker
-from ui.dialogs.decision_forms import spin
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -74,7 +73,7 @@ class MeetingDialog(CorrectableForm):
         self.recorder = self.line("meeting_recorder", c.recorder if c else "")
         self.seats: list[Seat] = []
         self.tick_model = QStandardItemModel(self)
-        self.add("present", self._tick_panel(), f"到会勾选（应到：{self.rule.seat_words}）")
+        self.add_row("present", self._tick_panel(), f"到会勾选（应到：{self.rule.seat_words}）")
         votes = QWidget()
         vl = QHBoxLayout(votes)
         vl.setContentsMargins(0, 0, 0, 0)
@@ -83,7 +82,7 @@ class MeetingDialog(CorrectableForm):
             vl.addWidget(QLabel(name))
             vl.addWidget(box)
         vl.addStretch(1)
-        self.add("yes_votes", votes, "表决")
+        self.add_row("yes_votes", votes, "表决")
         self.figures_label = QLabel()
         self.figures_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.votes_label = QLabel()
@@ -97,7 +96,7 @@ class MeetingDialog(CorrectableForm):
         self.form.addRow(live)
         self.decided = self.entry_text("decided_text", 80)
         self.attachments: list[tuple[str, str]] = []
-        self.add("attachment", self._attachment_panel(), "附件（签到表、会议记录扫描件）")
+        self.add_row("attachment", self._attachment_panel(), "附件（签到表、会议记录扫描件）")
         self.dispose_now = QCheckBox("未通过时现在就处理：")
         self.picker = DispositionPicker(matter, step.position)
         self.dispose_reason = QLineEdit()
@@ -108,7 +107,7 @@ class MeetingDialog(CorrectableForm):
         fl.addWidget(self.dispose_now)
         fl.addWidget(self.picker)
         fl.addWidget(self.dispose_reason)
-        self.failure_row = self.add("disposal_reason", fail_box, "未通过的处理")
+        self.failure_row = self.add_row("disposal_reason", fail_box, "未通过的处理")
         self.dispose_now.toggled.connect(self.picker.setEnabled)
         self.dispose_now.toggled.connect(self.dispose_reason.setEnabled)
         self.dispose_now.setChecked(False)

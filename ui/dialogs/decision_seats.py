@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from govdesk.errors import GovdeskError
 from govdesk.models.decisions import BODIES
 from govdesk.services.decisions_seats import SeatRow, SeatService
-from ui.dialogs.common import date_edit, date_of, error_label
+from ui.dialogs.common import DateField, date_of, error_label
 from ui.dialogs.decision_models import _ListModel
 
 
@@ -58,14 +58,14 @@ class SeatsDialog(QDialog):
         self.search.setPlaceholderText("输入姓名或拼音查找村民")
         self.search.textChanged.connect(self._find)
         self.found = QComboBox()
-        self.start = date_edit(today)
+        self.start = DateField(today)
         add = QPushButton("加入名单")
         add.clicked.connect(self.add_selected)
         add_row = QHBoxLayout()
         for w in (self.search, self.found, QLabel("任职"), self.start, add):
             add_row.addWidget(w)
 
-        self.end_on = date_edit(today)
+        self.end_on = DateField(today, key="ended_on")
         self.end_reason = QLineEdit()
         self.end_reason.setPlaceholderText("卸任原因：换届、迁出、去世…")
         end = QPushButton("所选人员卸任")

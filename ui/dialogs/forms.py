@@ -12,46 +12,25 @@ knows) lands under its field the same way, and the dialog stays open with the in
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from govdesk.errors import FieldError, GovdeskError, ValidationError
 from govdesk.labels import label
-from govdesk.validation import parse_date
-from ui.dialogs.common import error_label, ok_cancel_buttons
+from ui.dialogs.common import DateField, FieldDialog
 
 VALIDATE_DELAY_MS = 200
-DATE_PLACEHOLDER = "如 1990-01-05、1990.1.5、19900105"
 FIELD_MIN_WIDTH = 260
 
 
-def date_text(value: Any) -> str:
-    return value.isoformat() if isinstance(value, date) else ("" if value is None else str(value))
-
-
-class FormDialog(QDialog):
-    """Base of the record dialogs. Subclasses add fields, then implement the three hooks."""
+class FormDialog(FieldDialog):
+    """A ``FieldDialog`` that validates while typing. Subclasses add fields, then implement the
+    three hooks; 确定 (``submit``) saves ``build_input()`` once the validator has no complaint."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setModal(True)
-        self._widgets: dict[str, QWidget] = {}
-        self._error_labels: dict[str, QLabel] = {}
+        super().__init__(title, parent)
         self._touched: set[str] = set()
         self._show_all = False
         self._errors: list[FieldError] = []
@@ -61,19 +40,7 @@ class FormDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(VALIDATE_DELAY_MS)
         self._timer.timeout.connect(self.validate_now)
-
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.general_error = error_label()
-        self.buttons = ok_cancel_buttons()
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        outer = QVBoxLayout(self)
-        outer.addLayout(self.form)
-        outer.addWidget(self.general_error)
-        outer.addWidget(self.buttons)
+        self.general_error = self.error
 
     # --- hooks -------------------------------------------------------------------------
     def build_input(self) -> Any:
@@ -89,48 +56,25 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     # --- building fields ----------------------------------------------------------------
-    @property
-    def ok_button(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
     def _add_row(self, key: str, widget: QWidget, text: str | None = None) -> None:
-        error = error_label()
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addWidget(widget)
-        lay.addWidget(error)
         widget.setMinimumWidth(FIELD_MIN_WIDTH)
-        self.form.addRow(f"{text or label(key)}：", box)
-        self._widgets[key] = widget
-        self._error_labels[key] = error
+        self.add_row(key, widget, text)
 
     def add_line(self, key: str, value: Any = "", *, placeholder: str = "", max_length: int = 0) -> QLineEdit:
-        edit = QLineEdit(date_text(value))
-        if placeholder:
-            edit.setPlaceholderText(placeholder)
-        if max_length:
-            edit.setMaxLength(max_length)
+        edit = self.line(key, value, placeholder, max_length=max_length)
+        edit.setMinimumWidth(FIELD_MIN_WIDTH)
         edit.textEdited.connect(lambda _t, k=key: self._touch(k))
         edit.textChanged.connect(self._schedule)
-        self._add_row(key, edit)
         return edit
 
-    def add_date(self, key: str, value: Any = None) -> QLineEdit:
-        """A date typed the way registers write it; tidied to YYYY-MM-DD when the field is left."""
-        edit = self.add_line(key, value, placeholder=DATE_PLACEHOLDER)
-
-        def tidy() -> None:
-            try:
-                parsed = parse_date(edit.text())
-            except ValueError:
-                return
-            if parsed is not None and edit.text() != parsed.isoformat():
-                edit.setText(parsed.isoformat())
-
-        edit.editingFinished.connect(tidy)
-        return edit
+    def add_date(self, key: str, value: Any = None) -> DateField:
+        """A date typed the way registers write it (or picked); tidied to YYYY-MM-DD when left."""
+        field = self.date_field(key, value)
+        field.setMinimumWidth(FIELD_MIN_WIDTH)
+        field.textEdited.connect(lambda _t, k=key: self._touch(k))
+        field.dateChanged.connect(lambda _d, k=key: self._touch(k))
+        field.textChanged.connect(self._schedule)
+        return field
 
     def add_combo(
         self, key: str, items: Sequence[tuple[str, Any]], value: Any = None, *, editable: bool = False
@@ -173,7 +117,7 @@ class FormDialog(QDialog):
     def value(self, key: str) -> Any:
         """The raw value of a field: text of a line edit, data (or typed text) of a combo."""
         widget = self._widgets[key]
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, QLineEdit | DateField):
             return widget.text()
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
@@ -185,14 +129,6 @@ class FormDialog(QDialog):
                 return data if data is not None else text
             return widget.currentData()
         raise TypeError(f"unsupported field widget for {key}")
-
-    def widget(self, key: str) -> QWidget:
-        return self._widgets[key]
-
-    def error_text(self, key: str) -> str:
-        """What is shown under a field now (tests and screen readers)."""
-        lab = self._error_labels.get(key)
-        return lab.text() if lab is not None and not lab.isHidden() else ""
 
     # --- validation ---------------------------------------------------------------------
     def _touch(self, key: str) -> None:
@@ -218,38 +154,28 @@ class FormDialog(QDialog):
         return errors
 
     def _display(self, errors: list[FieldError], general: str) -> None:
-        by_field: dict[str, list[str]] = {}
-        for e in errors:
-            by_field.setdefault(e.field, []).append(e.message)
-        hidden: list[str] = []
-        for key, lab in self._error_labels.items():
-            messages = by_field.pop(key, [])
-            visible = bool(messages) and (self._show_all or key in self._touched)
-            lab.setText("；".join(messages) if visible else "")
-            lab.setVisible(visible)
-            if messages and not visible:
-                hidden.append(label(key))
-        lines = [general] if general else []
-        lines.extend(f"{e.label}：{e.message}" for e in errors if e.field in by_field)  # fields not on the form
-        if hidden:
-            lines.append("尚需填写或更正：" + "、".join(dict.fromkeys(hidden)))
-        self.general_error.setText("\n".join(lines))
-        self.general_error.setVisible(bool(lines))
+        held = self.show_errors(errors, general, shown=lambda key: self._show_all or key in self._touched)
+        if held:
+            lines = [self.error.text()] if self.error.text() else []
+            lines.append("尚需填写或更正：" + "、".join(dict.fromkeys(label(k) for k in held)))
+            self.error.setText("\n".join(lines))
+            self.error.show()
         self.ok_button.setEnabled(not errors)
+
+    def show_error(self, error: GovdeskError) -> None:
+        if isinstance(error, ValidationError):  # e.g. duplicate ID number: shown at its field, input kept
+            self._errors = error.errors
+            self._display(error.errors, general="")
+            self.ok_button.setEnabled(True)  # the clerk may change the field and try again
+        else:
+            self._display([], general=str(error))
+
+    def submit(self) -> None:
+        self.save(self.build_input())
 
     def accept(self) -> None:
         self._show_all = True
         if self.validate_now():
-            return
-        try:
-            self.save(self.build_input())
-        except ValidationError as exc:  # e.g. duplicate ID number: shown at its field, input kept
-            self._errors = exc.errors
-            self._display(exc.errors, general="")
-            self.ok_button.setEnabled(True)  # the clerk may change the field and try again
-            return
-        except GovdeskError as exc:
-            self._display([], general=str(exc))
             return
         super().accept()
 

@@ -8,31 +8,21 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLineEdit,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from govdesk.errors import GovdeskError
 from govdesk.models.people_details import HOUSEHOLD_CATEGORIES, MAX_STARS, PLAQUE_KINDS
 from govdesk.services.households import HouseholdService
-from ui.dialogs.common import SubmitDialog
+from ui.dialogs.common import FieldDialog
 from ui.household_picker import HouseholdPicker
 
 
-class ActionDialog(SubmitDialog):
-    """A people-details form: 确定 calls one service method in ``submit``."""
+class ActionDialog(FieldDialog):
+    """A people-details form: 确定 calls one service method in ``submit``; each row is keyed by
+    the field the service names in its errors."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent, min_width=420)
-
-
-def _date_line(value: date | None = None, placeholder: str = "如 2024-01-05") -> QLineEdit:
-    line = QLineEdit(value.isoformat() if value else "")
-    line.setPlaceholderText(placeholder)
-    return line
 
 
 class CategoryDialog(ActionDialog):
@@ -44,22 +34,23 @@ class CategoryDialog(ActionDialog):
         self.category = QComboBox()
         self.category.setEditable(True)
         self.category.addItems(HOUSEHOLD_CATEGORIES)
-        self.started = _date_line(date.today())
-        self.ended = _date_line(None, "仍在此类别中则留空")
-        self.form.addRow("类别：", self.category)
-        self.form.addRow("开始日期：", self.started)
-        self.form.addRow("结束日期：", self.ended)
+        self.add_row("category", self.category)
+        self.started = self.date_field("started_on", date.today())
+        self.ended = self.date_field("category_ended_on", None, "仍在此类别中则留空")
 
     def submit(self) -> None:
         self._add(self.category.currentText(), self.started.text(), self.ended.text() or None)
 
 
 class EndCategoryDialog(ActionDialog):
-    def __init__(self, what: str, end: Callable[[str], Any], parent: QWidget | None = None) -> None:
+    """The end date of a period (a category, a 联户 link: ``field`` is the one the service checks)."""
+
+    def __init__(
+        self, what: str, end: Callable[[str], Any], parent: QWidget | None = None, *, field: str = "category_ended_on"
+    ) -> None:
         super().__init__(f"结束类别：{what}", parent)
         self._end = end
-        self.ended = _date_line(date.today())
-        self.form.addRow("结束日期：", self.ended)
+        self.ended = self.date_field(field, date.today())
 
     def submit(self) -> None:
         self._end(self.ended.text())
@@ -78,8 +69,8 @@ class StarDialog(ActionDialog):
         self.stars.setRange(0, MAX_STARS)
         self.stars.setValue(5)
         self.stars.setSuffix(" 星")
-        self.form.addRow("评定年度：", self.year)
-        self.form.addRow("星级：", self.stars)
+        self.add_row("star_year", self.year)
+        self.add_row("stars", self.stars)
 
     def submit(self) -> None:
         self._rate(self.year.value(), self.stars.value())
@@ -97,14 +88,14 @@ class PickHouseholdDialog(ActionDialog):
         *,
         exclude: int | None = None,
         with_date: bool = False,
+        field: str = "relay_households",
     ) -> None:
         super().__init__(title, parent)
         self._pick = pick
-        self.picker = HouseholdPicker(households, self, exclude=exclude)
-        self.form.addRow("查找农户：", self.picker)
-        self.day = _date_line(date.today())
-        if with_date:
-            self.form.addRow("开始日期：", self.day)
+        self.picker = self.add_row(field, HouseholdPicker(households, self, exclude=exclude), "查找农户")
+        self.day = self.date_field("link_started_on", date.today())
+        if not with_date:
+            self.form.setRowVisible(self.day.parentWidget(), False)
 
     def submit(self) -> None:
         hid = self.picker.household_id()
@@ -127,20 +118,18 @@ class MoveResidentDialog(ActionDialog):
     ) -> None:
         super().__init__(f"迁移居民：{name}", parent)
         self._move = move
-        self.picker = HouseholdPicker(households, self, exclude=from_household)
+        self.picker = self.add_row("to_household", HouseholdPicker(households, self, exclude=from_household))
         self.relation = QComboBox()
         self.relation.setEditable(True)
         self.relation.addItems(
             ["", "户主", "配偶", "长子", "长女", "次子", "次女", "儿媳", "女婿", "孙子", "孙女", "父亲", "母亲"]
         )
-        self.day = _date_line(date.today())
+        self.add_row("relation", self.relation, "在新户中与户主关系")
+        self.day = self.date_field("moved_on", date.today())
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.addItems(["婚嫁", "分户", "投亲", "其他"])
-        self.form.addRow("迁入户：", self.picker)
-        self.form.addRow("在新户中与户主关系：", self.relation)
-        self.form.addRow("迁移日期：", self.day)
-        self.form.addRow("迁移原因：", self.reason)
+        self.add_row("move_reason", self.reason)
 
     def submit(self) -> None:
         hid = self.picker.household_id()
@@ -162,9 +151,8 @@ class PlaqueDialog(ActionDialog):
         for k in PLAQUE_KINDS:
             self.kind.addItem(k, k)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
-        self.day = _date_line(on or date.today())
-        self.form.addRow("挂牌：", self.kind)
-        self.form.addRow("挂牌日期：", self.day)
+        self.add_row("plaque_kind", self.kind)
+        self.day = self.date_field("plaque_on", on or date.today())
 
     def submit(self) -> None:
         kind = self.kind.currentData()

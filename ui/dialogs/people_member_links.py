@@ -68,6 +68,7 @@ class MemberLinksDialog(QDialog):
             lambda hid, day: md.link_household(self.member_id, hid, day or date.today()),
             self,
             with_date=True,
+            field="linked_households",
         )
         if self.run_dialog(dialog):
             self.reload()
@@ -78,7 +79,9 @@ class MemberLinksDialog(QDialog):
         if row is None:
             return
         md = self.services.member_details
-        dialog = EndCategoryDialog(f"联系户 {row.values[0]}", lambda day: md.end_link(row.id, day), self)
+        dialog = EndCategoryDialog(
+            f"联系户 {row.values[0]}", lambda day: md.end_link(row.id, day), self, field="ended_on"
+        )
         dialog.setWindowTitle(f"结束联系：{row.values[0]}")
         if self.run_dialog(dialog):
             self.reload()

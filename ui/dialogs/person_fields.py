@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from govdesk import idcard
 from govdesk.models.people import DEFAULT_ETHNICITY, ETHNIC_GROUPS, SEX_FEMALE, SEX_MALE
+from ui.dialogs.common import DateField
 from ui.dialogs.forms import FormDialog
 
 
@@ -27,7 +28,7 @@ class PersonFields:
         self.sex: QComboBox = dialog.add_combo(
             "sex", [("（按身份证号）", ""), (SEX_MALE, SEX_MALE), (SEX_FEMALE, SEX_FEMALE)], data.sex or ""
         )
-        self.birth_date: QLineEdit = dialog.add_date("birth_date", data.birth_date)
+        self.birth_date: DateField = dialog.add_date("birth_date", data.birth_date)
         self.ethnicity: QComboBox = dialog.add_combo(
             "ethnicity", [(e, e) for e in ETHNIC_GROUPS], data.ethnicity or DEFAULT_ETHNICITY, editable=True
         )

@@ -1,8 +1,8 @@
 """Dialogs of the 值班 tab: adjust a day, sign off, swap two days, record leave.
 
 Each dialog collects input and calls one service method in ``submit``; a ``GovdeskError``
-(e.g. the cadre is on leave that day) is shown in red above the buttons and the dialog stays
-open with the input, so the person can correct it.
+(e.g. the cadre is on leave that day) is shown in red beside its field or above the buttons and
+the dialog stays open with the input, so the person can correct it.
 """
 
 from __future__ import annotations
@@ -10,18 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from govdesk.errors import GovdeskError
-from govdesk.labels import label
 from govdesk.roster.calendar import WEEKDAY_NAMES
 from govdesk.roster.views import CadreRef, RosterView
-from ui.dialogs.common import SubmitDialog, date_edit, date_of
+from ui.dialogs.common import FieldDialog, date_of
 
 
 def cadre_combo(cadres: list[CadreRef], current: int | None = None) -> QComboBox:
@@ -33,19 +27,11 @@ def cadre_combo(cadres: list[CadreRef], current: int | None = None) -> QComboBox
     return box
 
 
-class RosterFormDialog(SubmitDialog):
-    """A ``SubmitDialog`` with an optional line of explanation above the fields."""
+class RosterFormDialog(FieldDialog):
+    """The roster's dialogs are a little wider: the explanation above the fields is long."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent, min_width=440)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.intro.hide()
-        self.body.insertWidget(0, self.intro)
-
-    def set_intro(self, text: str) -> None:
-        self.intro.setText(text)
-        self.intro.show()
 
 
 class AssignDialog(RosterFormDialog):
@@ -59,7 +45,7 @@ class AssignDialog(RosterFormDialog):
         self._day, self._assign = day, assign
         self.cadre = cadre_combo(view.cadres, rd.cadre.id if rd and rd.cadre else None)
         self.set_intro(f"{day.isoformat()}（{rd.kind if rd else ''}）。手工指定的日子在重新生成草稿时保留。")
-        self.form.addRow(label("duty_cadre"), self.cadre)
+        self.add_row("duty_cadre", self.cadre)
 
     def submit(self) -> object:
         return self._assign(self._day, int(self.cadre.currentData()))
@@ -74,9 +60,8 @@ class SignOffDialog(RosterFormDialog):
         self.set_intro("签发后值班表不能再直接修改，只能换班并登记原因。")
         secretary = next((c.name for c in view.cadres if "书记" in c.post and "副书记" not in c.post), "")
         self.secretary = QLineEdit(secretary)
-        self.signed_on = date_edit(today)
-        self.form.addRow(label("roster_secretary"), self.secretary)
-        self.form.addRow(label("roster_signed_on"), self.signed_on)
+        self.add_row("roster_secretary", self.secretary)
+        self.signed_on = self.date_field("roster_signed_on", today)
 
     def submit(self) -> object:
         self._sign(self.secretary.text(), date_of(self.signed_on))
@@ -111,9 +96,9 @@ class SwapDialog(RosterFormDialog):
             self.requested_by.setCurrentText(a.cadre.name)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("例如：当天到镇里开会")
-        self.form.addRow(label("swap_day_b"), self.day_b)
-        self.form.addRow(label("swap_requested_by"), self.requested_by)
-        self.form.addRow(label("swap_reason"), self.reason)
+        self.add_row("swap_day_b", self.day_b)
+        self.add_row("swap_requested_by", self.requested_by)
+        self.add_row("swap_reason", self.reason)
 
     def submit(self) -> object:
         day_b = self.day_b.currentData()
@@ -136,13 +121,10 @@ class LeaveDialog(RosterFormDialog):
         self._add = add
         self.set_intro("请假期间不会被排班；已签发的值班表里若有冲突，请再用“换班”调整。")
         self.cadre = cadre_combo(cadres)
-        self.start = date_edit(day)
-        self.end = date_edit(day)
-        self.reason = QLineEdit()
-        self.form.addRow(label("duty_cadre"), self.cadre)
-        self.form.addRow(label("leave_start"), self.start)
-        self.form.addRow(label("leave_end"), self.end)
-        self.form.addRow(label("leave_reason"), self.reason)
+        self.add_row("duty_cadre", self.cadre)
+        self.start = self.date_field("leave_start", day)
+        self.end = self.date_field("leave_end", day)
+        self.reason = self.add_row("leave_reason", QLineEdit())
 
     def submit(self) -> object:
         return self._add(int(self.cadre.currentData()), date_of(self.start), date_of(self.end), self.reason.text())

@@ -25,7 +25,7 @@ from govdesk.errors import GovdeskError
 from govdesk.labels import label
 from govdesk.roster.calendar import OVERRIDE_KINDS, HolidayOverride
 from govdesk.services.roster import RosterService
-from ui.dialogs.common import date_edit, date_of, error_label
+from ui.dialogs.common import DateField, date_of, error_label
 
 WARNING_STYLE = "background: #fff3cd; color: #7a4f01; padding: 6px; border: 1px solid #ffe08a;"
 
@@ -71,7 +71,7 @@ class HolidayDialog(QDialog):
         self.model = HolidayListModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
-        self.day = date_edit(date(year, 1, 1))
+        self.day = DateField(date(year, 1, 1), key="holiday_day")
         self.kind = QComboBox()
         self.kind.addItems(list(OVERRIDE_KINDS))
         self.name = QLineEdit()

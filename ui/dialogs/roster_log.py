@@ -7,9 +7,8 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
-from govdesk.labels import label
 from govdesk.roster.views import CadreRef, LogRow
-from ui.dialogs.common import date_edit, date_of
+from ui.dialogs.common import DateField, date_of
 from ui.dialogs.roster_dialogs import RosterFormDialog, cadre_combo
 
 
@@ -35,13 +34,13 @@ class LogEntryDialog(RosterFormDialog):
         self.owner = cadre_combo(cadres, on_duty.id if on_duty else None)
         self.has_due = QCheckBox("需要跟进，期限：")
         self.has_due.setChecked(True)
-        self.due_on = date_edit(day + timedelta(days=3))
+        self.due_on = DateField(day + timedelta(days=3), key="log_due_on")
         self.has_due.toggled.connect(self.due_on.setEnabled)
-        self.form.addRow(label("log_visitor"), self.visitor)
-        self.form.addRow(label("log_matter"), self.matter)
-        self.form.addRow(label("log_handling"), self.handling)
-        self.form.addRow(label("log_passed_to"), self.passed_to)
-        self.form.addRow(label("log_owner"), self.owner)
+        self.add_row("log_visitor", self.visitor)
+        self.add_row("log_matter", self.matter)
+        self.add_row("log_handling", self.handling)
+        self.add_row("log_passed_to", self.passed_to)
+        self.add_row("log_owner", self.owner)
         self.form.addRow(self.has_due, self.due_on)
 
     def submit(self) -> object:
@@ -63,11 +62,9 @@ class CloseLogDialog(RosterFormDialog):
         super().__init__("办结值班记录", parent)
         self._close, self._id = close, row.id
         self.set_intro(f"{row.day.isoformat()} {row.visitor}：{row.matter}")
-        self.closed_on = date_edit(max(today, row.day))
-        self.note = QLineEdit()
+        self.closed_on = self.date_field("log_closed_on", max(today, row.day))
+        self.note = self.add_row("log_closing_note", QLineEdit())
         self.note.setPlaceholderText("例如：已修好，已回访")
-        self.form.addRow(label("log_closed_on"), self.closed_on)
-        self.form.addRow(label("log_closing_note"), self.note)
 
     def submit(self) -> object:
         self._close(self._id, date_of(self.closed_on), self.note.text())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from govdesk.labels import label
 from govdesk.roster.calendar import WEEKDAY_NAMES
 from govdesk.roster.views import CadreRef
 from govdesk.services.roster import RosterService
@@ -25,10 +24,10 @@ class MeetingDialog(RosterFormDialog):
         self.time = QLineEdit(m.time)
         self.title = QLineEdit(m.title)
         self.place = QLineEdit(m.place)
-        self.form.addRow(label("meeting_weekday"), self.weekday)
-        self.form.addRow(label("meeting_time"), self.time)
-        self.form.addRow(label("meeting_title"), self.title)
-        self.form.addRow(label("meeting_place"), self.place)
+        self.add_row("meeting_weekday", self.weekday)
+        self.add_row("meeting_time", self.time)
+        self.add_row("meeting_title", self.title)
+        self.add_row("meeting_place", self.place)
 
     def submit(self) -> object:
         self.service.set_meeting(self.weekday.currentIndex(), self.time.text(), self.title.text(), self.place.text())
@@ -46,9 +45,9 @@ class CarryOverDialog(RosterFormDialog):
         self.counts = [QSpinBox() for _ in range(3)]
         for box in self.counts:
             box.setRange(0, 9999)
-        self.form.addRow(label("duty_cadre"), self.cadre)
+        self.add_row("duty_cadre", self.cadre)
         for key, box in zip(("duty_workdays", "duty_weekends", "duty_holidays"), self.counts, strict=True):
-            self.form.addRow(label(key), box)
+            self.add_row(key, box)
         self.cadre.currentIndexChanged.connect(self._load)
         self._load()
 
