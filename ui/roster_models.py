@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from govdesk.roster.calendar import DAY_HOLIDAY, DAY_KINDS, DAY_WEEKEND, WEEKDAY_NAMES
 from govdesk.roster.views import DutyLogView, LogRow, RosterDay, RosterView
+from ui.list_model import Column, ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -131,113 +132,72 @@ class RosterMonthModel(QAbstractTableModel):
         return None
 
 
-TALLY_HEADERS = ["值班人", "职务"] + [f"{k}（此前→本月→累计）" for k in DAY_KINDS]
+def _tally_column(kind: str) -> Column:
+    return Column(
+        f"{kind}（此前→本月→累计）",
+        lambda t: f"{t.before[kind]} → +{t.period[kind]} → {t.after[kind]}",
+        Qt.AlignmentFlag.AlignCenter,
+    )
 
 
-class TallyModel(QAbstractTableModel):
+class TallyModel(ListTableModel):
     """Each cadre's counts per kind — why the generator chose as it did."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._view: RosterView | None = None
+        columns = [Column("值班人", lambda t: t.cadre.name), Column("职务", lambda t: t.cadre.post)]
+        super().__init__(columns + [_tally_column(k) for k in DAY_KINDS], parent)
 
     def set_view(self, view: RosterView | None) -> None:
-        self.beginResetModel()
-        self._view = view
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() or self._view is None else len(self._view.tallies)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(TALLY_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return TALLY_HEADERS[section] if 0 <= section < len(TALLY_HEADERS) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self._view is None or not index.isValid() or index.row() >= len(self._view.tallies):
-            return None
-        t = self._view.tallies[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return t.cadre.name
-            if col == 1:
-                return t.cadre.post
-            if 2 <= col < 2 + len(DAY_KINDS):
-                k = DAY_KINDS[col - 2]
-                return f"{t.before[k]} → +{t.period[k]} → {t.after[k]}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        self.set_items(view.tallies if view else [])
 
 
-LOG_HEADERS = ["登记日期", "来访人", "来访事项", "处理情况", "转交", "首问负责人", "办结期限", "办结"]
-LOG_MATTER_COLUMN = LOG_HEADERS.index("来访事项")
+def _closed(r: LogRow) -> str:
+    return f"{r.closed_on.isoformat()} {r.closing_note}".strip() if r.closed_on else "未办结"
 
 
-class DutyLogModel(QAbstractTableModel):
+LOG_COLUMNS = (
+    Column("登记日期", lambda r: r.day.isoformat() + ("（转来）" if r.carried else "")),
+    Column("来访人", lambda r: r.visitor),
+    Column("来访事项", lambda r: r.matter),
+    Column("处理情况", lambda r: r.handling),
+    Column("转交", lambda r: r.passed_to),
+    Column("首问负责人", lambda r: r.owner),
+    Column("办结期限", lambda r: r.due_on.isoformat() if r.due_on else ""),
+    Column("办结", _closed),
+)
+LOG_MATTER_COLUMN = 2
+LOG_DUE_COLUMN = 6
+
+
+class DutyLogModel(ListTableModel):
     """Open items carried over from earlier days first (highlighted), then the day's own entries."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[LogRow] = []
+        super().__init__(
+            LOG_COLUMNS,
+            parent,
+            background=self._background_of,
+            foreground=self._foreground_of,
+            tooltip=lambda r, _c: f"{r.matter}\n值班人：{r.duty_cadre}\n首问负责：{r.owner}",
+        )
         self._view: DutyLogView | None = None
 
     def set_view(self, view: DutyLogView | None) -> None:
-        self.beginResetModel()
         self._view = view
-        self._rows = list(view.carried) + list(view.entries) if view else []
-        self.endResetModel()
+        self.set_items(list(view.carried) + list(view.entries) if view else [])
 
     def row_at(self, index: Index) -> LogRow | None:
-        return self._rows[index.row()] if index.isValid() and index.row() < len(self._rows) else None
+        return self.item(index.row()) if index.isValid() else None  # type: ignore[no-any-return]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(LOG_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return LOG_HEADERS[section] if 0 <= section < len(LOG_HEADERS) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        r = self.row_at(index)
-        if r is None or not 0 <= index.column() < len(LOG_HEADERS):
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            closed = f"{r.closed_on.isoformat()} {r.closing_note}".strip() if r.closed_on else "未办结"
-            values = [
-                r.day.isoformat() + ("（转来）" if r.carried else ""),
-                r.visitor,
-                r.matter,
-                r.handling,
-                r.passed_to,
-                r.owner,
-                r.due_on.isoformat() if r.due_on else "",
-                closed,
-            ]
-            return values[col]
+    def _background_of(self, r: LogRow, _column: int) -> QColor | None:
         view = self._view
-        mine = view is not None and view.on_duty is not None and r.owner_id == view.on_duty.id and r.is_open
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if mine:
-                return QBrush(MINE_COLOR)
-            if r.carried:
-                return QBrush(CARRIED_COLOR)
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole and view is not None and r.overdue(view.day) and col == 6:
-            return QBrush(OVERDUE_COLOR)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r.matter}\n值班人：{r.duty_cadre}\n首问负责：{r.owner}"
-        return None
+        if view is not None and view.on_duty is not None and r.owner_id == view.on_duty.id and r.is_open:
+            return MINE_COLOR
+        return CARRIED_COLOR if r.carried else None
+
+    def _foreground_of(self, r: LogRow, column: int) -> QColor | None:
+        view = self._view
+        return OVERDUE_COLOR if view is not None and column == LOG_DUE_COLUMN and r.overdue(view.day) else None
 
 
 class LeaveListModel(QAbstractListModel):

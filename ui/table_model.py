@@ -3,7 +3,8 @@
 ``PagedTableModel`` never loads a whole table: it asks ``count()`` once per query and then
 fetches 200-row pages only for the rows the view actually paints, sorted and filtered in
 SQL. A township file holds ~200,000 residents; scrolling to row 150,000 costs one page
-query, not 150,000 objects. ``RowListModel`` is for the handful of rows of a detail pane.
+query, not 150,000 objects. ``RowListModel`` is the in-memory ``ListTableModel`` for the
+handful of ``Row``s of a detail pane.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from govdesk.services.listing import ColumnSpec, Listing, ListQuery, Row
+from ui.list_model import ROW_ID_ROLE, Column, ListTableModel
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 64  # 12,800 rows in memory at most, however far the clerk scrolls
 ENDED_COLOR = QColor(150, 150, 150)
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ENDED_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -189,50 +190,34 @@ class PagedTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class RowListModel(QAbstractTableModel):
-    """A small in-memory list of ``Row`` (a household's residents): loaded at once, same look."""
+class RowListModel(ListTableModel):
+    """A small in-memory list of ``Row`` (a household's residents) with the paged lists' look."""
 
     def __init__(self, columns: Sequence[ColumnSpec], rows: Sequence[Row] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = tuple(columns)
-        self._rows: list[Row] = list(rows)
+        super().__init__([Column(c.label, _value_text(i)) for i, c in enumerate(columns)], parent)
+        self._specs = tuple(columns)
+        self.items = list(rows)
 
     @property
     def columns(self) -> tuple[ColumnSpec, ...]:
-        return self._columns
+        return self._specs
 
     def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_items(rows)
 
     def row_at(self, row: int) -> Row | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.item(row)  # type: ignore[no-any-return]
 
     def row_id(self, row: int) -> int | None:
         found = self.row_at(row)
         return found.id if found else None
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None or index.column() >= len(self._columns):
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None or index.column() >= len(self._specs):
             return None
         return _cell_data(row, index.column(), role)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].label if 0 <= section < len(self._columns) else None
-        return super().headerData(section, orientation, role)
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+def _value_text(column: int) -> Any:
+    return lambda row: display_value(row.values[column] if column < len(row.values) else None)

@@ -14,8 +14,9 @@ from govdesk.services.bundle import Services
 from govdesk.services.village import VillageInput
 from ui.dialogs.common import DateField
 from ui.dialogs.forms import FormDialog
-from ui.dialogs.org_models import ROW_ID_ROLE, RowsModel, unit_tree_model
+from ui.dialogs.org_models import unit_tree_model
 from ui.dialogs.organisation_dialog import LATER_HINT, OrganisationDialog
+from ui.list_model import ROW_ID_ROLE, ListTableModel
 
 
 @pytest.fixture
@@ -182,13 +183,13 @@ def test_end_cadre_and_rename_in_demo(services: Services, qtbot, no_modal) -> No
     qtbot.addWidget(dlg)
     page = dlg.cadre_page
     page.table.setCurrentIndex(page.model.index(0, 0))
-    first = page.model.rows[0]
+    first = page.model.items[0]
     dlg.run_dialog = filler(ended_on="2026-11-01", end_reason="换届")
     page.end()
     assert page.model.rowCount() == 6
     page.show_ended.setChecked(True)
     assert page.model.rowCount() == 7
-    ended = page.model.rows[-1]
+    ended = page.model.items[-1]
     assert (ended.id, ended.end_reason) == (first.id, "换届")
     assert page.model.data(page.model.index(6, 0), Qt.ItemDataRole.ForegroundRole) is not None
 
@@ -243,7 +244,7 @@ def test_small_models_pass_the_model_tester(services: Services, qtmodeltester) -
     tree = unit_tree_model(services.organisation.units())
     qtmodeltester.check(tree)
     assert tree.index(0, 0).data(ROW_ID_ROLE) is not None
-    assert isinstance(dlg.grids_page.model, RowsModel)
+    assert isinstance(dlg.grids_page.model, ListTableModel)
     dlg.deleteLater()
 
 

@@ -22,22 +22,21 @@ from PySide6.QtWidgets import (
 
 from govdesk.errors import GovdeskError
 from govdesk.models.decisions import BODIES
-from govdesk.services.decisions_seats import SeatRow, SeatService
+from govdesk.services.decisions_seats import SeatService
 from ui.dialogs.common import DateField, date_of, error_label
-from ui.dialogs.decision_models import _ListModel
+from ui.list_model import Column, ListTableModel
 
 
-class SeatModel(_ListModel):
-    headers = ("姓名", "户号", "任职日期", "卸任日期", "卸任原因")
-
-    def cells(self, item: SeatRow) -> tuple[str, ...]:
-        return (
-            item.name,
-            item.household,
-            item.started_on.isoformat(),
-            item.ended_on.isoformat() if item.ended_on else "",
-            item.end_reason,
-        )
+def seat_model(parent: QWidget | None = None) -> ListTableModel:
+    """A body's seats, current and past."""
+    columns = [
+        Column("姓名", lambda s: s.name),
+        Column("户号", lambda s: s.household),
+        Column("任职日期", lambda s: s.started_on.isoformat()),
+        Column("卸任日期", lambda s: s.ended_on.isoformat() if s.ended_on else ""),
+        Column("卸任原因", lambda s: s.end_reason),
+    ]
+    return ListTableModel(columns, parent, full_text_tips=True)
 
 
 class SeatsDialog(QDialog):
@@ -48,7 +47,7 @@ class SeatsDialog(QDialog):
         self.body = QComboBox()
         self.body.addItems(BODIES)
         self.body.currentIndexChanged.connect(self.reload)
-        self.model = SeatModel(self)
+        self.model = seat_model(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

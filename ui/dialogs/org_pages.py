@@ -8,6 +8,7 @@ Pages open dialogs through ``run_dialog`` (the organisation dialog's seam, repla
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -34,7 +35,8 @@ from govdesk.services.bundle import Services
 from govdesk.services.organisation import CadreRow, TeamRow, UnitRow
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.org_forms import CadreDialog, LeaderDialog, NameDialog, TeamDialog, VillageDialog
-from ui.dialogs.org_models import ROW_ID_ROLE, Column, RowsModel, unit_tree_model
+from ui.dialogs.org_models import ENDED_COLOR, unit_tree_model
+from ui.list_model import ROW_ID_ROLE, Column, ListTableModel
 
 RunDialog = Callable[[QDialog], bool]
 CADRE_END_REASONS = ("换届", "辞职", "调离", "免职", "去世", "其他")
@@ -243,7 +245,7 @@ class TeamPage(Page):
         self.add_button(f"新增{self.noun}", "fa5s.plus", self.add)
         self.add_button("修改", "fa5s.edit", self.edit)
         self.finish_buttons()
-        self.model = RowsModel(
+        self.model = ListTableModel(
             [
                 Column(label(self.name_field), lambda r: r.name),
                 Column(self.leader_word, lambda r: r.leader_name),
@@ -257,7 +259,7 @@ class TeamPage(Page):
 
     def reload(self) -> None:
         org = self.services.organisation
-        self.model.set_rows(org.grids() if self.grids else org.villager_groups())
+        self.model.set_items(org.grids() if self.grids else org.villager_groups())
 
     def _save(self, team_id: int | None) -> Callable[[str, str, str], object]:
         org = self.services.organisation
@@ -289,7 +291,7 @@ class CadrePage(Page):
         self.show_ended = QCheckBox("显示已离任")
         self.show_ended.toggled.connect(lambda _on: self.reload())
         self.buttons.addWidget(self.show_ended)
-        self.model = RowsModel(
+        self.model = ListTableModel(
             [
                 Column("姓名", lambda r: r.name),
                 Column("职务", lambda r: r.post),
@@ -298,7 +300,7 @@ class CadrePage(Page):
                 Column("任职日期", lambda r: r.started_on.isoformat() if r.started_on else ""),
                 Column("离任", lambda r: f"{r.ended_on.isoformat()} {r.end_reason}" if r.ended_on else ""),
             ],
-            is_ended=lambda r: r.ended_on is not None,
+            foreground=lambda r, _c: ENDED_COLOR if r.ended_on is not None else None,
         )
         self.table = _table(self.model)
         self.table.doubleClicked.connect(lambda _i: self.edit())
@@ -306,7 +308,7 @@ class CadrePage(Page):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(self.org.cadre_rows(include_ended=self.show_ended.isChecked()))
+        self.model.set_items(self.org.cadre_rows(include_ended=self.show_ended.isChecked()))
 
     def add(self) -> None:
         self.open(CadreDialog(self.org.member_choices(), None, self.org.add_cadre, self))
@@ -336,7 +338,7 @@ class CadrePage(Page):
         self.open(dialog)
 
 
-def _table(model: RowsModel) -> QTableView:
+def _table(model: ListTableModel) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -359,6 +361,6 @@ def _fit_columns(table: QTableView) -> None:
         header.resizeSection(column, max(header.sectionSize(column) + 24, 80))
 
 
-def _current(table: QTableView, model: RowsModel):  # type: ignore[no-untyped-def]
+def _current(table: QTableView, model: ListTableModel) -> Any:
     index = table.currentIndex()
-    return model.rows[index.row()] if index.isValid() and index.row() < len(model.rows) else None
+    return model.item(index.row()) if index.isValid() else None
