@@ -10,14 +10,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from govdesk.errors import GovdeskError
-from govdesk.services.bundle import Services
+from govdesk.services.household_details import HouseholdDetailsService
+from govdesk.services.households import HouseholdService
 from govdesk.services.listing import ColumnSpec, Row
 from ui.dialogs.people_dialogs import CategoryDialog, EndCategoryDialog, PickHouseholdDialog, StarDialog
 from ui.jobs import show_error
-from ui.list_tab import make_table_view
+from ui.list_tab import RunDialog, make_table_view, open_record_dialog
 from ui.table_model import RowListModel
 
-RunDialog = Callable[[QDialog], bool]
 CATEGORY_COLUMNS = (
     ColumnSpec("category", "类别"),
     ColumnSpec("started_on", "开始日期"),
@@ -59,9 +59,16 @@ class _ListSection(QWidget):
 class HouseholdDetailsPane(QWidget):
     changed = Signal()
 
-    def __init__(self, services: Services, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        households: HouseholdService,
+        details: HouseholdDetailsService,
+        run_dialog: RunDialog,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.households = households
+        self.details = details
         self.run_dialog = run_dialog
         self.household_id: int | None = None
         self.categories = _ListSection("家庭类别", CATEGORY_COLUMNS, self)
@@ -88,7 +95,7 @@ class HouseholdDetailsPane(QWidget):
 
     def reload(self) -> None:
         hid = self.household_id
-        details = self.services.household_details
+        details = self.details
         enabled = hid is not None
         for section in (self.categories, self.stars, self.relays):
             section.setEnabled(enabled)
@@ -109,7 +116,7 @@ class HouseholdDetailsPane(QWidget):
         relays = details.relays(hid)
         self.relays.model.set_rows([Row(r.id, (r.number, r.head, r.address)) for r in relays])
         self.central.blockSignals(True)
-        self.central.setChecked(self.services.households.get(hid).is_central)
+        self.central.setChecked(self.households.get(hid).is_central)
         self.central.blockSignals(False)
         self.relays.caption.setText(f"中心户联系农户（{len(relays)} 户）")
 
@@ -121,55 +128,50 @@ class HouseholdDetailsPane(QWidget):
         self.reload()
         self.changed.emit()
 
+    def _open(self, make: Callable[[], QDialog], *, announce: bool = True) -> None:
+        """Run a detail dialog through the tab's seam; after 确定 re-read (and tell the list)."""
+        open_record_dialog(self, make, self.run_dialog, lambda _d: self._changed(announce))
+
+    def _changed(self, announce: bool) -> None:
+        self.reload()
+        if announce:
+            self.changed.emit()
+
     def add_category(self) -> None:
         hid = self.household_id
-        if hid is None:
-            return
-        dialog = CategoryDialog(lambda c, s, e: self.services.household_details.add_category(hid, c, s, e), self)
-        if self.run_dialog(dialog):
-            self.reload()
-            self.changed.emit()
+        if hid is not None:
+            self._open(lambda: CategoryDialog(lambda c, s, e: self.details.add_category(hid, c, s, e), self))
 
     def end_category(self) -> None:
         row = self.categories.current()
-        if row is None or row.ended:
-            return
-        dialog = EndCategoryDialog(
-            row.values[0], lambda e: self.services.household_details.end_category(row.id, e), self
-        )
-        if self.run_dialog(dialog):
-            self.reload()
-            self.changed.emit()
+        if row is not None and not row.ended:
+            self._open(lambda: EndCategoryDialog(row.values[0], lambda e: self.details.end_category(row.id, e), self))
 
     def rate(self) -> None:
         hid = self.household_id
-        if hid is None:
-            return
-        dialog = StarDialog(lambda y, n: self.services.household_details.set_star_rating(hid, y, n), self)
-        if self.run_dialog(dialog):
-            self.reload()
+        if hid is not None:
+            self._open(lambda: StarDialog(lambda y, n: self.details.set_star_rating(hid, y, n), self), announce=False)
 
     def _central_toggled(self, on: bool) -> None:
         hid = self.household_id
         if hid is not None:
-            self._do(lambda: self.services.household_details.set_central(hid, on))
+            self._do(lambda: self.details.set_central(hid, on))
 
     def add_relay(self) -> None:
         hid = self.household_id
         if hid is None:
             return
-        dialog = PickHouseholdDialog(
-            "添加中心户联系的农户",
-            self.services.households,
-            lambda other, _day: self.services.household_details.add_relay(hid, other),
-            self,
-            exclude=hid,
+        self._open(
+            lambda: PickHouseholdDialog(
+                "添加中心户联系的农户",
+                self.households,
+                lambda other, _day: self.details.add_relay(hid, other),
+                self,
+                exclude=hid,
+            )
         )
-        if self.run_dialog(dialog):
-            self.reload()
-            self.changed.emit()
 
     def remove_relay(self) -> None:
         row = self.relays.current()
         if row is not None:
-            self._do(lambda: self.services.household_details.remove_relay(row.id))
+            self._do(lambda: self.details.remove_relay(row.id))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QSplitter, QWidget
 
-from govdesk.errors import GovdeskError
 from govdesk.models.people_details import HOUSEHOLD_CATEGORIES
 from govdesk.services.bundle import Services
 from ui.dialogs.end_record_dialog import EndRecordDialog
@@ -57,11 +56,11 @@ class HouseholdsTab(ListTab):
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
         stretch_column(self.table, keys.index("address"))
 
-        self.residents = ResidentsPane(services, lambda dialog: self.run_dialog(dialog), self)
+        self.residents = ResidentsPane(services.households, services.household_details, self._run_dialog, self)
         self.residents.changed.connect(self._residents_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_residents())
         self.model.modelReset.connect(self._show_residents)
-        self.details = HouseholdDetailsPane(services, lambda dialog: self.run_dialog(dialog), self)
+        self.details = HouseholdDetailsPane(services.households, services.household_details, self._run_dialog, self)
         self.details.changed.connect(self._details_changed)
 
         below = QSplitter(Qt.Orientation.Vertical)
@@ -75,6 +74,10 @@ class HouseholdsTab(ListTab):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         self.finish_layout(splitter)
+
+    def _run_dialog(self, dialog: QDialog) -> bool:
+        """The panes' dialogs go through the tab's seam (tests replace ``run_dialog`` on the tab)."""
+        return self.run_dialog(dialog)
 
     def _show_residents(self) -> None:
         row = self.current_row()
@@ -105,34 +108,25 @@ class HouseholdsTab(ListTab):
         self.set_filter_choices("grid_id", [(g.name, g.id) for g in village.grids()])
         self.set_filter_choices("branch_id", [(b.name, b.id) for b in village.branches()])
 
+    def _household_dialog(self, household_id: int | None) -> HouseholdDialog:
+        return HouseholdDialog(self.services.households, self.services.village, household_id, self)
+
     def add_household(self) -> None:
-        dialog = HouseholdDialog(self.services, None, self)
-        if self.run_dialog(dialog):
-            self.reload(dialog.saved_id)
+        self.open_dialog(lambda: self._household_dialog(None), lambda d: d.saved_id)  # type: ignore[attr-defined]
 
     def edit_current(self) -> None:
-        household_id = self.current_id()
-        if household_id is None:
-            return
-        try:
-            dialog = HouseholdDialog(self.services, household_id, self)
-        except GovdeskError as exc:
-            self.report(exc)
-            return
-        if self.run_dialog(dialog):
-            self.reload(household_id)
+        self.edit_selected(self._household_dialog)
 
     def end_current(self) -> None:
-        household_id = self.current_active_id()
-        if household_id is None:
-            return
-        number = self.services.households.get(household_id).number
-        dialog = EndRecordDialog(
-            f"农户 {number}",
-            lambda on, reason: self.services.households.end(household_id, on, reason),
-            self,
-            reasons=HOUSEHOLD_END_REASONS,
-            note="注销农户时，户内在册居民将一并注销（注明“随户注销”）。",
-        )
-        if self.run_dialog(dialog):
-            self.reload()
+        households = self.services.households
+
+        def dialog(household_id: int) -> EndRecordDialog:
+            return EndRecordDialog(
+                f"农户 {households.get(household_id).number}",
+                lambda on, reason: households.end(household_id, on, reason),
+                self,
+                reasons=HOUSEHOLD_END_REASONS,
+                note="注销农户时，户内在册居民将一并注销（注明“随户注销”）。",
+            )
+
+        self.edit_selected(dialog, active_only=True, keep=False)

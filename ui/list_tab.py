@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govdesk.errors import GovdeskError
 from govdesk.services.bundle import Services
 from govdesk.services.listing import Listing, ListQuery
 from ui.jobs import JobRunner, show_error
@@ -36,6 +37,24 @@ from ui.table_model import PagedTableModel
 SEARCH_DELAY_MS = 150
 ALL = "全部"
 FILTER_MAX_CHARS = 9
+RunDialog = Callable[[QDialog], bool]
+
+
+def open_record_dialog(
+    parent: QWidget, make: Callable[[], QDialog], run_dialog: RunDialog, reload: Callable[[QDialog], None]
+) -> bool:
+    """The one "selected row → dialog → reload" path of the lists: build the dialog (loading the
+    record may be refused: the Chinese message is shown and nothing opens), run it, and after
+    确定 let the list re-read what changed. True when the dialog was accepted."""
+    try:
+        dialog = make()
+    except GovdeskError as exc:
+        show_error(exc, parent)
+        return False
+    if not run_dialog(dialog):
+        return False
+    reload(dialog)
+    return True
 
 
 def make_table_view(parent: QWidget | None = None) -> QTableView:
@@ -276,5 +295,17 @@ class ListTab(QWidget):
     def report(self, error: BaseException) -> None:
         show_error(error, self)
 
+    def open_dialog(self, make: Callable[[], QDialog], keep_id: Callable[[QDialog], int | None] | None = None) -> bool:
+        """Run a dialog; after 确定 reload the list and select ``keep_id(dialog)`` (e.g. the new record)."""
+        return open_record_dialog(self, make, self.run_dialog, lambda d: self.reload(keep_id(d) if keep_id else None))
+
+    def edit_selected(self, make: Callable[[int], QDialog], *, active_only: bool = False, keep: bool = True) -> bool:
+        """The dialog of the selected record (``active_only``: not an ended one); after 确定 the
+        list is reloaded with the record still selected (``keep=False``: it left the list)."""
+        record_id = self.current_active_id() if active_only else self.current_id()
+        if record_id is None:
+            return False
+        return self.open_dialog(lambda: make(record_id), (lambda _d: record_id) if keep else None)
+
     def edit_current(self) -> None:
-        """Subclasses open their edit dialog for ``current_id()``."""
+        """Subclasses open their edit dialog for ``current_id()`` (double-click, 修改)."""

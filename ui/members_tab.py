@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from govdesk.errors import GovdeskError
 from govdesk.models.people import MEMBER_STATUSES
 from govdesk.models.people_details import HOUSEHOLD_CATEGORIES
 from govdesk.services.bundle import Services
@@ -71,55 +70,45 @@ class MembersTab(ListTab):
         self.set_filter_choices("villager_group_id", [(g.name, g.id) for g in village.villager_groups()])
         self.set_filter_choices("grid_id", [(g.name, g.id) for g in village.grids()])
 
+    def _member_dialog(self, member_id: int | None) -> MemberDialog:
+        return MemberDialog(self.services.members, self.services.village, member_id, self)
+
     def add_member(self) -> None:
-        dialog = MemberDialog(self.services, None, self)
-        if self.run_dialog(dialog):
-            self.reload(dialog.saved_id)
+        self.open_dialog(lambda: self._member_dialog(None), lambda d: d.saved_id)  # type: ignore[attr-defined]
 
     def edit_current(self) -> None:
-        member_id = self.current_id()
-        if member_id is None:
-            return
-        try:
-            dialog = MemberDialog(self.services, member_id, self)
-        except GovdeskError as exc:
-            self.report(exc)
-            return
-        if self.run_dialog(dialog):
-            self.reload(member_id)
+        self.edit_selected(self._member_dialog)
 
     def end_current(self) -> None:
-        member_id = self.current_active_id()
-        if member_id is None:
-            return
-        name = self.services.members.get(member_id).name
-        dialog = EndRecordDialog(
-            f"党员 {name}",
-            lambda on, reason: self.services.members.end(member_id, on, reason),
-            self,
-            reasons=MEMBER_END_REASONS,
-        )
-        if self.run_dialog(dialog):
-            self.reload()
+        members = self.services.members
+
+        def dialog(member_id: int) -> EndRecordDialog:
+            return EndRecordDialog(
+                f"党员 {members.get(member_id).name}",
+                lambda on, reason: members.end(member_id, on, reason),
+                self,
+                reasons=MEMBER_END_REASONS,
+            )
+
+        self.edit_selected(dialog, active_only=True, keep=False)
 
     def edit_links(self) -> None:
         """党员联户: the households this member keeps in touch with."""
         member_id = self.current_active_id()
         if member_id is None:
             return
-        self.run_dialog(MemberLinksDialog(self.services, member_id, lambda d: self.run_dialog(d), self))
+        s = self.services
+        name = s.members.get(member_id).name
+        self.run_dialog(MemberLinksDialog(name, member_id, s.member_details, s.households, self.run_dialog, self))
 
     def edit_plaque(self) -> None:
         """挂牌亮户: the plaque on the member's home and since when."""
-        member_id = self.current_active_id()
-        if member_id is None:
-            return
-        m = self.services.members.get(member_id)
-        dialog = PlaqueDialog(
-            m.plaque_kind,
-            m.plaque_on,
-            lambda kind, on: self.services.member_details.set_plaque(member_id, kind, on or None),
-            self,
-        )
-        if self.run_dialog(dialog):
-            self.reload(member_id)
+        members, details = self.services.members, self.services.member_details
+
+        def dialog(member_id: int) -> PlaqueDialog:
+            m = members.get(member_id)
+            return PlaqueDialog(
+                m.plaque_kind, m.plaque_on, lambda kind, on: details.set_plaque(member_id, kind, on or None), self
+            )
+
+        self.edit_selected(dialog, active_only=True)

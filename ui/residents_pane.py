@@ -12,30 +12,35 @@ import qtawesome as qta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from govdesk.errors import GovdeskError
-from govdesk.services.bundle import Services
+from govdesk.services.household_details import HouseholdDetailsService
+from govdesk.services.households import HouseholdService
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.people_dialogs import MoveResidentDialog
 from ui.dialogs.resident_dialog import ResidentDialog
-from ui.jobs import show_error
-from ui.list_tab import make_table_view, set_column_widths
+from ui.list_tab import RunDialog, make_table_view, open_record_dialog, set_column_widths
 from ui.table_model import RowListModel
 
 COLUMN_WIDTHS = {"name": 5, "relation": 5.5, "sex": 2.5, "birth_date": 6, "id_number": 11, "ethnicity": 4}
-RunDialog = Callable[[QDialog], bool]
 RESIDENT_END_REASONS = ("迁出", "去世", "出嫁迁出", "入学迁出", "参军", "录入错误", "其他")
 
 
 class ResidentsPane(QWidget):
     changed = Signal()
 
-    def __init__(self, services: Services, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        households: HouseholdService,
+        details: HouseholdDetailsService,
+        run_dialog: RunDialog,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.households = households
+        self.details = details
         self.run_dialog = run_dialog  # the owning tab's seam, so tests drive dialogs in one place
         self.household_id: int | None = None
         self.household_label = ""
-        self.model = RowListModel(services.households.resident_columns, parent=self)
+        self.model = RowListModel(households.resident_columns, parent=self)
         self.title = QLabel("请在上方选择一户")
         self.title.setStyleSheet("font-weight: bold;")
         self.show_ended = QCheckBox("显示已注销居民")
@@ -79,7 +84,7 @@ class ResidentsPane(QWidget):
             self.model.set_rows([])
             self.title.setText("请在上方选择一户")
         else:
-            rows = self.services.households.residents(self.household_id, include_ended=self.show_ended.isChecked())
+            rows = self.households.residents(self.household_id, include_ended=self.show_ended.isChecked())
             self.model.set_rows(rows)
             active = sum(1 for r in rows if not r.ended)
             self.title.setText(f"{self.household_label} · 在册 {active} 人")
@@ -101,58 +106,54 @@ class ResidentsPane(QWidget):
         found = self.model.row_at(rows[0].row()) if rows else None
         return bool(found and found.ended)
 
+    def _open(self, make: Callable[[], QDialog]) -> None:
+        open_record_dialog(self, make, self.run_dialog, lambda _d: self._changed())
+
+    def _changed(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def _resident_dialog(self, resident_id: int | None) -> ResidentDialog:
+        assert self.household_id is not None
+        return ResidentDialog(
+            self.households, self.household_id, resident_id, self, household_label=self.household_label
+        )
+
     def add_resident(self) -> None:
-        if self.household_id is None:
-            return
-        dialog = ResidentDialog(self.services, self.household_id, None, self, household_label=self.household_label)
-        if self.run_dialog(dialog):
-            self.reload()
-            self.changed.emit()
+        if self.household_id is not None:
+            self._open(lambda: self._resident_dialog(None))
 
     def edit_current(self) -> None:
         resident_id = self.current_id()
-        if resident_id is None or self.household_id is None:
-            return
-        try:
-            dialog = ResidentDialog(
-                self.services, self.household_id, resident_id, self, household_label=self.household_label
-            )
-        except GovdeskError as exc:
-            show_error(exc, self)
-            return
-        if self.run_dialog(dialog):
-            self.reload()
-            self.changed.emit()
+        if resident_id is not None and self.household_id is not None:
+            self._open(lambda: self._resident_dialog(resident_id))
 
     def end_current(self) -> None:
         resident_id = self.current_id()
         if resident_id is None:
             return
-        name = self.services.households.get_resident(resident_id).name
-        dialog = EndRecordDialog(
-            f"居民 {name}",
-            lambda on, reason: self.services.households.end_resident(resident_id, on, reason),
-            self,
-            reasons=RESIDENT_END_REASONS,
+        households = self.households
+        self._open(
+            lambda: EndRecordDialog(
+                f"居民 {households.get_resident(resident_id).name}",
+                lambda on, reason: households.end_resident(resident_id, on, reason),
+                self,
+                reasons=RESIDENT_END_REASONS,
+            )
         )
-        if self.run_dialog(dialog):
-            self.reload()
-            self.changed.emit()
 
     def move_current(self) -> None:
         """迁移: the selected resident joins another household; the move is kept as history."""
         resident_id = self.current_id()
         if resident_id is None:
             return
-        name = self.services.households.get_resident(resident_id).name
-        details = self.services.household_details
-        dialog = MoveResidentDialog(
-            name,
-            self.services.households,
-            lambda hid, relation, on, reason: details.move_resident(resident_id, hid, relation, on, reason),
-            self,
-            from_household=self.household_id,
+        households, details = self.households, self.details
+        self._open(
+            lambda: MoveResidentDialog(
+                households.get_resident(resident_id).name,
+                households,
+                lambda hid, relation, on, reason: details.move_resident(resident_id, hid, relation, on, reason),
+                self,
+                from_household=self.household_id,
+            )
         )
-        if self.run_dialog(dialog):
-            self.reload()
-            self.changed.emit()

@@ -79,12 +79,12 @@ def main() -> int:
 
     members = window.tabs.widget(0)
     members.table.selectRow(0)
-    dialog = MemberDialog(services, members.current_id(), window)
+    dialog = MemberDialog(services.members, services.village, members.current_id(), window)
     dialog.show()
     settle(app)
     save(dialog, out, "dialog-member-edit")
 
-    bad = ResidentDialog(services, households.residents.household_id or 1, None, window, household_label="户号 X")
+    bad = ResidentDialog(services.households, households.residents.household_id or 1, None, window, household_label="户号 X")
     bad.show()
     bad.person.name.setText("王𠮷")
     good = idcard.make_number("330784", date(1990, 1, 1), 123)

@@ -34,7 +34,7 @@ def wait_validated(qtbot, dialog) -> None:
 
 def test_resident_dialog_refuses_a_bad_id_number_and_accepts_a_good_one(services: Services, qtbot) -> None:
     household_id = 1
-    dialog = ResidentDialog(services, household_id)
+    dialog = ResidentDialog(services.households, household_id)
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.ok_button.isEnabled()  # empty form
@@ -59,7 +59,7 @@ def test_resident_dialog_refuses_a_bad_id_number_and_accepts_a_good_one(services
 
 
 def test_sex_contradicting_the_number_is_shown_at_the_sex_field(services: Services, qtbot) -> None:
-    dialog = ResidentDialog(services, 1)
+    dialog = ResidentDialog(services.households, 1)
     qtbot.addWidget(dialog)
     type_into(qtbot, dialog, "name", "李四")
     type_into(qtbot, dialog, "relation", "次子")
@@ -73,7 +73,7 @@ def test_sex_contradicting_the_number_is_shown_at_the_sex_field(services: Servic
 
 def test_duplicate_id_number_is_refused_at_the_field_and_input_kept(services: Services, qtbot) -> None:
     existing = services.members.get(1)
-    dialog = MemberDialog(services)
+    dialog = MemberDialog(services.members, services.village)
     qtbot.addWidget(dialog)
     dialog.show()
     type_into(qtbot, dialog, "name", "赵新")
@@ -89,7 +89,7 @@ def test_duplicate_id_number_is_refused_at_the_field_and_input_kept(services: Se
 
 
 def test_edit_dialog_shows_existing_values_and_saves(services: Services, qtbot) -> None:
-    dialog = MemberDialog(services, 1)
+    dialog = MemberDialog(services.members, services.village, 1)
     qtbot.addWidget(dialog)
     assert dialog.value("name") == services.members.get(1).name
     assert dialog.ok_button.isEnabled()
@@ -105,7 +105,7 @@ def test_edit_dialog_shows_existing_values_and_saves(services: Services, qtbot) 
 
 def test_household_dialog_requires_a_unique_number(services: Services, qtbot) -> None:
     taken = services.households.get(1).number
-    dialog = HouseholdDialog(services)
+    dialog = HouseholdDialog(services.households, services.village)
     qtbot.addWidget(dialog)
     assert not dialog.ok_button.isEnabled()
     type_into(qtbot, dialog, "number", taken)

@@ -143,7 +143,7 @@ def test_set_up_everything_then_add_a_household(empty_window, qtbot, monkeypatch
     # the member form and the 党员 tab's filter offer the new branch and group
     from ui.dialogs.member_dialog import MemberDialog
 
-    member_form = MemberDialog(services, None, empty_window)
+    member_form = MemberDialog(services.members, services.village, None, empty_window)
     branch_combo = member_form.widget("branch_id")
     assert branch_combo.itemText(1) == "第一党支部"  # type: ignore[attr-defined]
     branch_combo.setCurrentIndex(1)  # type: ignore[attr-defined]

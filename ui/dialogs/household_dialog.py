@@ -4,26 +4,32 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from govdesk.services.bundle import Services
-from govdesk.services.households import HouseholdInput, validate_household
+from govdesk.services.households import HouseholdInput, HouseholdService, validate_household
+from govdesk.services.village import VillageService
 from ui.dialogs.forms import FormDialog
 
 NO_CHOICE = "（未指定）"
 
 
 class HouseholdDialog(FormDialog):
-    def __init__(self, services: Services, household_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        households: HouseholdService,
+        village: VillageService,
+        household_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("修改农户信息" if household_id else "新增农户", parent)
-        self.services = services
+        self.households = households
         self.household_id = household_id
         self.saved_id: int | None = None
-        data = services.households.as_input(household_id) if household_id else HouseholdInput()
+        data = households.as_input(household_id) if household_id else HouseholdInput()
         self.start_loading()
         self.add_line("number", data.number, placeholder="如 0301", max_length=40)
         self.add_line("address", data.address, max_length=200)
         self.add_line("phone", data.phone, placeholder="手机 11 位或 区号-号码")
-        groups = services.village.villager_groups()
-        grids = services.village.grids()
+        groups = village.villager_groups()
+        grids = village.grids()
         self.add_combo(
             "villager_group_id", [(NO_CHOICE, None)] + [(g.name, g.id) for g in groups], data.villager_group_id
         )
@@ -48,7 +54,7 @@ class HouseholdDialog(FormDialog):
 
     def save(self, data: HouseholdInput) -> None:
         if self.household_id:
-            self.services.households.update(self.household_id, data)
+            self.households.update(self.household_id, data)
             self.saved_id = self.household_id
         else:
-            self.saved_id = self.services.households.create(data)
+            self.saved_id = self.households.create(data)

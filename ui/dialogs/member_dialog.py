@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from govdesk.models.people import MEMBER_STATUSES
-from govdesk.services.bundle import Services
-from govdesk.services.members import MemberInput, validate_member
+from govdesk.services.members import MemberInput, MemberService, validate_member
+from govdesk.services.village import VillageService
 from ui.dialogs.forms import FormDialog
 from ui.dialogs.person_fields import PersonFields
 
@@ -19,20 +19,26 @@ POSTS = ("政策宣传岗", "环境监督岗", "矛盾调解岗", "关爱老人�
 class MemberDialog(FormDialog):
     """A member's roster entry. ``member_id=None`` creates a new member."""
 
-    def __init__(self, services: Services, member_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        members: MemberService,
+        village: VillageService,
+        member_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("修改党员信息" if member_id else "新增党员", parent)
-        self.services = services
+        self.members = members
         self.member_id = member_id
         self.saved_id: int | None = None
-        data = services.members.as_input(member_id) if member_id else MemberInput()
+        data = members.as_input(member_id) if member_id else MemberInput()
         self._original = data
         self.start_loading()
         self.person = PersonFields(self, data)
         self.add_combo("status", [(s, s) for s in MEMBER_STATUSES], data.status)
         self.add_date("joined_on", data.joined_on)
         self.add_date("full_on", data.full_on)
-        branches = services.village.branches()
-        self._groups = services.village.party_groups()
+        branches = village.branches()
+        self._groups = village.party_groups()
         self.branch = self.add_combo(
             "branch_id", [(NO_CHOICE, None)] + [(b.name, b.id) for b in branches], data.branch_id
         )
@@ -84,7 +90,7 @@ class MemberDialog(FormDialog):
 
     def save(self, data: MemberInput) -> None:
         if self.member_id:
-            self.services.members.update(self.member_id, data)
+            self.members.update(self.member_id, data)
             self.saved_id = self.member_id
         else:
-            self.saved_id = self.services.members.create(data)
+            self.saved_id = self.members.create(data)

@@ -8,8 +8,9 @@ from datetime import date
 import qtawesome as qta
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from govdesk.services.bundle import Services
+from govdesk.services.households import HouseholdService
 from govdesk.services.listing import ColumnSpec, Row
+from govdesk.services.member_details import MemberDetailsService
 from ui.dialogs.people_dialogs import EndCategoryDialog, PickHouseholdDialog
 from ui.list_tab import make_table_view
 from ui.table_model import RowListModel
@@ -24,14 +25,20 @@ LINK_COLUMNS = (
 
 class MemberLinksDialog(QDialog):
     def __init__(
-        self, services: Services, member_id: int, run_dialog: Callable[[QDialog], bool], parent: QWidget | None = None
+        self,
+        member_name: str,
+        member_id: int,
+        details: MemberDetailsService,
+        households: HouseholdService,
+        run_dialog: Callable[[QDialog], bool],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.details = details
+        self.households = households
         self.member_id = member_id
         self.run_dialog = run_dialog
-        member = services.members.get(member_id)
-        self.setWindowTitle(f"党员联户：{member.name}")
+        self.setWindowTitle(f"党员联户：{member_name}")
         self.model = RowListModel(LINK_COLUMNS, parent=self)
         self.table = make_table_view(self)
         self.table.setModel(self.model)
@@ -56,15 +63,15 @@ class MemberLinksDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        links = self.services.member_details.links(self.member_id)
+        links = self.details.links(self.member_id)
         self.model.set_rows([Row(lk.id, (lk.number, lk.head, lk.address, lk.started_on)) for lk in links])
         self.caption.setText(f"联系 {len(links)} 户（每月走访联系）")
 
     def add_link(self) -> None:
-        md = self.services.member_details
+        md = self.details
         dialog = PickHouseholdDialog(
             "添加联系户",
-            self.services.households,
+            self.households,
             lambda hid, day: md.link_household(self.member_id, hid, day or date.today()),
             self,
             with_date=True,
@@ -78,7 +85,7 @@ class MemberLinksDialog(QDialog):
         row = self.model.row_at(rows[0].row()) if rows else None
         if row is None:
             return
-        md = self.services.member_details
+        md = self.details
         dialog = EndCategoryDialog(
             f"联系户 {row.values[0]}", lambda day: md.end_link(row.id, day), self, field="ended_on"
         )

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from govdesk.models.people import RELATION_HEAD
-from govdesk.services.bundle import Services
-from govdesk.services.households import ResidentInput, validate_resident
+from govdesk.services.households import HouseholdService, ResidentInput, validate_resident
 from ui.dialogs.forms import FormDialog
 from ui.dialogs.person_fields import PersonFields
 
@@ -38,7 +37,7 @@ class ResidentDialog(FormDialog):
 
     def __init__(
         self,
-        services: Services,
+        households: HouseholdService,
         household_id: int,
         resident_id: int | None = None,
         parent: QWidget | None = None,
@@ -47,11 +46,11 @@ class ResidentDialog(FormDialog):
     ) -> None:
         title = "修改居民信息" if resident_id else "添加居民"
         super().__init__(f"{title}（{household_label}）" if household_label else title, parent)
-        self.services = services
+        self.households = households
         self.household_id = household_id
         self.resident_id = resident_id
         self.saved_id: int | None = None
-        data = services.households.resident_input(resident_id) if resident_id else ResidentInput()
+        data = households.resident_input(resident_id) if resident_id else ResidentInput()
         self.start_loading()
         self.person = PersonFields(self, data)
         self.add_combo("relation", [("", "")] + [(r, r) for r in RELATIONS], data.relation, editable=True)
@@ -78,7 +77,7 @@ class ResidentDialog(FormDialog):
 
     def save(self, data: ResidentInput) -> None:
         if self.resident_id:
-            self.services.households.update_resident(self.resident_id, data)
+            self.households.update_resident(self.resident_id, data)
             self.saved_id = self.resident_id
         else:
-            self.saved_id = self.services.households.add_resident(self.household_id, data)
+            self.saved_id = self.households.add_resident(self.household_id, data)
