@@ -84,7 +84,9 @@ def main() -> int:
     settle(app)
     save(dialog, out, "dialog-member-edit")
 
-    bad = ResidentDialog(services.households, households.residents.household_id or 1, None, window, household_label="户号 X")
+    bad = ResidentDialog(
+        services.households, households.residents.household_id or 1, None, window, household_label="户号 X"
+    )
     bad.show()
     bad.person.name.setText("王𠮷")
     good = idcard.make_number("330784", date(1990, 1, 1), 123)

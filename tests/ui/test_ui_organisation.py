@@ -179,7 +179,7 @@ def test_set_up_everything_then_add_a_household(empty_window, qtbot, monkeypatch
 
 
 def test_end_cadre_and_rename_in_demo(services: Services, qtbot, no_modal) -> None:  # type: ignore[no-untyped-def]
-    dlg = OrganisationDialog(services)
+    dlg = OrganisationDialog(services.village, services.organisation)
     qtbot.addWidget(dlg)
     page = dlg.cadre_page
     page.table.setCurrentIndex(page.model.index(0, 0))
@@ -215,7 +215,7 @@ def test_end_cadre_and_rename_in_demo(services: Services, qtbot, no_modal) -> No
 
 
 def test_set_branch_secretary_from_its_members(services: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
-    dlg = OrganisationDialog(services)
+    dlg = OrganisationDialog(services.village, services.organisation)
     qtbot.addWidget(dlg)
     party = dlg.party_page
     branch = next(u for u in party.units if u.kind == ORG_BRANCH)
@@ -238,7 +238,7 @@ def test_set_branch_secretary_from_its_members(services: Services, qtbot) -> Non
 
 
 def test_small_models_pass_the_model_tester(services: Services, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    dlg = OrganisationDialog(services)
+    dlg = OrganisationDialog(services.village, services.organisation)
     qtmodeltester.check(dlg.cadre_page.model)
     qtmodeltester.check(dlg.groups_page.model)
     tree = unit_tree_model(services.organisation.units())
@@ -250,7 +250,7 @@ def test_small_models_pass_the_model_tester(services: Services, qtmodeltester) -
 
 def test_village_input_roundtrip_in_page(services: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
     services.village.update_village(VillageInput("𠮷祥村", "石门镇", supervision_phone="0730-1234567"))
-    dlg = OrganisationDialog(services)
+    dlg = OrganisationDialog(services.village, services.organisation)
     qtbot.addWidget(dlg)
     assert dlg.village_page.values["village"].text() == "𠮷祥村"
     assert dlg.village_page.values["supervision_phone"].text() == "0730-1234567"

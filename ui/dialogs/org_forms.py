@@ -7,14 +7,13 @@ and a refusal only the database knows (a duplicate name) lands there too with th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
 
 from govdesk.errors import FieldError, ValidationError
 from govdesk.labels import label
 from govdesk.services.organisation import CadreInput, CadreRow, TeamRow, validate_cadre
-from govdesk.services.village import Choice, VillageInput, validate_village
+from govdesk.services.village import Choice, VillageInput, VillageService, validate_village
 from govdesk.validation import Checker, clean_phone, clean_text
 from ui.dialogs.forms import FormDialog
 
@@ -36,10 +35,10 @@ CADRE_POSTS = (
 class VillageDialog(FormDialog):
     """村的信息; also the first-run dialog (初次使用) on an empty database."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None, *, first_run: bool = False) -> None:
+    def __init__(self, village: VillageService, parent: QWidget | None = None, *, first_run: bool = False) -> None:
         super().__init__("初次使用：填写村的信息" if first_run else "村的信息", parent)
-        self.services = services
-        data = services.village.as_input() or VillageInput(name="")
+        self.village = village
+        data = village.as_input() or VillageInput(name="")
         self.start_loading()
         if first_run:
             intro = QLabel(
@@ -72,7 +71,7 @@ class VillageDialog(FormDialog):
         validate_village(data)
 
     def save(self, data: VillageInput) -> None:
-        self.services.village.update_village(data)
+        self.village.update_village(data)
 
 
 class NameDialog(FormDialog):

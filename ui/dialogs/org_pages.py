@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from govdesk.errors import GovdeskError
 from govdesk.labels import label
 from govdesk.models.org import ORG_BRANCH, ORG_GENERAL_BRANCH, ORG_GROUP
-from govdesk.services.bundle import Services
-from govdesk.services.organisation import CadreRow, TeamRow, UnitRow
+from govdesk.services.organisation import CadreRow, OrganisationService, TeamRow, UnitRow
+from govdesk.services.village import VillageService
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.org_forms import CadreDialog, LeaderDialog, NameDialog, TeamDialog, VillageDialog
 from ui.dialogs.org_models import ENDED_COLOR, unit_tree_model
@@ -59,9 +59,8 @@ class Page(QWidget):
 
     changed = Signal()
 
-    def __init__(self, services: Services, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
+    def __init__(self, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
         self.run_dialog = run_dialog
         self.layout_ = QVBoxLayout(self)
         self.buttons = QHBoxLayout()
@@ -93,8 +92,9 @@ class VillagePage(Page):
 
     FIELDS = ("village", "township", "county", "village_address", "village_phone", "supervision_phone")
 
-    def __init__(self, services: Services, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
-        super().__init__(services, run_dialog, parent)
+    def __init__(self, village: VillageService, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
+        super().__init__(run_dialog, parent)
+        self.village = village
         self.edit_button = self.add_button("修改村的信息…", "fa5s.edit", self.edit)
         self.finish_buttons()
         form = QFormLayout()
@@ -109,7 +109,7 @@ class VillagePage(Page):
         self.reload()
 
     def reload(self) -> None:
-        data = self.services.village.as_input()
+        data = self.village.as_input()
         texts = (
             [data.name, data.township, data.county, data.address, data.phone, data.supervision_phone]
             if data
@@ -119,15 +119,15 @@ class VillagePage(Page):
             self.values[key].setText(text or "—")
 
     def edit(self) -> None:
-        self.open(VillageDialog(self.services, self))
+        self.open(VillageDialog(self.village, self))
 
 
 class PartyPage(Page):
     """党组织: the 党总支 → 党支部 → 党小组 tree; add, rename, set the 书记 / 组长."""
 
-    def __init__(self, services: Services, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
-        super().__init__(services, run_dialog, parent)
-        self.org = services.organisation
+    def __init__(self, org: OrganisationService, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
+        super().__init__(run_dialog, parent)
+        self.org = org
         self.add_button("新建党总支", "fa5s.sitemap", self.add_general_branch)
         self.add_button("新建党支部", "fa5s.flag", self.add_branch)
         self.add_button("新建党小组", "fa5s.users", self.add_group)
@@ -235,9 +235,10 @@ class TeamPage(Page):
     """村民小组 or 网格: a list with 新增 / 修改 (kept, never deleted: households point at them)."""
 
     def __init__(
-        self, services: Services, run_dialog: RunDialog, *, grids: bool, parent: QWidget | None = None
+        self, org: OrganisationService, run_dialog: RunDialog, *, grids: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(services, run_dialog, parent)
+        super().__init__(run_dialog, parent)
+        self.org = org
         self.grids = grids
         self.noun = "网格" if grids else "村民小组"
         self.leader_word = "网格长" if grids else "组长"
@@ -258,11 +259,11 @@ class TeamPage(Page):
         self.reload()
 
     def reload(self) -> None:
-        org = self.services.organisation
+        org = self.org
         self.model.set_items(org.grids() if self.grids else org.villager_groups())
 
     def _save(self, team_id: int | None) -> Callable[[str, str, str], object]:
-        org = self.services.organisation
+        org = self.org
         if self.grids:
             return (lambda *a: org.update_grid(team_id, *a)) if team_id else org.add_grid
         return (lambda *a: org.update_villager_group(team_id, *a)) if team_id else org.add_villager_group
@@ -281,9 +282,9 @@ class TeamPage(Page):
 class CadrePage(Page):
     """村干部（两委）: add / edit / 离任 (ended with a date and reason, kept for old records)."""
 
-    def __init__(self, services: Services, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
-        super().__init__(services, run_dialog, parent)
-        self.org = services.organisation
+    def __init__(self, org: OrganisationService, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
+        super().__init__(run_dialog, parent)
+        self.org = org
         self.add_button("新增村干部", "fa5s.user-plus", self.add)
         self.add_button("修改", "fa5s.user-edit", self.edit)
         self.add_button("离任", "fa5s.user-slash", self.end)

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from govdesk.services.bundle import Services
+from govdesk.services.organisation import OrganisationService
+from govdesk.services.village import VillageService
 from ui.dialogs.org_forms import VillageDialog
 from ui.dialogs.org_pages import CadrePage, Page, PartyPage, TeamPage, VillagePage
 
@@ -21,17 +23,16 @@ LATER_HINT = "尚未填写村的信息：可随时在菜单“设置 → 村和�
 class OrganisationDialog(QDialog):
     """Tabs 村的信息 / 党组织 / 村民小组 / 网格 / 村干部（两委）; ``changed`` is set after any save."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, village: VillageService, org: OrganisationService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("村和组织")
-        self.services = services
         self.changed = False
         self.tabs = QTabWidget()
-        self.village_page = VillagePage(services, self._run, self)
-        self.party_page = PartyPage(services, self._run, self)
-        self.groups_page = TeamPage(services, self._run, grids=False, parent=self)
-        self.grids_page = TeamPage(services, self._run, grids=True, parent=self)
-        self.cadre_page = CadrePage(services, self._run, self)
+        self.village_page = VillagePage(village, self._run, self)
+        self.party_page = PartyPage(org, self._run, self)
+        self.groups_page = TeamPage(org, self._run, grids=False, parent=self)
+        self.grids_page = TeamPage(org, self._run, grids=True, parent=self)
+        self.cadre_page = CadrePage(org, self._run, self)
         pages: list[tuple[Page, str]] = [
             (self.village_page, "村的信息"),
             (self.party_page, "党组织"),
@@ -63,7 +64,7 @@ class OrganisationDialog(QDialog):
 
 def open_organisation(parent: QWidget, services: Services, after: Callable[[], None]) -> OrganisationDialog:
     """设置 → 村和组织: window-modal, ``after`` runs when it closes (titles, filters refresh)."""
-    dialog = OrganisationDialog(services, parent)
+    dialog = OrganisationDialog(services.village, services.organisation, parent)
     dialog.finished.connect(lambda _r: after())
     dialog.open()
     return dialog
@@ -73,7 +74,7 @@ def offer_first_run(parent: QWidget, services: Services, done: Callable[[bool], 
     """On an empty database ask for the village at once; ``done(saved)`` runs when it closes."""
     if services.village.has_village():
         return None
-    dialog = VillageDialog(services, parent, first_run=True)
+    dialog = VillageDialog(services.village, parent, first_run=True)
     dialog.finished.connect(lambda result: done(result == QDialog.DialogCode.Accepted.value))
     dialog.open()
     return dialog
