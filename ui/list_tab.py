@@ -57,6 +57,15 @@ def open_record_dialog(
     return True
 
 
+def push_button(text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
+    """A button that calls ``slot`` (without Qt's ``checked`` argument), with an optional tooltip."""
+    button = QPushButton(text)
+    button.clicked.connect(lambda _c=False: slot())
+    if tip:
+        button.setToolTip(tip)
+    return button
+
+
 def make_table_view(parent: QWidget | None = None) -> QTableView:
     """The one table look of the program: whole-row selection, no grid clutter, sortable headers."""
     view = QTableView(parent)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -35,7 +35,7 @@ from ui.dialogs.roster_holidays import WARNING_STYLE, HolidayDialog
 from ui.dialogs.roster_log import CloseLogDialog, LogEntryDialog
 from ui.dialogs.roster_settings import CarryOverDialog, MeetingDialog
 from ui.jobs import JobRunner, show_error
-from ui.list_tab import stretch_column
+from ui.list_tab import make_table_view, open_record_dialog, push_button, stretch_column
 from ui.print_actions import PrintRequest, preview_document
 from ui.roster_models import LOG_MATTER_COLUMN, DutyLogModel, LeaveListModel, RosterMonthModel, TallyModel
 
@@ -60,27 +60,20 @@ class RosterTab(QWidget):
         self.set_month(self.today.year, self.today.month)
 
     # ----- layout ---------------------------------------------------------------------------------
-    def _button(self, text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
-        b = QPushButton(text)
-        b.clicked.connect(slot)
-        if tip:
-            b.setToolTip(tip)
-        return b
-
     def _build(self) -> None:
         self.month = QDateEdit(QDate(self.today.year, self.today.month, 1))
         self.month.setDisplayFormat("yyyy年M月")
         self.month.setCalendarPopup(True)
         self.month.dateChanged.connect(lambda q: self.set_month(q.year(), q.month()))
         self.status = QLabel()
-        self.btn_draft = self._button("生成草稿", self.draft, "按公平规则排出本月（手工指定的日子保留）")
-        self.btn_adjust = self._button("调整", self.adjust, "草稿中为选中的日子指定值班人")
-        self.btn_sign = self._button("签发", self.sign_off, "支部书记签发后张贴")
-        self.btn_swap = self._button("换班", self.swap, "签发后两天互换，登记申请人和原因")
-        self.btn_leave = self._button("请假", self.add_leave)
-        self.btn_holidays = self._button("节假日设置", self.edit_holidays)
-        self.btn_print = self._button("打印值班表", self.print_roster)
-        self.btn_plaque = self._button("打印今日挂牌", self.print_plaque)
+        self.btn_draft = push_button("生成草稿", self.draft, "按公平规则排出本月（手工指定的日子保留）")
+        self.btn_adjust = push_button("调整", self.adjust, "草稿中为选中的日子指定值班人")
+        self.btn_sign = push_button("签发", self.sign_off, "支部书记签发后张贴")
+        self.btn_swap = push_button("换班", self.swap, "签发后两天互换，登记申请人和原因")
+        self.btn_leave = push_button("请假", self.add_leave)
+        self.btn_holidays = push_button("节假日设置", self.edit_holidays)
+        self.btn_print = push_button("打印值班表", self.print_roster)
+        self.btn_plaque = push_button("打印今日挂牌", self.print_plaque)
         top = QHBoxLayout()
         top.addWidget(QLabel("月份："))
         top.addWidget(self.month)
@@ -99,7 +92,7 @@ class RosterTab(QWidget):
         self.warning.setStyleSheet(WARNING_STYLE)
         self.meeting = QLabel()
         self.meeting.setStyleSheet("color: #0d47a1;")
-        self.btn_meeting = self._button("例会设置", self.edit_meeting)
+        self.btn_meeting = push_button("例会设置", self.edit_meeting)
         meeting_bar = QHBoxLayout()
         meeting_bar.addWidget(self.meeting, 1)
         meeting_bar.addWidget(self.btn_meeting)
@@ -126,14 +119,14 @@ class RosterTab(QWidget):
         side = QWidget()
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(0, 0, 0, 0)
-        self.btn_carry = self._button("期初次数", self.edit_carry_over, "启用本程序前各人已值班的次数")
+        self.btn_carry = push_button("期初次数", self.edit_carry_over, "启用本程序前各人已值班的次数")
         tally_bar = QHBoxLayout()
         tally_bar.addWidget(QLabel("各人值班次数（此前 → 本月 → 累计）：工作日、周末、节假日分别均衡"), 1)
         tally_bar.addWidget(self.btn_carry)
         self.leave_model = LeaveListModel(self)
         self.leave_list = QListView()
         self.leave_list.setModel(self.leave_model)
-        self.btn_leave_remove = self._button("删除所选请假", self.remove_leave)
+        self.btn_leave_remove = push_button("删除所选请假", self.remove_leave)
         leave_bar = QHBoxLayout()
         leave_bar.addWidget(QLabel("本月请假（不排班）："), 1)
         leave_bar.addWidget(self.btn_leave_remove)
@@ -152,13 +145,11 @@ class RosterTab(QWidget):
         self.log_title = QLabel()
         self.log_title.setWordWrap(True)
         self.log_model = DutyLogModel(self)
-        self.log = QTableView()
+        self.log = make_table_view(self)
         self.log.setModel(self.log_model)
-        self.log.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.log.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         stretch_column(self.log, LOG_MATTER_COLUMN)  # 来访事项: the text people read, not 办结
-        self.btn_log_add = self._button("登记来访", self.add_log)
-        self.btn_log_close = self._button("办结所选", self.close_log)
+        self.btn_log_add = push_button("登记来访", self.add_log)
+        self.btn_log_close = push_button("办结所选", self.close_log)
         log_bar = QHBoxLayout()
         log_bar.addWidget(self.log_title, 1)
         log_bar.addWidget(self.btn_log_add)
@@ -284,46 +275,48 @@ class RosterTab(QWidget):
 
         self.jobs.submit(lambda ctx: self.services.roster.draft(key), done, failed, parent=self)
 
+    def _open(self, make: Callable[[], Any], after: Callable[[Any], None]) -> None:
+        """The tab's "dialog → service → re-read" path; ``after`` gets what the service returned."""
+        open_record_dialog(self, make, self.run_dialog, lambda dlg: after(dlg.result_value))
+
+    def _changed(self, _result: object = None) -> None:
+        self.reload()
+        self.changed.emit()
+
     def adjust(self) -> None:
         if self.view is None or self.view.day(self.selected) is None:
             return
-        key = self.view.key
-        dlg = AssignDialog(self.view, self.selected, lambda d, c: self.services.roster.assign(key, d, c), self)
-        if self.run_dialog(dlg):
-            warnings = dlg.result_value
-            self.reload()
+        view, assign = self.view, self.services.roster.assign
+
+        def after(warnings: list[str]) -> None:
+            self._changed()
             if warnings:
-                self.say("请注意：" + "；".join(warnings), warn=True)  # type: ignore[arg-type]
-            self.changed.emit()
+                self.say("请注意：" + "；".join(warnings), warn=True)
+
+        self._open(lambda: AssignDialog(view, self.selected, lambda *a: assign(view.key, *a), self), after)
 
     def sign_off(self) -> None:
-        if self.view is None:
-            return
-        key = self.view.key
-        dlg = SignOffDialog(self.view, self.today, lambda n, d: self.services.roster.sign_off(key, n, d), self)
-        if self.run_dialog(dlg):
-            self.reload()
-            self.changed.emit()
+        if self.view is not None:
+            view, sign = self.view, self.services.roster.sign_off
+            self._open(lambda: SignOffDialog(view, self.today, lambda n, d: sign(view.key, n, d), self), self._changed)
 
     def swap(self) -> None:
-        if self.view is None or self.view.day(self.selected) is None:
-            return
-        key = self.view.key
-        dlg = SwapDialog(self.view, self.selected, lambda a, b, w, r: self.services.roster.swap(key, a, b, w, r), self)
-        if self.run_dialog(dlg):
-            self.reload()
-            self.changed.emit()
+        if self.view is not None and self.view.day(self.selected) is not None:
+            view, swap = self.view, self.services.roster.swap
+            self._open(lambda: SwapDialog(view, self.selected, lambda *a: swap(view.key, *a), self), self._changed)
 
     def add_leave(self) -> None:
         if self.view is None:
             return
-        dlg = LeaveDialog(self.view.cadres, self.selected, self.services.roster.add_leave, self)
-        if self.run_dialog(dlg):
-            clash = dlg.result_value
+        view = self.view
+
+        def after(clash: list[date]) -> None:
             if clash:
-                days = "、".join(f"{d.month}月{d.day}日" for d in clash)  # type: ignore[union-attr]
+                days = "、".join(f"{d.month}月{d.day}日" for d in clash)
                 self.say(f"已签发的值班表中，请假期间仍排有值班：{days}。请用“换班”调整。", warn=True)
             self.reload()
+
+        self._open(lambda: LeaveDialog(view.cadres, self.selected, self.services.roster.add_leave, self), after)
 
     def remove_leave(self) -> None:
         idx = self.leave_list.currentIndex()
@@ -334,12 +327,12 @@ class RosterTab(QWidget):
         self.reload()
 
     def edit_meeting(self) -> None:
-        if self.run_dialog(MeetingDialog(self.services.roster, self)):
-            self.reload()
+        self._open(lambda: MeetingDialog(self.services.roster, self), lambda _r: self.reload())
 
     def edit_carry_over(self) -> None:
-        if self.view is not None and self.run_dialog(CarryOverDialog(self.services.roster, self.view.cadres, self)):
-            self.reload()
+        if self.view is not None:
+            cadres = self.view.cadres
+            self._open(lambda: CarryOverDialog(self.services.roster, cadres, self), lambda _r: self.reload())
 
     def edit_holidays(self) -> None:
         year = self.view.year if self.view else self.today.year
@@ -352,9 +345,8 @@ class RosterTab(QWidget):
         if self.view is None:
             return
         on_duty = self.log_view.on_duty if self.log_view else None
-        dlg = LogEntryDialog(self.selected, self.view.cadres, on_duty, self.services.duty_log.add, self)
-        if self.run_dialog(dlg):
-            self.show_log(self.selected)
+        cadres, add = self.view.cadres, self.services.duty_log.add
+        self._open(lambda: LogEntryDialog(self.selected, cadres, on_duty, add, self), self._log_changed)
 
     def close_log(self) -> None:
         row = self.log_model.row_at(self.log.currentIndex())
@@ -364,9 +356,10 @@ class RosterTab(QWidget):
         if not row.is_open:
             self.say("这条记录已经办结", warn=True)
             return
-        dlg = CloseLogDialog(row, self.today, self.services.duty_log.close, self)
-        if self.run_dialog(dlg):
-            self.show_log(self.selected)
+        self._open(lambda: CloseLogDialog(row, self.today, self.services.duty_log.close, self), self._log_changed)
+
+    def _log_changed(self, _result: object = None) -> None:
+        self.show_log(self.selected)
 
     # ----- printing ----------------------------------------------------------------------------------
     def print_roster(self) -> PrintRequest | None:
