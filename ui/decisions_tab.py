@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -51,7 +50,7 @@ from ui.dialogs.decision_entries import (
 from ui.dialogs.decision_meeting import MeetingDialog
 from ui.dialogs.decision_models import ActionModel, HistoryModel, MatterListModel
 from ui.jobs import JobRunner, show_error
-from ui.list_tab import add_column_chooser, stretch_column
+from ui.list_tab import add_column_chooser, make_table_view, open_record_dialog, stretch_column
 
 MARK_STYLE = {
     "已通过": ("✔", "#2e7d32"),
@@ -166,14 +165,8 @@ class DecisionsTab(QWidget):
             self.table.selectRow(0)
 
     def _table(self, model: Any) -> QTableView:
-        view = QTableView()
+        view = make_table_view(self)
         view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
         return view
 
     def _detail_pane(self) -> QWidget:
@@ -191,13 +184,13 @@ class DecisionsTab(QWidget):
         self.next_button.setStyleSheet("font-weight: bold;")
         self.next_button.clicked.connect(self.record_next)
         self.dispose_button = QPushButton("退回或终止")
-        self.dispose_button.clicked.connect(lambda: self._open(DispositionDialog(self.svc, self._cur(), self)))
+        self.dispose_button.clicked.connect(lambda: self._open(lambda: DispositionDialog(self.svc, self._cur(), self)))
         self.objection_button = QPushButton("登记异议")
-        self.objection_button.clicked.connect(lambda: self._open(ObjectionDialog(self.svc, self._cur(), self)))
+        self.objection_button.clicked.connect(lambda: self._open(lambda: ObjectionDialog(self.svc, self._cur(), self)))
         self.answer_button = QPushButton("答复异议")
-        self.answer_button.clicked.connect(lambda: self._open(AnswerDialog(self.svc, self._cur(), self)))
+        self.answer_button.clicked.connect(lambda: self._open(lambda: AnswerDialog(self.svc, self._cur(), self)))
         self.progress_button = QPushButton("登记实施情况")
-        self.progress_button.clicked.connect(lambda: self._open(ProgressDialog(self.svc, self._cur(), self)))
+        self.progress_button.clicked.connect(lambda: self._open(lambda: ProgressDialog(self.svc, self._cur(), self)))
         self.correct_button = QPushButton("更正所选记录")
         self.correct_button.clicked.connect(self.correct_selected)
         self.print_button = QToolButton()
@@ -312,14 +305,20 @@ class DecisionsTab(QWidget):
         return self.history_model.items[idx.row()]
 
     # --- actions -------------------------------------------------------------------------
-    def _open(self, form: FieldDialog, after: Callable[[Any], None] | None = None) -> bool:
-        if form.exec() != FieldDialog.DialogCode.Accepted:
-            return False
-        if after is not None:
-            after(form.result_id)
-        self.refresh()
-        self.changed.emit()
-        return True
+    def _open(self, make: Callable[[], FieldDialog], after: Callable[[Any], None] | None = None) -> bool:
+        """The one "dialog → service → re-read" path; ``after`` gets the id the form returned."""
+
+        def done(form: Any) -> None:
+            if after is not None:
+                after(form.result_id)
+            self.refresh()
+            self.changed.emit()
+
+        return open_record_dialog(self, make, self.run_dialog, done)
+
+    def run_dialog(self, dialog: Any) -> bool:
+        """Modal dialog; a seam tests may replace."""
+        return bool(dialog.exec() == FieldDialog.DialogCode.Accepted)
 
     def edit_seats(self) -> None:
         from ui.dialogs.decision_seats import SeatsDialog
@@ -327,7 +326,7 @@ class DecisionsTab(QWidget):
         SeatsDialog(self.svc.seats, self.svc.today(), self).exec()
 
     def new_matter(self) -> None:
-        self._open(MatterDialog(self.svc, self), after=self._select_new)
+        self._open(lambda: MatterDialog(self.svc, self), after=self._select_new)
 
     def _select_new(self, matter_id: Any) -> None:
         self.current = self.svc.matter(int(matter_id))
@@ -344,9 +343,8 @@ class DecisionsTab(QWidget):
         return NoticeDialog(self.svc, view, self, step=step)
 
     def record_next(self) -> None:
-        form = self.next_dialog()
-        if form is not None:
-            self._open(form)
+        if self.current is not None and self.current.next_step is not None:
+            self._open(self.next_dialog)  # type: ignore[arg-type]
 
     def correction_dialog(self, entry_id: int) -> FieldDialog:
         view = self._cur()
@@ -371,4 +369,4 @@ class DecisionsTab(QWidget):
     def correct_selected(self) -> None:
         item = self._selected_history()
         if item is not None and item.correctable:
-            self._open(self.correction_dialog(item.entry_id))
+            self._open(lambda: self.correction_dialog(item.entry_id))
