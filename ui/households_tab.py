@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QSplitter, QWidget
 
-from govdesk.models.people_details import HOUSEHOLD_CATEGORIES
 from govdesk.services.bundle import Services
+from govdesk.vocabulary import HOUSEHOLD_CATEGORIES
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.household_dialog import HouseholdDialog
 from ui.household_details_pane import HouseholdDetailsPane

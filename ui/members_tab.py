@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from govdesk.models.people import MEMBER_STATUSES
-from govdesk.models.people_details import HOUSEHOLD_CATEGORIES
 from govdesk.services.bundle import Services
+from govdesk.vocabulary import HOUSEHOLD_CATEGORIES, MEMBER_STATUSES
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.people_dialogs import PlaqueDialog

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from govdesk.errors import GovdeskError
-from govdesk.roster.prints import ARCHIVE_PLAQUE, ARCHIVE_ROSTER, plaque_document, roster_document
 from govdesk.roster.views import DutyLogView, RosterView
 from govdesk.services.bundle import Services
+from govdesk.services.roster_prints import ARCHIVE_PLAQUE, ARCHIVE_ROSTER, plaque_document, roster_document
 from ui.dialogs.roster_dialogs import AssignDialog, LeaveDialog, SignOffDialog, SwapDialog
 from ui.dialogs.roster_holidays import WARNING_STYLE, HolidayDialog
 from ui.dialogs.roster_log import CloseLogDialog, LogEntryDialog

@@ -32,7 +32,7 @@ def register_print(targets: argparse._SubParsersAction) -> None:
 
 
 def run_roster(args: argparse.Namespace) -> int:
-    from govdesk.roster.prints import print_roster, roster_for_print
+    from govdesk.services.roster_prints import print_roster, roster_for_print
 
     db = open_database(args)
     try:
@@ -50,7 +50,7 @@ def run_roster(args: argparse.Namespace) -> int:
 
 
 def run_plaque(args: argparse.Namespace) -> int:
-    from govdesk.roster.prints import print_plaque
+    from govdesk.services.roster_prints import print_plaque
 
     try:
         day = parse_date(args.date) if args.date else date.today()

@@ -15,10 +15,11 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Tex
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govdesk.models.base import Base, Timestamped
-
-BODY_REPRESENTATIVES = "村民代表"
-BODY_SUPERVISION = "村务监督委员会"
-BODIES = (BODY_REPRESENTATIVES, BODY_SUPERVISION)
+from govdesk.vocabulary import (  # noqa: F401 - the models store these words
+    BODIES,
+    BODY_REPRESENTATIVES,
+    BODY_SUPERVISION,
+)
 
 # Log entry kinds.
 ENTRY_OPENED = "立项"

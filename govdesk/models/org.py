@@ -8,12 +8,12 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govdesk.models.base import Base, Timestamped
-
-# Kinds of Party organisation unit (三级联动 below the township committee).
-ORG_GENERAL_BRANCH = "党总支"
-ORG_BRANCH = "党支部"
-ORG_GROUP = "党小组"
-ORG_KINDS = (ORG_GENERAL_BRANCH, ORG_BRANCH, ORG_GROUP)
+from govdesk.vocabulary import (  # noqa: F401 - the models store these words
+    ORG_BRANCH,
+    ORG_GENERAL_BRANCH,
+    ORG_GROUP,
+    ORG_KINDS,
+)
 
 
 class Village(Base, Timestamped):

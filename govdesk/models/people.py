@@ -12,30 +12,19 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govdesk.models.base import Base, Timestamped
-
-SEX_MALE = "男"
-SEX_FEMALE = "女"
-
-# 党员状态. 正式 and 流动 members vote; 预备 and 留党察看 do not (DOMAIN.md).
-STATUS_FULL = "正式党员"
-STATUS_PROBATIONARY = "预备党员"
-STATUS_MIGRANT = "流动党员"
-STATUS_ON_PROBATION = "留党察看"
-MEMBER_STATUSES = (STATUS_FULL, STATUS_PROBATIONARY, STATUS_MIGRANT, STATUS_ON_PROBATION)
-VOTING_STATUSES = (STATUS_FULL, STATUS_MIGRANT)
-
-RELATION_HEAD = "户主"
-
-# The 56 ethnic groups (民族) in the order of GB/T 3304; registers often drop the 族 (汉, 回).
-ETHNIC_GROUPS = (
-    "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族",
-    "满族", "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族",
-    "佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族", "土族",
-    "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族", "阿昌族", "普米族",
-    "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族", "保安族", "裕固族", "京族", "塔塔尔族",
-    "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
-)  # fmt: skip
-DEFAULT_ETHNICITY = ETHNIC_GROUPS[0]
+from govdesk.vocabulary import (  # noqa: F401 - the models store these words
+    DEFAULT_ETHNICITY,
+    ETHNIC_GROUPS,
+    MEMBER_STATUSES,
+    RELATION_HEAD,
+    SEX_FEMALE,
+    SEX_MALE,
+    STATUS_FULL,
+    STATUS_MIGRANT,
+    STATUS_ON_PROBATION,
+    STATUS_PROBATIONARY,
+    VOTING_STATUSES,
+)
 
 
 class Household(Base, Timestamped):

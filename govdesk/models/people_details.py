@@ -14,18 +14,14 @@ from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column
 
 from govdesk.models.base import Base, Timestamped
-
-# 农户类别 the desk tracks; free text is allowed too (a county may add its own).
-HOUSEHOLD_CATEGORIES = ("脱贫户", "低保户", "五保户", "残疾", "留守老人", "军属", "独居老人", "困境儿童")
-MAX_STARS = 10
-
-# 挂牌亮户: the plaque on a member's home.
-PLAQUE_KINDS = ("共产党员户", "先锋牌")
-
-# Why a resident or member leaves the active register (the record stays).
-END_MOVED_OUT = "迁出"
-END_DECEASED = "死亡"
-END_REASONS = (END_MOVED_OUT, END_DECEASED, "转出", "其他")
+from govdesk.vocabulary import (  # noqa: F401 - the models store these words
+    END_DECEASED,
+    END_MOVED_OUT,
+    END_REASONS,
+    HOUSEHOLD_CATEGORIES,
+    MAX_STARS,
+    PLAQUE_KINDS,
+)
 
 
 class HouseholdCategory(Base, Timestamped):

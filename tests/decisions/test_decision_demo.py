@@ -16,7 +16,7 @@ from govdesk.services.listing import ListQuery
 
 
 def test_seeder_is_registered() -> None:
-    assert "govdesk.decisions.demo:seed_demo" in DEMO_SEEDERS
+    assert "govdesk.services.decisions_demo:seed_demo" in DEMO_SEEDERS
 
 
 def test_migrated_schema_equals_models(db: Database) -> None:

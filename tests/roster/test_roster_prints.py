@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate
 
 from govdesk.cli import main
 from govdesk.db import Database
-from govdesk.roster.prints import print_plaque, print_roster
 from govdesk.services.bundle import Services
+from govdesk.services.roster_prints import print_plaque, print_roster
 from tests.conftest import DEMO_TODAY
 
 

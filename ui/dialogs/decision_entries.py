@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,10 +36,12 @@ from govdesk.decisions.inputs import (
 )
 from govdesk.decisions.procedures import CATEGORIES, KIND_MEETING, KIND_SUGGESTION, SOURCES
 from govdesk.errors import RefusedError
-from govdesk.models import LogEntry
 from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_query import MatterView, StepStatus
 from ui.dialogs.common import DateField, FieldDialog, date_of, spin
+
+if TYPE_CHECKING:  # detached log rows from the decision service, read only
+    from govdesk.models import LogEntry
 
 
 def _details(entry: LogEntry | None) -> dict[str, Any]:

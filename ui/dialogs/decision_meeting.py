@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -34,14 +34,16 @@ from govdesk.decisions import quorum
 from govdesk.decisions.attendance import Seat
 from govdesk.decisions.inputs import ATTACHMENT_KINDS, MeetingInput
 from govdesk.errors import ValidationError
-from govdesk.models import AttendanceTick, LogEntry
-from govdesk.models.decisions import BODIES
 from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_query import MatterView, StepStatus
+from govdesk.vocabulary import BODIES
 from ui.dialogs.common import ERROR_STYLE, OK_STYLE, date_of, spin
 from ui.dialogs.decision_entries import CorrectableForm, DispositionPicker
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+if TYPE_CHECKING:  # detached log rows from the decision service, read only
+    from govdesk.models import AttendanceTick, LogEntry
 
 
 def rule_words(r: quorum.Rule) -> str:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from govdesk.errors import GovdeskError
-from govdesk.models.decisions import BODIES
 from govdesk.services.decisions_seats import SeatService
+from govdesk.vocabulary import BODIES
 from ui.dialogs.common import DateField, date_of, error_label
 from ui.list_model import Column, ListTableModel
 

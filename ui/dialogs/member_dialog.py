@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from govdesk.models.people import MEMBER_STATUSES
 from govdesk.services.members import MemberInput, MemberService, validate_member
 from govdesk.services.village import VillageService
+from govdesk.vocabulary import MEMBER_STATUSES
 from ui.dialogs.forms import FormDialog
 from ui.dialogs.person_fields import PersonFields
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from govdesk.errors import GovdeskError
 from govdesk.labels import label
-from govdesk.models.org import ORG_BRANCH, ORG_GENERAL_BRANCH, ORG_GROUP
 from govdesk.services.organisation import CadreRow, OrganisationService, TeamRow, UnitRow
 from govdesk.services.village import VillageService
+from govdesk.vocabulary import ORG_BRANCH, ORG_GENERAL_BRANCH, ORG_GROUP
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.org_forms import CadreDialog, LeaderDialog, NameDialog, TeamDialog, VillageDialog
 from ui.dialogs.org_models import ENDED_COLOR, unit_tree_model

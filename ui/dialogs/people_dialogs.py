@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from govdesk.errors import GovdeskError
-from govdesk.models.people_details import HOUSEHOLD_CATEGORIES, MAX_STARS, PLAQUE_KINDS
 from govdesk.services.households import HouseholdService
+from govdesk.vocabulary import HOUSEHOLD_CATEGORIES, MAX_STARS, PLAQUE_KINDS
 from ui.dialogs.common import FieldDialog
 from ui.household_picker import HouseholdPicker
 

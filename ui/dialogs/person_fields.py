@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from govdesk import idcard
-from govdesk.models.people import DEFAULT_ETHNICITY, ETHNIC_GROUPS, SEX_FEMALE, SEX_MALE
+from govdesk.vocabulary import DEFAULT_ETHNICITY, ETHNIC_GROUPS, SEX_FEMALE, SEX_MALE
 from ui.dialogs.common import DateField
 from ui.dialogs.forms import FormDialog
 

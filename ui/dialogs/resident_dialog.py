@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from govdesk.models.people import RELATION_HEAD
 from govdesk.services.households import HouseholdService, ResidentInput, validate_resident
+from govdesk.vocabulary import RELATION_HEAD
 from ui.dialogs.forms import FormDialog
 from ui.dialogs.person_fields import PersonFields
 
