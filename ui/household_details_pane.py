@@ -56,7 +56,11 @@ class _ListSection(QWidget):
         return self.model.row_at(rows[0].row()) if rows else None
 
 
-class HouseholdDetailsPane(QWidget):
+class HouseholdPane(QWidget):
+    """A pane below the household list about the selected household (its residents, its details).
+    Its dialogs go through the owning tab's ``run_dialog`` seam, so tests drive dialogs in one
+    place; ``changed`` tells the list above to re-read (a head, a count, a category changed)."""
+
     changed = Signal()
 
     def __init__(
@@ -71,6 +75,31 @@ class HouseholdDetailsPane(QWidget):
         self.details = details
         self.run_dialog = run_dialog
         self.household_id: int | None = None
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _open(self, make: Callable[[], QDialog], *, announce: bool = True) -> None:
+        """Run a dialog; after 确定 re-read the pane (and, with ``announce``, tell the list)."""
+        open_record_dialog(self, make, self.run_dialog, lambda _d: self._changed(announce))
+
+    def _changed(self, announce: bool = True) -> None:
+        self.reload()
+        if announce:
+            self.changed.emit()
+
+
+class HouseholdDetailsPane(HouseholdPane):
+    """Categories with dates, star ratings and the 中心户 relays of the selected household."""
+
+    def __init__(
+        self,
+        households: HouseholdService,
+        details: HouseholdDetailsService,
+        run_dialog: RunDialog,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(households, details, run_dialog, parent)
         self.categories = _ListSection("家庭类别", CATEGORY_COLUMNS, self)
         self.categories.button("添加", "fa5s.plus", self.add_category)
         self.end_category_button = self.categories.button("结束", "fa5s.stop-circle", self.end_category)
@@ -127,15 +156,6 @@ class HouseholdDetailsPane(QWidget):
             show_error(exc, self)
         self.reload()
         self.changed.emit()
-
-    def _open(self, make: Callable[[], QDialog], *, announce: bool = True) -> None:
-        """Run a detail dialog through the tab's seam; after 确定 re-read (and tell the list)."""
-        open_record_dialog(self, make, self.run_dialog, lambda _d: self._changed(announce))
-
-    def _changed(self, announce: bool) -> None:
-        self.reload()
-        if announce:
-            self.changed.emit()
 
     def add_category(self) -> None:
         hid = self.household_id

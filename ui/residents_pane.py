@@ -6,27 +6,23 @@ A household has a handful of residents, so they are loaded at once into a small
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import qtawesome as qta
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.people_dialogs import MoveResidentDialog
 from ui.dialogs.resident_dialog import ResidentDialog
-from ui.list_tab import RunDialog, make_table_view, open_record_dialog, set_column_widths
+from ui.household_details_pane import HouseholdPane
+from ui.list_tab import RunDialog, make_table_view, set_column_widths
 from ui.table_model import RowListModel
 
 COLUMN_WIDTHS = {"name": 5, "relation": 5.5, "sex": 2.5, "birth_date": 6, "id_number": 11, "ethnicity": 4}
 RESIDENT_END_REASONS = ("迁出", "去世", "出嫁迁出", "入学迁出", "参军", "录入错误", "其他")
 
 
-class ResidentsPane(QWidget):
-    changed = Signal()
-
+class ResidentsPane(HouseholdPane):
     def __init__(
         self,
         households: HouseholdService,
@@ -34,11 +30,7 @@ class ResidentsPane(QWidget):
         run_dialog: RunDialog,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.households = households
-        self.details = details
-        self.run_dialog = run_dialog  # the owning tab's seam, so tests drive dialogs in one place
-        self.household_id: int | None = None
+        super().__init__(households, details, run_dialog, parent)
         self.household_label = ""
         self.model = RowListModel(households.resident_columns, parent=self)
         self.title = QLabel("请在上方选择一户")
@@ -105,13 +97,6 @@ class ResidentsPane(QWidget):
         rows = self.table.selectionModel().selectedRows()
         found = self.model.row_at(rows[0].row()) if rows else None
         return bool(found and found.ended)
-
-    def _open(self, make: Callable[[], QDialog]) -> None:
-        open_record_dialog(self, make, self.run_dialog, lambda _d: self._changed())
-
-    def _changed(self) -> None:
-        self.reload()
-        self.changed.emit()
 
     def _resident_dialog(self, resident_id: int | None) -> ResidentDialog:
         assert self.household_id is not None

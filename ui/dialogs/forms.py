@@ -11,7 +11,7 @@ knows) lands under its field the same way, and the dialog stays open with the in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -172,6 +172,16 @@ class FormDialog(FieldDialog):
 
     def submit(self) -> None:
         self.save(self.build_input())
+
+    @staticmethod
+    def create_or_update(
+        record_id: int | None, data: Any, update: Callable[[int, Any], object], create: Callable[[Any], int]
+    ) -> int:
+        """Save a record form: ``update`` the record being edited or ``create`` a new one; its id."""
+        if record_id:
+            update(record_id, data)
+            return record_id
+        return create(data)
 
     def accept(self) -> None:
         self._show_all = True

@@ -53,8 +53,5 @@ class HouseholdDialog(FormDialog):
         validate_household(data)
 
     def save(self, data: HouseholdInput) -> None:
-        if self.household_id:
-            self.households.update(self.household_id, data)
-            self.saved_id = self.household_id
-        else:
-            self.saved_id = self.households.create(data)
+        h = self.households
+        self.saved_id = self.create_or_update(self.household_id, data, h.update, h.create)

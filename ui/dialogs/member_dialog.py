@@ -89,8 +89,4 @@ class MemberDialog(FormDialog):
         validate_member(data)
 
     def save(self, data: MemberInput) -> None:
-        if self.member_id:
-            self.members.update(self.member_id, data)
-            self.saved_id = self.member_id
-        else:
-            self.saved_id = self.members.create(data)
+        self.saved_id = self.create_or_update(self.member_id, data, self.members.update, self.members.create)

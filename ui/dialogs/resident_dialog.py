@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QWidget
 
 from govdesk.services.households import HouseholdService, ResidentInput, validate_resident
@@ -76,8 +78,6 @@ class ResidentDialog(FormDialog):
         validate_resident(data)
 
     def save(self, data: ResidentInput) -> None:
-        if self.resident_id:
-            self.households.update_resident(self.resident_id, data)
-            self.saved_id = self.resident_id
-        else:
-            self.saved_id = self.households.add_resident(self.household_id, data)
+        h = self.households
+        add = partial(h.add_resident, self.household_id)
+        self.saved_id = self.create_or_update(self.resident_id, data, h.update_resident, add)
