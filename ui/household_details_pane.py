@@ -75,6 +75,11 @@ class HouseholdPane(QWidget):
         self.details = details
         self.run_dialog = run_dialog
         self.household_id: int | None = None
+        self.build()
+
+    def build(self) -> None:
+        """The pane's widgets (called by the constructor)."""
+        raise NotImplementedError
 
     def reload(self) -> None:
         raise NotImplementedError
@@ -92,14 +97,7 @@ class HouseholdPane(QWidget):
 class HouseholdDetailsPane(HouseholdPane):
     """Categories with dates, star ratings and the 中心户 relays of the selected household."""
 
-    def __init__(
-        self,
-        households: HouseholdService,
-        details: HouseholdDetailsService,
-        run_dialog: RunDialog,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(households, details, run_dialog, parent)
+    def build(self) -> None:
         self.categories = _ListSection("家庭类别", CATEGORY_COLUMNS, self)
         self.categories.button("添加", "fa5s.plus", self.add_category)
         self.end_category_button = self.categories.button("结束", "fa5s.stop-circle", self.end_category)

@@ -7,15 +7,13 @@ A household has a handful of residents, so they are loaded at once into a small
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from govdesk.services.household_details import HouseholdDetailsService
-from govdesk.services.households import HouseholdService
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.people_dialogs import MoveResidentDialog
 from ui.dialogs.resident_dialog import ResidentDialog
 from ui.household_details_pane import HouseholdPane
-from ui.list_tab import RunDialog, make_table_view, set_column_widths
+from ui.list_tab import make_table_view, set_column_widths
 from ui.table_model import RowListModel
 
 COLUMN_WIDTHS = {"name": 5, "relation": 5.5, "sex": 2.5, "birth_date": 6, "id_number": 11, "ethnicity": 4}
@@ -23,16 +21,11 @@ RESIDENT_END_REASONS = ("迁出", "去世", "出嫁迁出", "入学迁出", "参
 
 
 class ResidentsPane(HouseholdPane):
-    def __init__(
-        self,
-        households: HouseholdService,
-        details: HouseholdDetailsService,
-        run_dialog: RunDialog,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(households, details, run_dialog, parent)
+    """The selected household's residents: add, edit, move to another household, end."""
+
+    def build(self) -> None:
         self.household_label = ""
-        self.model = RowListModel(households.resident_columns, parent=self)
+        self.model = RowListModel(self.households.resident_columns, parent=self)
         self.title = QLabel("请在上方选择一户")
         self.title.setStyleSheet("font-weight: bold;")
         self.show_ended = QCheckBox("显示已注销居民")
