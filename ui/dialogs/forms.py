@@ -173,16 +173,6 @@ class FormDialog(FieldDialog):
     def submit(self) -> None:
         self.save(self.build_input())
 
-    @staticmethod
-    def create_or_update(
-        record_id: int | None, data: Any, update: Callable[[int, Any], object], create: Callable[[Any], int]
-    ) -> int:
-        """Save a record form: ``update`` the record being edited or ``create`` a new one; its id."""
-        if record_id:
-            update(record_id, data)
-            return record_id
-        return create(data)
-
     def accept(self) -> None:
         self._show_all = True
         if self.validate_now():
@@ -196,3 +186,27 @@ class FormDialog(FieldDialog):
 
     def start_loading(self) -> None:
         self._loading = True
+
+
+class RecordForm(FormDialog):
+    """A form that adds a record or edits ``record_id`` (titled for which); an existing record's
+    problems are shown at once, since every field already holds a value. ``saved_id`` after 确定."""
+
+    def __init__(self, title: str, record_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.record_id = record_id
+        self.saved_id: int | None = None
+        self.start_loading()
+
+    def finish_loading(self) -> None:
+        if self.record_id:
+            self.show_all_errors()
+        super().finish_loading()
+
+    def create_or_update(self, data: Any, update: Callable[[int, Any], object], create: Callable[[Any], int]) -> None:
+        """``update`` the record being edited or ``create`` a new one; ``saved_id`` is its id."""
+        if self.record_id:
+            update(self.record_id, data)
+            self.saved_id = self.record_id
+        else:
+            self.saved_id = create(data)

@@ -6,12 +6,12 @@ from PySide6.QtWidgets import QWidget
 
 from govdesk.services.households import HouseholdInput, HouseholdService, validate_household
 from govdesk.services.village import VillageService
-from ui.dialogs.forms import FormDialog
+from ui.dialogs.forms import RecordForm
 
 NO_CHOICE = "（未指定）"
 
 
-class HouseholdDialog(FormDialog):
+class HouseholdDialog(RecordForm):
     def __init__(
         self,
         households: HouseholdService,
@@ -19,12 +19,9 @@ class HouseholdDialog(FormDialog):
         household_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("修改农户信息" if household_id else "新增农户", parent)
+        super().__init__("修改农户信息" if household_id else "新增农户", household_id, parent)
         self.households = households
-        self.household_id = household_id
-        self.saved_id: int | None = None
         data = households.as_input(household_id) if household_id else HouseholdInput()
-        self.start_loading()
         self.add_line("number", data.number, placeholder="如 0301", max_length=40)
         self.add_line("address", data.address, max_length=200)
         self.add_line("phone", data.phone, placeholder="手机 11 位或 区号-号码")
@@ -35,8 +32,6 @@ class HouseholdDialog(FormDialog):
         )
         self.add_combo("grid_id", [(NO_CHOICE, None)] + [(g.name, g.id) for g in grids], data.grid_id)
         self.add_notes("notes", data.notes)
-        if household_id:
-            self.show_all_errors()
         self.finish_loading()
 
     def build_input(self) -> HouseholdInput:
@@ -53,5 +48,4 @@ class HouseholdDialog(FormDialog):
         validate_household(data)
 
     def save(self, data: HouseholdInput) -> None:
-        h = self.households
-        self.saved_id = self.create_or_update(self.household_id, data, h.update, h.create)
+        self.create_or_update(data, self.households.update, self.households.create)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from govdesk.services.members import MemberInput, MemberService, validate_member
 from govdesk.services.village import VillageService
 from govdesk.vocabulary import MEMBER_STATUSES
-from ui.dialogs.forms import FormDialog
+from ui.dialogs.forms import RecordForm
 from ui.dialogs.person_fields import PersonFields
 
 NO_CHOICE = "（未指定）"
@@ -16,7 +16,7 @@ EDUCATION = ("小学", "初中", "高中", "中专", "大专", "本科", "研究
 POSTS = ("政策宣传岗", "环境监督岗", "矛盾调解岗", "关爱老人岗", "平安巡逻岗", "产业帮带岗")
 
 
-class MemberDialog(FormDialog):
+class MemberDialog(RecordForm):
     """A member's roster entry. ``member_id=None`` creates a new member."""
 
     def __init__(
@@ -26,13 +26,10 @@ class MemberDialog(FormDialog):
         member_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("修改党员信息" if member_id else "新增党员", parent)
+        super().__init__("修改党员信息" if member_id else "新增党员", member_id, parent)
         self.members = members
-        self.member_id = member_id
-        self.saved_id: int | None = None
         data = members.as_input(member_id) if member_id else MemberInput()
         self._original = data
-        self.start_loading()
         self.person = PersonFields(self, data)
         self.add_combo("status", [(s, s) for s in MEMBER_STATUSES], data.status)
         self.add_date("joined_on", data.joined_on)
@@ -49,8 +46,6 @@ class MemberDialog(FormDialog):
         self.add_line("phone", data.phone, placeholder="手机 11 位或 区号-号码")
         self.add_combo("post", [("", "")] + [(p, p) for p in POSTS], data.post, editable=True)
         self.add_notes("notes", data.notes)
-        if member_id:
-            self.show_all_errors()
         self.finish_loading()
 
     def _fill_groups(self, keep: object) -> None:
@@ -89,4 +84,4 @@ class MemberDialog(FormDialog):
         validate_member(data)
 
     def save(self, data: MemberInput) -> None:
-        self.saved_id = self.create_or_update(self.member_id, data, self.members.update, self.members.create)
+        self.create_or_update(data, self.members.update, self.members.create)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from govdesk.services.households import HouseholdService, ResidentInput, validate_resident
 from govdesk.vocabulary import RELATION_HEAD
-from ui.dialogs.forms import FormDialog
+from ui.dialogs.forms import RecordForm
 from ui.dialogs.person_fields import PersonFields
 
 RELATIONS = (
@@ -34,7 +34,7 @@ RELATIONS = (
 )
 
 
-class ResidentDialog(FormDialog):
+class ResidentDialog(RecordForm):
     """``resident_id=None`` adds a new resident to ``household_id``."""
 
     def __init__(
@@ -47,19 +47,14 @@ class ResidentDialog(FormDialog):
         household_label: str = "",
     ) -> None:
         title = "修改居民信息" if resident_id else "添加居民"
-        super().__init__(f"{title}（{household_label}）" if household_label else title, parent)
+        super().__init__(f"{title}（{household_label}）" if household_label else title, resident_id, parent)
         self.households = households
         self.household_id = household_id
-        self.resident_id = resident_id
-        self.saved_id: int | None = None
         data = households.resident_input(resident_id) if resident_id else ResidentInput()
-        self.start_loading()
         self.person = PersonFields(self, data)
         self.add_combo("relation", [("", "")] + [(r, r) for r in RELATIONS], data.relation, editable=True)
         self.add_line("phone", data.phone, placeholder="手机 11 位或 区号-号码")
         self.add_notes("notes", data.notes)
-        if resident_id:
-            self.show_all_errors()
         self.finish_loading()
 
     def build_input(self) -> ResidentInput:
@@ -79,5 +74,4 @@ class ResidentDialog(FormDialog):
 
     def save(self, data: ResidentInput) -> None:
         h = self.households
-        add = partial(h.add_resident, self.household_id)
-        self.saved_id = self.create_or_update(self.resident_id, data, h.update_resident, add)
+        self.create_or_update(data, h.update_resident, partial(h.add_resident, self.household_id))
