@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from govdesk.roster.calendar import DAY_HOLIDAY, DAY_KINDS, DAY_WEEKEND, WEEKDAY_NAMES
@@ -200,26 +200,12 @@ class DutyLogModel(ListTableModel):
         return OVERDUE_COLOR if view is not None and column == LOG_DUE_COLUMN and r.overdue(view.day) else None
 
 
-class LeaveListModel(QAbstractListModel):
-    """The month's leave: (id, cadre, start, end, reason) rows from the service."""
+def _leave_text(item: tuple[int, Any, date, date, str]) -> str:
+    _id, cadre, start, end, reason = item
+    span = f"{start.month}月{start.day}日" + (f"—{end.month}月{end.day}日" if end != start else "")
+    return f"{cadre.name}  {span}  {reason}".rstrip()
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[tuple[int, Any, date, date, str]] = []
 
-    def set_items(self, items: list[tuple[int, Any, date, date, str]]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.items):
-            return None
-        _id, cadre, start, end, reason = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            span = f"{start.month}月{start.day}日" + (f"—{end.month}月{end.day}日" if end != start else "")
-            return f"{cadre.name}  {span}  {reason}".rstrip()
-        return None
+def leave_list_model(parent: Any = None) -> ListTableModel:
+    """The month's leave: (id, cadre, start, end, reason) rows from the service, one line each."""
+    return ListTableModel([Column("本月请假", _leave_text)], parent)

@@ -37,7 +37,7 @@ from ui.dialogs.roster_settings import CarryOverDialog, MeetingDialog
 from ui.jobs import JobRunner, show_error
 from ui.list_tab import make_table_view, open_record_dialog, push_button, stretch_column
 from ui.print_actions import PrintRequest, preview_document
-from ui.roster_models import LOG_MATTER_COLUMN, DutyLogModel, LeaveListModel, RosterMonthModel, TallyModel
+from ui.roster_models import LOG_MATTER_COLUMN, DutyLogModel, RosterMonthModel, TallyModel, leave_list_model
 
 STATUS_STYLE = {"草稿": "color: #8d6e00;", "已签发": "color: #1b5e20;", "未生成": "color: #666;"}
 
@@ -123,7 +123,7 @@ class RosterTab(QWidget):
         tally_bar = QHBoxLayout()
         tally_bar.addWidget(QLabel("各人值班次数（此前 → 本月 → 累计）：工作日、周末、节假日分别均衡"), 1)
         tally_bar.addWidget(self.btn_carry)
-        self.leave_model = LeaveListModel(self)
+        self.leave_model = leave_list_model(self)
         self.leave_list = QListView()
         self.leave_list.setModel(self.leave_model)
         self.btn_leave_remove = push_button("删除所选请假", self.remove_leave)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,31 +24,13 @@ from govdesk.labels import label
 from govdesk.roster.calendar import OVERRIDE_KINDS, HolidayOverride
 from govdesk.services.roster import RosterService
 from ui.dialogs.common import DateField, date_of, error_label
+from ui.list_model import Column, ListTableModel
 
 WARNING_STYLE = "background: #fff3cd; color: #7a4f01; padding: 6px; border: 1px solid #ffe08a;"
 
 
-class HolidayListModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[HolidayOverride] = []
-
-    def set_items(self, items: list[HolidayOverride]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.items):
-            return None
-        h = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            wd = "一二三四五六日"[h.day.weekday()]
-            return f"{h.day.isoformat()} 周{wd}   {h.kind}   {h.name}".rstrip()
-        return None
+def _holiday_text(h: HolidayOverride) -> str:
+    return f"{h.day.isoformat()} 周{'一二三四五六日'[h.day.weekday()]}   {h.kind}   {h.name}".rstrip()
 
 
 class HolidayDialog(QDialog):
@@ -68,7 +48,7 @@ class HolidayDialog(QDialog):
         self.warning.setStyleSheet(WARNING_STYLE)
         self.info = QLabel()
         self.info.setWordWrap(True)
-        self.model = HolidayListModel(self)
+        self.model = ListTableModel([Column("节假日", _holiday_text)], self)
         self.list = QListView()
         self.list.setModel(self.model)
         self.day = DateField(date(year, 1, 1), key="holiday_day")
