@@ -16,7 +16,7 @@ from ui.dialogs.common import DateField, FieldDialog, date_of, optional_date_of
 from ui.dialogs.people_dialogs import CategoryDialog, StarDialog
 from ui.dialogs.roster_dialogs import LeaveDialog
 from ui.list_model import ROW_ID_ROLE, Column, ListTableModel
-from ui.roster_models import DutyLogModel, TallyModel
+from ui.roster_models import DutyLogModel, TallyModel, leave_list_model
 
 # --- the dialog base -----------------------------------------------------------------------
 
@@ -173,7 +173,9 @@ def test_the_roster_lists_are_list_table_models(services: Services, qtmodelteste
     tally.set_view(view)
     log = DutyLogModel()
     log.set_view(services.duty_log.for_day(DEMO_TODAY))
-    for model in (tally, log):
+    leave = leave_list_model()
+    leave.set_items(services.roster.leaves(view.days[0].day, view.days[-1].day))
+    for model in (tally, log, leave):
         assert isinstance(model, ListTableModel)
         qtmodeltester.check(model)
     assert tally.rowCount() == len(view.tallies) > 0
