@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govdesk.changes import Changes
 from govdesk.decisions.procedures import KIND_MEETING, KIND_RESULT_NOTICE, KIND_SUGGESTION
 from govdesk.decisions.state import STATE_COMPLETED, STATE_ENDED, STATE_FAILED, STATE_POSTED, STATES
 from govdesk.errors import GovdeskError
@@ -98,8 +99,6 @@ MATTER_COLUMNS_HIDDEN = ("category", "procedure", "last_event_on")
 
 
 class DecisionsTab(QWidget):
-    changed = Signal()
-
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -256,6 +255,11 @@ class DecisionsTab(QWidget):
         if self.current is not None:
             self.show_matter(self.current.id)
 
+    def on_changes(self, changes: Changes) -> None:
+        """Matters, seats, or the cadres who should attend (设置 → 村和组织) changed: read again."""
+        if changes & (Changes.DECISIONS | Changes.ORGANISATION):
+            self.refresh()
+
     def _apply_filter(self) -> None:
         q = dataclasses.replace(
             self.model.query, text=self.search.text(), filters={"state": self.state_filter.currentData()}
@@ -315,10 +319,8 @@ class DecisionsTab(QWidget):
     def _open(self, form: DecisionForm, after: Callable[[Any], None] | None = None) -> bool:
         if form.exec() != DecisionForm.DialogCode.Accepted:
             return False
-        if after is not None:
+        if after is not None:  # the ledger has already refreshed on the change the form's write reported
             after(form.result_id)
-        self.refresh()
-        self.changed.emit()
         return True
 
     def edit_seats(self) -> None:
@@ -330,7 +332,7 @@ class DecisionsTab(QWidget):
         self._open(MatterDialog(self.svc, self), after=self._select_new)
 
     def _select_new(self, matter_id: Any) -> None:
-        self.current = self.svc.matter(int(matter_id))
+        self.show_matter(int(matter_id))
 
     def next_dialog(self) -> DecisionForm | None:
         view = self.current

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govdesk.changes import Changes
 from govdesk.services.bundle import Services
 from govdesk.services.listing import Listing, ListQuery
+from ui.fonts import row_height
 from ui.jobs import JobRunner, show_error
 from ui.table_model import PagedTableModel
 
@@ -47,7 +49,7 @@ def make_table_view(parent: QWidget | None = None) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.verticalHeader().setDefaultSectionSize(row_height(view.fontMetrics().height()))
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
@@ -95,8 +97,9 @@ def add_column_chooser(view: QTableView, hidden: Sequence[int] = ()) -> None:
 class ListTab(QWidget):
     """Base of the register tabs. Subclasses add filters and actions and open the dialogs."""
 
-    changed = Signal()  # a record was added, edited or ended: the window refreshes its counts
     count_noun = "条"
+    # The kinds of records this list shows: a change to them (govdesk.changes) re-reads the list.
+    shows: Changes = Changes.NONE
 
     def __init__(
         self,
@@ -267,7 +270,16 @@ class ListTab(QWidget):
         row = self.current_row()
         self.model.refresh()
         self.select_id(keep_id, row)
-        self.changed.emit()
+
+    def on_changes(self, changes: Changes) -> None:
+        """The window's broadcast: filters follow the organisation; the list re-reads what it shows."""
+        if changes & Changes.ORGANISATION:
+            self.refresh_choices()
+        if changes & (self.shows | Changes.ORGANISATION):
+            self.reload(self.current_id())
+
+    def refresh_choices(self) -> None:
+        """Subclasses fill their organisation-dependent filters (支部, 村民小组, 网格…) here."""
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """Modal dialog; a seam the tests replace to drive dialogs without blocking."""

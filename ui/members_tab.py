@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
 from govdesk.models.people import MEMBER_STATUSES
 from govdesk.models.people_details import HOUSEHOLD_CATEGORIES
@@ -34,6 +35,7 @@ MEMBER_END_REASONS = ("转出", "去世", "出党", "停止党籍", "录入错�
 
 class MembersTab(ListTab):
     count_noun = "人"
+    shows = Changes.MEMBERS | Changes.HOUSEHOLDS  # the 户类别 filter reads the member's household
 
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -61,10 +63,11 @@ class MembersTab(ListTab):
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
         stretch_column(self.table, keys.index("post"))
+        self.table.setObjectName("members.table")  # its column widths are remembered by this key
         self.finish_layout()
 
     def refresh_choices(self) -> None:
-        """Filter choices from the organisation; the window calls this after 设置 → 村和组织."""
+        """Filter choices from the organisation; refreshed when the organisation changes."""
         village = self.services.village
         self.set_filter_choices("branch_id", [(b.name, b.id) for b in village.branches()])
         self.set_filter_choices("party_group_id", [(g.name, g.id) for g in village.party_groups()])
@@ -73,8 +76,8 @@ class MembersTab(ListTab):
 
     def add_member(self) -> None:
         dialog = MemberDialog(self.services, None, self)
-        if self.run_dialog(dialog):
-            self.reload(dialog.saved_id)
+        if self.run_dialog(dialog):  # the list has re-read on the change the dialog's write reported
+            self.select_id(dialog.saved_id)
 
     def edit_current(self) -> None:
         member_id = self.current_id()
@@ -85,8 +88,7 @@ class MembersTab(ListTab):
         except GovdeskError as exc:
             self.report(exc)
             return
-        if self.run_dialog(dialog):
-            self.reload(member_id)
+        self.run_dialog(dialog)
 
     def end_current(self) -> None:
         member_id = self.current_active_id()
@@ -99,8 +101,7 @@ class MembersTab(ListTab):
             self,
             reasons=MEMBER_END_REASONS,
         )
-        if self.run_dialog(dialog):
-            self.reload()
+        self.run_dialog(dialog)
 
     def edit_links(self) -> None:
         """党员联户: the households this member keeps in touch with."""
@@ -121,5 +122,4 @@ class MembersTab(ListTab):
             lambda kind, on: self.services.member_details.set_plaque(member_id, kind, on or None),
             self,
         )
-        if self.run_dialog(dialog):
-            self.reload(member_id)
+        self.run_dialog(dialog)

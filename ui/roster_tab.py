@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
 from govdesk.roster.prints import ARCHIVE_PLAQUE, ARCHIVE_ROSTER, plaque_document, roster_document
 from govdesk.roster.views import DutyLogView, RosterView
@@ -43,8 +44,6 @@ STATUS_STYLE = {"草稿": "color: #8d6e00;", "已签发": "color: #1b5e20;", "�
 
 
 class RosterTab(QWidget):
-    changed = Signal()
-
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -211,9 +210,12 @@ class RosterTab(QWidget):
         if self.view is not None:
             self.set_month(self.view.year, self.view.month)
 
-    def refresh_choices(self) -> None:
-        """Cadres may have changed (设置 → 村和组织): read the month again."""
-        self.reload()
+    def on_changes(self, changes: Changes) -> None:
+        """Rosters, leave and holidays, or the cadres (设置 → 村和组织): read the month again."""
+        if changes & (Changes.ROSTER | Changes.ORGANISATION | Changes.VILLAGE):
+            self.reload()
+        elif changes & Changes.DUTY_LOG:
+            self.show_log(self.selected)
 
     def show_view(self, view: RosterView) -> None:
         self.view = view
@@ -276,7 +278,6 @@ class RosterTab(QWidget):
 
         def done(view: RosterView) -> None:
             self.show_view(view)
-            self.changed.emit()
 
         def failed(exc: BaseException) -> None:
             self.reload()
@@ -291,28 +292,22 @@ class RosterTab(QWidget):
         dlg = AssignDialog(self.view, self.selected, lambda d, c: self.services.roster.assign(key, d, c), self)
         if self.run_dialog(dlg):
             warnings = dlg.result_value
-            self.reload()
             if warnings:
                 self.say("请注意：" + "；".join(warnings), warn=True)  # type: ignore[arg-type]
-            self.changed.emit()
 
     def sign_off(self) -> None:
         if self.view is None:
             return
         key = self.view.key
         dlg = SignOffDialog(self.view, self.today, lambda n, d: self.services.roster.sign_off(key, n, d), self)
-        if self.run_dialog(dlg):
-            self.reload()
-            self.changed.emit()
+        self.run_dialog(dlg)  # what it saved comes back through on_changes
 
     def swap(self) -> None:
         if self.view is None or self.view.day(self.selected) is None:
             return
         key = self.view.key
         dlg = SwapDialog(self.view, self.selected, lambda a, b, w, r: self.services.roster.swap(key, a, b, w, r), self)
-        if self.run_dialog(dlg):
-            self.reload()
-            self.changed.emit()
+        self.run_dialog(dlg)  # what it saved comes back through on_changes
 
     def add_leave(self) -> None:
         if self.view is None:
@@ -323,7 +318,6 @@ class RosterTab(QWidget):
             if clash:
                 days = "、".join(f"{d.month}月{d.day}日" for d in clash)  # type: ignore[union-attr]
                 self.say(f"已签发的值班表中，请假期间仍排有值班：{days}。请用“换班”调整。", warn=True)
-            self.reload()
 
     def remove_leave(self) -> None:
         idx = self.leave_list.currentIndex()
@@ -331,30 +325,23 @@ class RosterTab(QWidget):
             self.say("请先在“本月请假”中选中一条", warn=True)
             return
         self.services.roster.remove_leave(self.leave_model.items[idx.row()][0])
-        self.reload()
 
     def edit_meeting(self) -> None:
-        if self.run_dialog(MeetingDialog(self.services.roster, self)):
-            self.reload()
+        self.run_dialog(MeetingDialog(self.services.roster, self))
 
     def edit_carry_over(self) -> None:
-        if self.view is not None and self.run_dialog(CarryOverDialog(self.services.roster, self.view.cadres, self)):
-            self.reload()
+        if self.view is not None:
+            self.run_dialog(CarryOverDialog(self.services.roster, self.view.cadres, self))
 
     def edit_holidays(self) -> None:
         year = self.view.year if self.view else self.today.year
-        dlg = HolidayDialog(self.services.roster, year, self)
-        self.run_dialog(dlg)
-        if dlg.changed:
-            self.reload()
+        self.run_dialog(HolidayDialog(self.services.roster, year, self))
 
     def add_log(self) -> None:
         if self.view is None:
             return
         on_duty = self.log_view.on_duty if self.log_view else None
-        dlg = LogEntryDialog(self.selected, self.view.cadres, on_duty, self.services.duty_log.add, self)
-        if self.run_dialog(dlg):
-            self.show_log(self.selected)
+        self.run_dialog(LogEntryDialog(self.selected, self.view.cadres, on_duty, self.services.duty_log.add, self))
 
     def close_log(self) -> None:
         row = self.log_model.row_at(self.log.currentIndex())
@@ -364,9 +351,7 @@ class RosterTab(QWidget):
         if not row.is_open:
             self.say("这条记录已经办结", warn=True)
             return
-        dlg = CloseLogDialog(row, self.today, self.services.duty_log.close, self)
-        if self.run_dialog(dlg):
-            self.show_log(self.selected)
+        self.run_dialog(CloseLogDialog(row, self.today, self.services.duty_log.close, self))
 
     # ----- printing ----------------------------------------------------------------------------------
     def print_roster(self) -> PrintRequest | None:
