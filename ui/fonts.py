@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -111,6 +112,9 @@ def set_text_scale(app: QApplication, name: str) -> float:
     font = QFont(app.font())
     font.setPointSizeF(float(standard) * factor)
     app.setFont(font)
+    # Qt hands the new font to the widgets in posted events: deliver them now, so the caller
+    # measures rows and columns with the new font, not the old one.
+    app.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
     return factor
 
 

@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
         self.text_scale = name
         for action in self.scale_actions.actions():
             action.setChecked(action.data() == name)
+        for widget in self.findChildren(QWidget):
+            if widget.styleSheet():  # a style sheet keeps the font it was polished with: polish again
+                widget.setStyleSheet(widget.styleSheet())
+        self.areas.fit_to_font()
         for view in self.findChildren(QTableView):
             fit_table_to_font(view, factor / before)
         if remember:

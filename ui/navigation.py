@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import qtawesome as qta
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
@@ -123,6 +123,10 @@ class AreaNavigator(QWidget):
         self.stack.setCurrentWidget(widget)
         self.area_shown.emit(index)
 
+    def fit_to_font(self) -> None:
+        """After a 字号 change (the window has polished the list's style sheet again)."""
+        self._fit_list()
+
     def _fit_list(self) -> None:
         """As wide as the longest name with its icon at the current 字号."""
         metrics = QFontMetrics(self.list.font())
@@ -131,7 +135,3 @@ class AreaNavigator(QWidget):
         widest = max((metrics.horizontalAdvance(spec.name) for spec in self.specs), default=0)
         self.list.setFixedWidth(widest + icon + 3 * metrics.horizontalAdvance("汉") + 8)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.FontChange:
-            self._fit_list()
-        super().changeEvent(event)
