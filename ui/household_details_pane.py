@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import qtawesome as qta
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from govdesk.errors import GovdeskError
@@ -57,7 +56,7 @@ class _ListSection(QWidget):
 
 
 class HouseholdDetailsPane(QWidget):
-    changed = Signal()
+    """Categories, stars and 中心户 relays. What it writes reaches the list above as a change."""
 
     def __init__(self, services: Services, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +118,6 @@ class HouseholdDetailsPane(QWidget):
         except GovdeskError as exc:
             show_error(exc, self)
         self.reload()
-        self.changed.emit()
 
     def add_category(self) -> None:
         hid = self.household_id
@@ -128,7 +126,6 @@ class HouseholdDetailsPane(QWidget):
         dialog = CategoryDialog(lambda c, s, e: self.services.household_details.add_category(hid, c, s, e), self)
         if self.run_dialog(dialog):
             self.reload()
-            self.changed.emit()
 
     def end_category(self) -> None:
         row = self.categories.current()
@@ -139,7 +136,6 @@ class HouseholdDetailsPane(QWidget):
         )
         if self.run_dialog(dialog):
             self.reload()
-            self.changed.emit()
 
     def rate(self) -> None:
         hid = self.household_id
@@ -167,7 +163,6 @@ class HouseholdDetailsPane(QWidget):
         )
         if self.run_dialog(dialog):
             self.reload()
-            self.changed.emit()
 
     def remove_relay(self) -> None:
         row = self.relays.current()

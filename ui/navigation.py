@@ -134,4 +134,3 @@ class AreaNavigator(QWidget):
         self.list.setIconSize(QSize(icon, icon))
         widest = max((metrics.horizontalAdvance(spec.name) for spec in self.specs), default=0)
         self.list.setFixedWidth(widest + icon + 3 * metrics.horizontalAdvance("汉") + 8)
-

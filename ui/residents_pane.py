@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import qtawesome as qta
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from govdesk.errors import GovdeskError
@@ -27,7 +26,7 @@ RESIDENT_END_REASONS = ("迁出", "去世", "出嫁迁出", "入学迁出", "参
 
 
 class ResidentsPane(QWidget):
-    changed = Signal()
+    """One household's residents. What it writes reaches the list above as a change (govdesk.changes)."""
 
     def __init__(self, services: Services, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,7 +106,6 @@ class ResidentsPane(QWidget):
         dialog = ResidentDialog(self.services, self.household_id, None, self, household_label=self.household_label)
         if self.run_dialog(dialog):
             self.reload()
-            self.changed.emit()
 
     def edit_current(self) -> None:
         resident_id = self.current_id()
@@ -122,7 +120,6 @@ class ResidentsPane(QWidget):
             return
         if self.run_dialog(dialog):
             self.reload()
-            self.changed.emit()
 
     def end_current(self) -> None:
         resident_id = self.current_id()
@@ -137,7 +134,6 @@ class ResidentsPane(QWidget):
         )
         if self.run_dialog(dialog):
             self.reload()
-            self.changed.emit()
 
     def move_current(self) -> None:
         """迁移: the selected resident joins another household; the move is kept as history."""
@@ -155,4 +151,3 @@ class ResidentsPane(QWidget):
         )
         if self.run_dialog(dialog):
             self.reload()
-            self.changed.emit()
