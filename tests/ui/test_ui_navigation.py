@@ -195,3 +195,11 @@ def test_a_write_anywhere_reaches_the_counts_and_the_areas_that_show_it(window, 
 def test_the_village_name_reaches_the_title(window, services) -> None:  # type: ignore[no-untyped-def]
     services.village.update_village(dataclasses.replace(services.village.as_input(), name="绿水"))
     assert window.windowTitle().startswith("govdesk — ") and "绿水" in window.windowTitle()
+
+
+def test_an_area_ignores_changes_that_do_not_concern_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    households = window.select_area("农户")
+    with qtbot.assertNotEmitted(households.model.modelReset):
+        window.changed.emit(Changes.ROSTER | Changes.DECISIONS | Changes.PRINTS)
+    with qtbot.waitSignal(households.model.modelReset, timeout=1000):
+        window.changed.emit(Changes.RESIDENTS)
