@@ -134,6 +134,7 @@ class DecisionsTab(QWidget):
 
         self.model = MatterListModel(self.svc, self)
         self.table = self._table(self.model)
+        self.table.setObjectName("decisions.matters")  # remembered by these keys (ui/window_state)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -143,11 +144,13 @@ class DecisionsTab(QWidget):
         stretch_column(self.table, keys.index("title"))
 
         left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("decisions.left")
         left.addWidget(self.actions_box)
         left.addWidget(self.table)
         left.setStretchFactor(1, 3)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("decisions.split")
         splitter.addWidget(left)
         splitter.addWidget(self._detail_pane())
         # At 1280×800 the lists get a little more than half: the matter name and the 待办 text

@@ -143,6 +143,7 @@ class RosterTab(QWidget):
         side_lay.addWidget(self.leave_list, 1)
 
         upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.setObjectName("roster.upper")  # remembered by these keys (ui/window_state)
         upper.addWidget(self.grid)
         upper.addWidget(side)
         upper.setStretchFactor(0, 3)
@@ -169,6 +170,7 @@ class RosterTab(QWidget):
         lower_lay.addWidget(self.log)
 
         main = QSplitter(Qt.Orientation.Vertical)
+        main.setObjectName("roster.main")
         main.addWidget(upper)
         main.addWidget(lower)
         main.setStretchFactor(0, 5)
