@@ -8,6 +8,7 @@ returns, so a dialog's caller finds its lists already refreshed.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from govdesk.changes import Changes, feed_of
@@ -22,6 +23,9 @@ class ChangeRelay(QObject):
         self.destroyed.connect(lambda *_a, stop=self._stop: stop())
 
     def _heard(self, changes: Changes) -> None:
+        if not shiboken6.isValid(self):  # the window is gone (deleted without closing): stop listening
+            self._stop()
+            return
         self.changed.emit(changes)
 
     def stop(self) -> None:

@@ -203,3 +203,19 @@ def test_an_area_ignores_changes_that_do_not_concern_it(window, qtbot) -> None: 
         window.changed.emit(Changes.ROSTER | Changes.DECISIONS | Changes.PRINTS)
     with qtbot.waitSignal(households.model.modelReset, timeout=1000):
         window.changed.emit(Changes.RESIDENTS)
+
+
+def test_a_write_after_the_window_is_gone_still_succeeds(services: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A relay whose window was deleted without closing stops listening instead of failing the write."""
+    import shiboken6
+
+    from ui.change_relay import ChangeRelay
+
+    relay = ChangeRelay(services.db)
+    heard: list[Changes] = []
+    relay.changed.connect(heard.append)
+    services.households.create(HouseholdInput(number="9990003", address="青山村9组3号"))
+    assert heard == [Changes.HOUSEHOLDS | Changes.RESIDENTS]
+    shiboken6.delete(relay)
+    services.households.create(HouseholdInput(number="9990004", address="青山村9组4号"))
+    assert len(heard) == 1
