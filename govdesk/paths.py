@@ -37,6 +37,14 @@ def log_dir() -> Path:
     return path
 
 
+def config_dir() -> Path:
+    """Folder for the window's remembered state (selected area, column widths, 字号)."""
+    base = _override()
+    path = base / "config" if base else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def default_db_path() -> Path:
     """The real register: the clerk's own database."""
     return data_dir() / "govdesk.sqlite3"

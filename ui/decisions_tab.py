@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govdesk.changes import Changes
 from govdesk.decisions.procedures import KIND_MEETING, KIND_RESULT_NOTICE, KIND_SUGGESTION
 from govdesk.decisions.state import STATE_COMPLETED, STATE_ENDED, STATE_FAILED, STATE_POSTED, STATES
 from govdesk.errors import GovdeskError
@@ -97,8 +98,6 @@ MATTER_COLUMNS_HIDDEN = ("category", "procedure", "last_event_on")
 
 
 class DecisionsTab(QWidget):
-    changed = Signal()
-
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -134,6 +133,7 @@ class DecisionsTab(QWidget):
 
         self.model = MatterListModel(self.svc, self)
         self.table = self._table(self.model)
+        self.table.setObjectName("decisions.matters")  # remembered by these keys (ui/window_state)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -143,11 +143,13 @@ class DecisionsTab(QWidget):
         stretch_column(self.table, keys.index("title"))
 
         left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("decisions.left")
         left.addWidget(self.actions_box)
         left.addWidget(self.table)
         left.setStretchFactor(1, 3)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("decisions.split")
         splitter.addWidget(left)
         splitter.addWidget(self._detail_pane())
         # At 1280×800 the lists get a little more than half: the matter name and the 待办 text
@@ -249,6 +251,11 @@ class DecisionsTab(QWidget):
         if self.current is not None:
             self.show_matter(self.current.id)
 
+    def on_changes(self, changes: Changes) -> None:
+        """Matters, seats, or the cadres who should attend (设置 → 村和组织) changed: read again."""
+        if changes & (Changes.DECISIONS | Changes.ORGANISATION):
+            self.refresh()
+
     def _apply_filter(self) -> None:
         q = dataclasses.replace(
             self.model.query, text=self.search.text(), filters={"state": self.state_filter.currentData()}
@@ -308,11 +315,9 @@ class DecisionsTab(QWidget):
     def _open(self, make: Callable[[], FieldDialog], after: Callable[[Any], None] | None = None) -> bool:
         """The one "dialog → service → re-read" path; ``after`` gets the id the form returned."""
 
-        def done(form: Any) -> None:
+        def done(form: Any) -> None:  # the ledger has already re-read on the change the form's write reported
             if after is not None:
                 after(form.result_id)
-            self.refresh()
-            self.changed.emit()
 
         return open_record_dialog(self, make, self.run_dialog, done)
 
@@ -329,7 +334,7 @@ class DecisionsTab(QWidget):
         self._open(lambda: MatterDialog(self.svc, self), after=self._select_new)
 
     def _select_new(self, matter_id: Any) -> None:
-        self.current = self.svc.matter(int(matter_id))
+        self.show_matter(int(matter_id))
 
     def next_dialog(self) -> FieldDialog | None:
         view = self.current

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -33,6 +34,12 @@ PREFERRED_SYSTEM_CJK: tuple[str, ...] = (
     "Source Han Sans SC",
     "WenQuanYi Micro Hei",
 )
+
+# 字号 (设置 → 字号): the clerks are often in their fifties. The application font's point size
+# is the standard size times the factor; views' row heights follow (``row_height``).
+TEXT_SCALES: dict[str, float] = {"标准": 1.0, "大": 1.2, "特大": 1.4}
+STANDARD_SCALE = "标准"
+_BASE_SIZE_PROPERTY = "govdesk_base_point_size"
 
 _registered: list[str] | None = None
 
@@ -77,11 +84,40 @@ def apply_application_font(app: QApplication) -> QFont:
     families.extend(bundled)
     font = QFont(base)
     font.setFamilies(families)
-    if font.pointSize() <= 0:
-        font.setPointSize(DEFAULT_POINT_SIZE)
+    standard = app.property(_BASE_SIZE_PROPERTY)
+    if not standard:  # first call: the platform's size is the standard one (字号 scales from it)
+        standard = font.pointSizeF() if font.pointSizeF() > 0 else float(DEFAULT_POINT_SIZE)
+        app.setProperty(_BASE_SIZE_PROPERTY, standard)
+    font.setPointSizeF(float(standard) * TEXT_SCALES.get(str(app.property("govdesk_text_scale")), 1.0))
     app.setFont(font)
     for family in families:
         if family not in bundled:
             # Qt also consults substitutes when the primary face lacks a glyph.
             QFont.insertSubstitutions(family, bundled)
     return font
+
+
+def set_text_scale(app: QApplication, name: str) -> float:
+    """字号: the whole application's text at the standard size × the named factor; returns the factor.
+
+    Widgets without a font of their own follow the application font at once; the caller makes
+    table rows follow (``row_height``), since a view's default row height is a number it keeps.
+    """
+    factor = TEXT_SCALES.get(name, 1.0)
+    standard = app.property(_BASE_SIZE_PROPERTY)
+    if not standard:
+        apply_application_font(app)
+        standard = app.property(_BASE_SIZE_PROPERTY)
+    app.setProperty("govdesk_text_scale", name if name in TEXT_SCALES else STANDARD_SCALE)
+    font = QFont(app.font())
+    font.setPointSizeF(float(standard) * factor)
+    app.setFont(font)
+    # Qt hands the new font to the widgets in posted events: deliver them now, so the caller
+    # measures rows and columns with the new font, not the old one.
+    app.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+    return factor
+
+
+def row_height(metrics_height: int) -> int:
+    """A table row: the font's line height plus a little air (5 px above and below)."""
+    return metrics_height + 10

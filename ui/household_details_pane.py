@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import qtawesome as qta
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from govdesk.errors import GovdeskError
@@ -59,9 +58,7 @@ class _ListSection(QWidget):
 class HouseholdPane(QWidget):
     """A pane below the household list about the selected household (its residents, its details).
     Its dialogs go through the owning tab's ``run_dialog`` seam, so tests drive dialogs in one
-    place; ``changed`` tells the list above to re-read (a head, a count, a category changed)."""
-
-    changed = Signal()
+    place. What they write reaches the list above as a change (govdesk.changes), like every write."""
 
     def __init__(
         self,
@@ -84,14 +81,9 @@ class HouseholdPane(QWidget):
     def reload(self) -> None:
         raise NotImplementedError
 
-    def _open(self, make: Callable[[], QDialog], *, announce: bool = True) -> None:
-        """Run a dialog; after 确定 re-read the pane (and, with ``announce``, tell the list)."""
-        open_record_dialog(self, make, self.run_dialog, lambda _d: self._changed(announce))
-
-    def _changed(self, announce: bool = True) -> None:
-        self.reload()
-        if announce:
-            self.changed.emit()
+    def _open(self, make: Callable[[], QDialog]) -> None:
+        """Run a dialog; after 确定 re-read the pane."""
+        open_record_dialog(self, make, self.run_dialog, lambda _d: self.reload())
 
 
 class HouseholdDetailsPane(HouseholdPane):
@@ -153,7 +145,6 @@ class HouseholdDetailsPane(HouseholdPane):
         except GovdeskError as exc:
             show_error(exc, self)
         self.reload()
-        self.changed.emit()
 
     def add_category(self) -> None:
         hid = self.household_id
@@ -168,7 +159,7 @@ class HouseholdDetailsPane(HouseholdPane):
     def rate(self) -> None:
         hid = self.household_id
         if hid is not None:
-            self._open(lambda: StarDialog(lambda y, n: self.details.set_star_rating(hid, y, n), self), announce=False)
+            self._open(lambda: StarDialog(lambda y, n: self.details.set_star_rating(hid, y, n), self))
 
     def _central_toggled(self, on: bool) -> None:
         hid = self.household_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QSplitter, QWidget
 
+from govdesk.changes import Changes
 from govdesk.services.bundle import Services
 from govdesk.vocabulary import HOUSEHOLD_CATEGORIES
 from ui.dialogs.end_record_dialog import EndRecordDialog
@@ -31,6 +32,7 @@ HOUSEHOLD_END_REASONS = ("整户迁出", "合户", "户内人员均已去世", "
 
 class HouseholdsTab(ListTab):
     count_noun = "户"
+    shows = Changes.HOUSEHOLDS | Changes.RESIDENTS | Changes.MEMBERS  # head, count; 党员所在支部 filter
 
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -57,17 +59,20 @@ class HouseholdsTab(ListTab):
         stretch_column(self.table, keys.index("address"))
 
         self.residents = ResidentsPane(services.households, services.household_details, self._run_dialog, self)
-        self.residents.changed.connect(self._residents_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_residents())
         self.model.modelReset.connect(self._show_residents)
         self.details = HouseholdDetailsPane(services.households, services.household_details, self._run_dialog, self)
-        self.details.changed.connect(self._details_changed)
+        # What the panes write comes back as a change: the list re-reads (on_changes), keeping the household.
 
         below = QSplitter(Qt.Orientation.Vertical)
+        below.setObjectName("households.panes")  # sizes and column widths remembered by these keys
         below.addWidget(self.residents)
         below.addWidget(self.details)
         below.setChildrenCollapsible(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("households.split")
+        self.table.setObjectName("households.table")
+        self.residents.table.setObjectName("households.residents")
         splitter.addWidget(self.table)
         splitter.addWidget(below)
         splitter.setStretchFactor(0, 3)
@@ -93,16 +98,8 @@ class HouseholdsTab(ListTab):
         self.residents.set_household(found.id, title)
         self.details.set_household(found.id)
 
-    def _details_changed(self) -> None:
-        """Categories or the 中心户 flag changed: the list's category column and filters follow."""
-        self.reload(self.details.household_id)
-
-    def _residents_changed(self) -> None:
-        """Head or resident count may have changed: re-read the list, keep the household selected."""
-        self.reload(self.residents.household_id)
-
     def refresh_choices(self) -> None:
-        """Filter choices from the organisation; the window calls this after 设置 → 村和组织."""
+        """Filter choices from the organisation; refreshed when the organisation changes."""
         village = self.services.village
         self.set_filter_choices("villager_group_id", [(g.name, g.id) for g in village.villager_groups()])
         self.set_filter_choices("grid_id", [(g.name, g.id) for g in village.grids()])

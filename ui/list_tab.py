@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
 from govdesk.services.bundle import Services
 from govdesk.services.listing import Listing, ListQuery
+from ui.fonts import row_height
 from ui.jobs import JobRunner, show_error
 from ui.table_model import PagedTableModel
 
@@ -41,11 +43,16 @@ RunDialog = Callable[[QDialog], bool]
 
 
 def open_record_dialog(
-    parent: QWidget, make: Callable[[], QDialog], run_dialog: RunDialog, reload: Callable[[QDialog], None]
+    parent: QWidget,
+    make: Callable[[], QDialog],
+    run_dialog: RunDialog,
+    after: Callable[[QDialog], None] | None = None,
 ) -> bool:
-    """The one "selected row → dialog → reload" path of the lists: build the dialog (loading the
-    record may be refused: the Chinese message is shown and nothing opens), run it, and after
-    确定 let the list re-read what changed. True when the dialog was accepted."""
+    """The one "selected row → dialog → re-read" path of the lists: build the dialog (loading the
+    record may be refused: the Chinese message is shown and nothing opens) and run it. What the
+    dialog's write changed has already come back through the window's broadcast (on_changes) when
+    it closes; ``after`` does what is left (select the new record, say a warning). True when the
+    dialog was accepted."""
     try:
         dialog = make()
     except GovdeskError as exc:
@@ -53,7 +60,8 @@ def open_record_dialog(
         return False
     if not run_dialog(dialog):
         return False
-    reload(dialog)
+    if after is not None:
+        after(dialog)
     return True
 
 
@@ -75,7 +83,7 @@ def make_table_view(parent: QWidget | None = None) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.verticalHeader().setDefaultSectionSize(row_height(view.fontMetrics().height()))
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
@@ -123,8 +131,9 @@ def add_column_chooser(view: QTableView, hidden: Sequence[int] = ()) -> None:
 class ListTab(QWidget):
     """Base of the register tabs. Subclasses add filters and actions and open the dialogs."""
 
-    changed = Signal()  # a record was added, edited or ended: the window refreshes its counts
     count_noun = "条"
+    # The kinds of records this list shows: a change to them (govdesk.changes) re-reads the list.
+    shows: Changes = Changes.NONE
 
     def __init__(
         self,
@@ -295,7 +304,16 @@ class ListTab(QWidget):
         row = self.current_row()
         self.model.refresh()
         self.select_id(keep_id, row)
-        self.changed.emit()
+
+    def on_changes(self, changes: Changes) -> None:
+        """The window's broadcast: filters follow the organisation; the list re-reads what it shows."""
+        if changes & Changes.ORGANISATION:
+            self.refresh_choices()
+        if changes & (self.shows | Changes.ORGANISATION):
+            self.reload(self.current_id())
+
+    def refresh_choices(self) -> None:
+        """Subclasses fill their organisation-dependent filters (支部, 村民小组, 网格…) here."""
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """Modal dialog; a seam the tests replace to drive dialogs without blocking."""
@@ -305,12 +323,14 @@ class ListTab(QWidget):
         show_error(error, self)
 
     def open_dialog(self, make: Callable[[], QDialog], keep_id: Callable[[QDialog], int | None] | None = None) -> bool:
-        """Run a dialog; after 确定 reload the list and select ``keep_id(dialog)`` (e.g. the new record)."""
-        return open_record_dialog(self, make, self.run_dialog, lambda d: self.reload(keep_id(d) if keep_id else None))
+        """Run a dialog; after 确定 (the list has re-read on the broadcast) select ``keep_id(dialog)``,
+        e.g. the new record."""
+        after = (lambda d: self.select_id(keep_id(d))) if keep_id else None
+        return open_record_dialog(self, make, self.run_dialog, after)
 
     def edit_selected(self, make: Callable[[int], QDialog], *, active_only: bool = False, keep: bool = True) -> bool:
         """The dialog of the selected record (``active_only``: not an ended one); after 确定 the
-        list is reloaded with the record still selected (``keep=False``: it left the list)."""
+        record stays selected (``keep=False``: it left the list)."""
         record_id = self.current_active_id() if active_only else self.current_id()
         if record_id is None:
             return False

@@ -1,48 +1,45 @@
-"""The desk window: it only assembles tabs, a menu and a status bar.
+"""The desk window: it only assembles the areas, a menu and a status bar.
 
-Each tab is built from the ``TABS`` registry with the services bundle and the job runner;
-a later capability adds one line there. A tab that emits ``changed`` (a record added,
-edited or ended) makes the window refresh the counts in the status bar.
+Areas register themselves (ui/areas); the window lists them down the left and builds each
+one when it is first shown — the selected area only after the window has painted. Whatever a
+service writes comes back as ``Changes`` on the window's one signal ``changed``: the areas,
+the status-bar counts and the title react to it. The window remembers its size, the area
+shown, splitters, column widths and the 字号 between runs (ui/window_state).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 from govdesk import __version__
+from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
 from govdesk.services.bundle import Services
-from ui.decisions_tab import DecisionsTab
+from ui.areas import AreaSpec, registered_areas
+from ui.change_relay import ChangeRelay
 from ui.dialogs.organisation_dialog import LATER_HINT, offer_first_run, open_organisation
-from ui.households_tab import HouseholdsTab
+from ui.fonts import STANDARD_SCALE, TEXT_SCALES, row_height, set_text_scale
 from ui.jobs import JobRunner, show_error
-from ui.members_tab import MembersTab
+from ui.navigation import AreaNavigator
 from ui.print_actions import open_archive_dialog
-from ui.roster_tab import RosterTab
+from ui.window_state import WindowState
 
-TabFactory = Callable[[Services, JobRunner, QWidget], QWidget]
-
-
-@dataclass(frozen=True)
-class TabSpec:
-    title: str
-    icon: str  # a qtawesome icon name
-    factory: TabFactory
-
-
-TABS: list[TabSpec] = [
-    TabSpec("党员", "fa5s.user-friends", MembersTab),
-    TabSpec("农户", "fa5s.home", HouseholdsTab),
-    TabSpec("值班", "fa5s.calendar-alt", RosterTab),
-    TabSpec("五议两公开", "fa5s.clipboard-list", DecisionsTab),
-]
+COUNTED = Changes.MEMBERS | Changes.HOUSEHOLDS | Changes.RESIDENTS
 
 
 def window_title(village: str, demo: bool) -> str:
@@ -50,40 +47,117 @@ def window_title(village: str, demo: bool) -> str:
 
 
 class MainWindow(QMainWindow):
+    changed = Signal(object)  # Changes: what any write in the program changed
+
     def __init__(self, services: Services, jobs: JobRunner | None = None, *, demo: bool = False) -> None:
         super().__init__()
         self.services = services
         self.jobs = jobs or JobRunner(self)
         self.demo = demo
+        self.state = WindowState()
+        self.text_scale = STANDARD_SCALE
         self.setWindowTitle(window_title(services.village.title(), demo))
 
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        for spec in TABS:
-            tab = spec.factory(services, self.jobs, self.tabs)
-            self.tabs.addTab(tab, qta.icon(spec.icon), spec.title)
-            changed = getattr(tab, "changed", None)
-            if changed is not None:
-                changed.connect(self.refresh_status)
-        self.setCentralWidget(self.tabs)
+        self.areas = AreaNavigator(registered_areas(), self._build_area, self)
+        self.areas.area_shown.connect(self._area_shown)
+        self.setCentralWidget(self.areas)
+        self.relay = ChangeRelay(services.db, self)
+        self.relay.changed.connect(self.changed)
+        self.changed.connect(self.areas.deliver)
+        self.changed.connect(self._react)
 
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         if demo:
             self.statusBar().showMessage("演示村：数据均为虚构，单独存放，不会混入真实台账")
         self._build_menu()
-        self.refresh_status()
-        self.resize(1280, 800)
         self.first_run_dialog: QDialog | None = None
-        if not services.village.has_village():  # a new installation: ask for the village at once
+        self.ready = False  # True once the first area and the counts are filled (after the first paint)
+        self._restore_window()
+
+    # --- areas ----------------------------------------------------------------------------
+    def _build_area(self, spec: AreaSpec) -> QWidget:
+        widget = spec.factory(self.services, self.jobs)
+        self.state.restore_widgets(spec.key, widget)
+        return widget
+
+    def area(self, name_or_index: str | int) -> QWidget:
+        """An area's widget by name (党员), key (members) or position, built now if it was not yet."""
+        index = name_or_index if isinstance(name_or_index, int) else self.areas.index_of(name_or_index)
+        return self.areas.widget(index)
+
+    def select_area(self, name_or_index: str | int) -> QWidget:
+        index = name_or_index if isinstance(name_or_index, int) else self.areas.index_of(name_or_index)
+        return self.areas.select(index)
+
+    def current_area(self) -> str:
+        return self.areas.names()[self.areas.current_index()]
+
+    def tab_titles(self) -> list[str]:
+        """The areas' names in navigation order."""
+        return self.areas.names()
+
+    def _area_shown(self, index: int) -> None:
+        self.state.set_area(self.areas.specs[index].key)
+
+    def _restore_window(self) -> None:
+        self.apply_text_scale(self.state.text_scale(STANDARD_SCALE), remember=False)
+        geometry = self.state.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        keys = [spec.key for spec in self.areas.specs]
+        saved = self.state.area()
+        self.areas.mark_current(keys.index(saved) if saved in keys else 0)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self.ready:
+            QTimer.singleShot(0, self.fill)
+
+    def fill(self) -> None:
+        """After the first paint: build the selected area, count, and greet a new installation."""
+        if self.ready:
+            return
+        self.ready = True
+        self.areas.select(max(self.areas.current_index(), 0))
+        self.refresh_status()
+        if not self.services.village.has_village():  # a new installation: ask for the village at once
             QTimer.singleShot(0, self.offer_first_run)
+
+    # --- changes ----------------------------------------------------------------------------
+    def _react(self, changes: Changes) -> None:
+        """The window's own reactions: the counts, and the title after the village changed."""
+        if changes & Changes.VILLAGE:
+            self.setWindowTitle(window_title(self.services.village.title(), self.demo))
+        if changes & COUNTED:
+            self.refresh_status()
+
+    # --- 字号 ---------------------------------------------------------------------------------
+    def apply_text_scale(self, name: str, *, remember: bool = True) -> None:
+        """设置 → 字号: the whole window's text and table rows at once; remembered for next time."""
+        name = name if name in TEXT_SCALES else STANDARD_SCALE
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        before = TEXT_SCALES[self.text_scale]
+        factor = set_text_scale(app, name)
+        self.text_scale = name
+        for action in self.scale_actions.actions():
+            action.setChecked(action.data() == name)
+        for widget in self.findChildren(QWidget):
+            if widget.styleSheet():  # a style sheet keeps the font it was polished with: polish again
+                widget.setStyleSheet(widget.styleSheet())
+        self.areas.fit_to_font()
+        for view in self.findChildren(QTableView):
+            fit_table_to_font(view, factor / before)
+        if remember:
+            self.state.set_text_scale(name)
 
     def offer_first_run(self) -> None:
         self.first_run_dialog = offer_first_run(self, self.services, self._first_run_done)
 
     def _first_run_done(self, saved: bool) -> None:
         self.first_run_dialog = None
-        self.organisation_changed()
         if saved:
             self.statusBar().showMessage(
                 "已保存村的信息。支部、村民小组、网格和村干部请在“设置 → 村和组织”中建立。", 30000
@@ -92,16 +166,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(LATER_HINT)
 
     def open_organisation(self) -> QDialog:
-        return open_organisation(self, self.services, self.organisation_changed)
-
-    def organisation_changed(self) -> None:
-        """Title and every tab's cached choices (filters) follow the village and its organisation."""
-        self.setWindowTitle(window_title(self.services.village.title(), self.demo))
-        for i in range(self.tabs.count()):
-            refresh = getattr(self.tabs.widget(i), "refresh_choices", None)
-            if refresh is not None:
-                refresh()
-        self.refresh_status()
+        """设置 → 村和组织; what it saves reaches the title and the areas' filters as ``changed``."""
+        return open_organisation(self, self.services, lambda: None)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -120,13 +186,26 @@ class MainWindow(QMainWindow):
         organisation = QAction(qta.icon("fa5s.sitemap"), "村和组织(&O)…", self)
         organisation.triggered.connect(self.open_organisation)
         settings_menu.addAction(organisation)
+        scale_menu = settings_menu.addMenu(qta.icon("fa5s.text-height"), "字号(&Z)")
+        self.scale_actions = QActionGroup(self)
+        for name in TEXT_SCALES:
+            action = QAction(name, self, checkable=True)
+            action.setData(name)
+            action.setChecked(name == STANDARD_SCALE)
+            action.triggered.connect(lambda _c=False, n=name: self.apply_text_scale(n))
+            self.scale_actions.addAction(action)
+            scale_menu.addAction(action)
+        view_menu = self.menuBar().addMenu("查看(&V)")
+        for index, spec in enumerate(self.areas.specs):
+            go = QAction(qta.icon(spec.icon), spec.name, self)
+            if index < 9:
+                go.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            go.triggered.connect(lambda _c=False, i=index: self.areas.select(i))
+            view_menu.addAction(go)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction(qta.icon("fa5s.info-circle"), "关于(&A)", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
-
-    def tab_titles(self) -> list[str]:
-        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
     def refresh_status(self) -> None:
         members = self.services.members.active_count()
@@ -168,4 +247,23 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.jobs.shutdown()
+        self.save_state()
+        self.relay.stop()
         super().closeEvent(event)
+
+    def save_state(self) -> None:
+        self.state.set_geometry(self.saveGeometry())
+        for index, widget in self.areas.built().items():
+            self.state.save_widgets(self.areas.specs[index].key, widget)
+        self.state.sync()
+
+
+def fit_table_to_font(view: QTableView, ratio: float) -> None:
+    """After a 字号 change: rows as high as the new font needs, hand-sized columns widened alike."""
+    view.verticalHeader().setDefaultSectionSize(row_height(view.fontMetrics().height()))
+    header = view.horizontalHeader()
+    if ratio == 1.0:
+        return
+    for column in range(header.count()):
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
+            header.resizeSection(column, round(header.sectionSize(column) * ratio))

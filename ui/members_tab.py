@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from govdesk.changes import Changes
 from govdesk.services.bundle import Services
 from govdesk.vocabulary import HOUSEHOLD_CATEGORIES, MEMBER_STATUSES
 from ui.dialogs.end_record_dialog import EndRecordDialog
@@ -32,6 +33,7 @@ MEMBER_END_REASONS = ("转出", "去世", "出党", "停止党籍", "录入错�
 
 class MembersTab(ListTab):
     count_noun = "人"
+    shows = Changes.MEMBERS | Changes.HOUSEHOLDS  # the 户类别 filter reads the member's household
 
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -59,10 +61,11 @@ class MembersTab(ListTab):
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
         stretch_column(self.table, keys.index("post"))
+        self.table.setObjectName("members.table")  # its column widths are remembered by this key
         self.finish_layout()
 
     def refresh_choices(self) -> None:
-        """Filter choices from the organisation; the window calls this after 设置 → 村和组织."""
+        """Filter choices from the organisation; refreshed when the organisation changes."""
         village = self.services.village
         self.set_filter_choices("branch_id", [(b.name, b.id) for b in village.branches()])
         self.set_filter_choices("party_group_id", [(g.name, g.id) for g in village.party_groups()])

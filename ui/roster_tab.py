@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
 from govdesk.roster.views import DutyLogView, RosterView
 from govdesk.services.bundle import Services
@@ -43,8 +44,6 @@ STATUS_STYLE = {"草稿": "color: #8d6e00;", "已签发": "color: #1b5e20;", "�
 
 
 class RosterTab(QWidget):
-    changed = Signal()
-
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -137,6 +136,7 @@ class RosterTab(QWidget):
         side_lay.addWidget(self.leave_list, 1)
 
         upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.setObjectName("roster.upper")  # remembered by these keys (ui/window_state)
         upper.addWidget(self.grid)
         upper.addWidget(side)
         upper.setStretchFactor(0, 3)
@@ -161,6 +161,7 @@ class RosterTab(QWidget):
         lower_lay.addWidget(self.log)
 
         main = QSplitter(Qt.Orientation.Vertical)
+        main.setObjectName("roster.main")
         main.addWidget(upper)
         main.addWidget(lower)
         main.setStretchFactor(0, 5)
@@ -202,9 +203,12 @@ class RosterTab(QWidget):
         if self.view is not None:
             self.set_month(self.view.year, self.view.month)
 
-    def refresh_choices(self) -> None:
-        """Cadres may have changed (设置 → 村和组织): read the month again."""
-        self.reload()
+    def on_changes(self, changes: Changes) -> None:
+        """Rosters, leave and holidays, or the cadres (设置 → 村和组织): read the month again."""
+        if changes & (Changes.ROSTER | Changes.ORGANISATION | Changes.VILLAGE):
+            self.reload()
+        elif changes & Changes.DUTY_LOG:
+            self.show_log(self.selected)
 
     def show_view(self, view: RosterView) -> None:
         self.view = view
@@ -267,7 +271,6 @@ class RosterTab(QWidget):
 
         def done(view: RosterView) -> None:
             self.show_view(view)
-            self.changed.emit()
 
         def failed(exc: BaseException) -> None:
             self.reload()
@@ -275,13 +278,10 @@ class RosterTab(QWidget):
 
         self.jobs.submit(lambda ctx: self.services.roster.draft(key), done, failed, parent=self)
 
-    def _open(self, make: Callable[[], Any], after: Callable[[Any], None]) -> None:
-        """The tab's "dialog → service → re-read" path; ``after`` gets what the service returned."""
-        open_record_dialog(self, make, self.run_dialog, lambda dlg: after(dlg.result_value))
-
-    def _changed(self, _result: object = None) -> None:
-        self.reload()
-        self.changed.emit()
+    def _open(self, make: Callable[[], Any], after: Callable[[Any], None] | None = None) -> None:
+        """The tab's "dialog → service" path: what the service wrote comes back through on_changes;
+        ``after`` gets what the service returned (warnings to say)."""
+        open_record_dialog(self, make, self.run_dialog, (lambda dlg: after(dlg.result_value)) if after else None)
 
     def adjust(self) -> None:
         if self.view is None or self.view.day(self.selected) is None:
@@ -289,7 +289,6 @@ class RosterTab(QWidget):
         view, assign = self.view, self.services.roster.assign
 
         def after(warnings: list[str]) -> None:
-            self._changed()
             if warnings:
                 self.say("请注意：" + "；".join(warnings), warn=True)
 
@@ -298,12 +297,12 @@ class RosterTab(QWidget):
     def sign_off(self) -> None:
         if self.view is not None:
             view, sign = self.view, self.services.roster.sign_off
-            self._open(lambda: SignOffDialog(view, self.today, lambda n, d: sign(view.key, n, d), self), self._changed)
+            self._open(lambda: SignOffDialog(view, self.today, lambda n, d: sign(view.key, n, d), self))
 
     def swap(self) -> None:
         if self.view is not None and self.view.day(self.selected) is not None:
             view, swap = self.view, self.services.roster.swap
-            self._open(lambda: SwapDialog(view, self.selected, lambda *a: swap(view.key, *a), self), self._changed)
+            self._open(lambda: SwapDialog(view, self.selected, lambda *a: swap(view.key, *a), self))
 
     def add_leave(self) -> None:
         if self.view is None:
@@ -314,7 +313,6 @@ class RosterTab(QWidget):
             if clash:
                 days = "、".join(f"{d.month}月{d.day}日" for d in clash)
                 self.say(f"已签发的值班表中，请假期间仍排有值班：{days}。请用“换班”调整。", warn=True)
-            self.reload()
 
         self._open(lambda: LeaveDialog(view.cadres, self.selected, self.services.roster.add_leave, self), after)
 
@@ -324,29 +322,25 @@ class RosterTab(QWidget):
             self.say("请先在“本月请假”中选中一条", warn=True)
             return
         self.services.roster.remove_leave(self.leave_model.items[idx.row()][0])
-        self.reload()
 
     def edit_meeting(self) -> None:
-        self._open(lambda: MeetingDialog(self.services.roster, self), lambda _r: self.reload())
+        self._open(lambda: MeetingDialog(self.services.roster, self))
 
     def edit_carry_over(self) -> None:
         if self.view is not None:
             cadres = self.view.cadres
-            self._open(lambda: CarryOverDialog(self.services.roster, cadres, self), lambda _r: self.reload())
+            self._open(lambda: CarryOverDialog(self.services.roster, cadres, self))
 
     def edit_holidays(self) -> None:
         year = self.view.year if self.view else self.today.year
-        dlg = HolidayDialog(self.services.roster, year, self)
-        self.run_dialog(dlg)
-        if dlg.changed:
-            self.reload()
+        self.run_dialog(HolidayDialog(self.services.roster, year, self))
 
     def add_log(self) -> None:
         if self.view is None:
             return
         on_duty = self.log_view.on_duty if self.log_view else None
         cadres, add = self.view.cadres, self.services.duty_log.add
-        self._open(lambda: LogEntryDialog(self.selected, cadres, on_duty, add, self), self._log_changed)
+        self._open(lambda: LogEntryDialog(self.selected, cadres, on_duty, add, self))
 
     def close_log(self) -> None:
         row = self.log_model.row_at(self.log.currentIndex())
@@ -356,10 +350,7 @@ class RosterTab(QWidget):
         if not row.is_open:
             self.say("这条记录已经办结", warn=True)
             return
-        self._open(lambda: CloseLogDialog(row, self.today, self.services.duty_log.close, self), self._log_changed)
-
-    def _log_changed(self, _result: object = None) -> None:
-        self.show_log(self.selected)
+        self._open(lambda: CloseLogDialog(row, self.today, self.services.duty_log.close, self))
 
     # ----- printing ----------------------------------------------------------------------------------
     def print_roster(self) -> PrintRequest | None:

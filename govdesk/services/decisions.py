@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.decisions import ledger
 from govdesk.decisions.inputs import (
@@ -80,6 +81,7 @@ class DecisionService(DecisionQueries):
         used = [int(n.split("-", 1)[1]) for n in numbers if _NUMBER.match(n)]
         return f"{year}-{(max(used) + 1) if used else 1:03d}"
 
+    @writes(Changes.DECISIONS)
     def create_matter(self, data: MatterInput, suggestion: SuggestionInput | None = None) -> int:
         """Open a matter (立项). With a 建议 first step, the suggestion is recorded with it."""
         c = Checker()
@@ -171,6 +173,7 @@ class DecisionService(DecisionQueries):
         entry = st.passed[pos]
         return entry.step_title, entry.event_date
 
+    @writes(Changes.DECISIONS)
     def record_suggestion(self, matter_id: int, position: int, data: SuggestionInput) -> int:
         with self.db.transaction() as s:
             matter, steps = self._open(s, matter_id)
@@ -180,6 +183,7 @@ class DecisionService(DecisionQueries):
             new = build.suggestion_entry(step, data, matter.source, self.today(), None)
             return ledger.append(s, matter, new, now=self.clock(), user=self.user).id
 
+    @writes(Changes.DECISIONS)
     def record_meeting(
         self, matter_id: int, position: int, data: MeetingInput, if_failed: Disposition | None = None
     ) -> tuple[int, Verdict]:
@@ -201,6 +205,7 @@ class DecisionService(DecisionQueries):
                 self._dispose(s, matter, steps, if_failed, entry.event_date)
             return entry.id, verdict
 
+    @writes(Changes.DECISIONS)
     def dispose_failed(self, matter_id: int, disposition: Disposition) -> None:
         with self.db.transaction() as s:
             matter, steps = self._open(s, matter_id)
@@ -215,6 +220,7 @@ class DecisionService(DecisionQueries):
         new = build.disposition_entry(steps, st.failed_position, d, default_on or self.today(), self.today())
         ledger.append(s, matter, new, now=self.clock(), user=self.user)
 
+    @writes(Changes.DECISIONS)
     def record_notice(self, matter_id: int, position: int, data: NoticeInput) -> int:
         """决议公开 or 实施结果公开, with its posting period (default 7 days)."""
         with self.db.transaction() as s:
@@ -226,6 +232,7 @@ class DecisionService(DecisionQueries):
             new = build.notice_entry(s, matter, step, st, data, self.today())
             return ledger.append(s, matter, new, now=self.clock(), user=self.user).id
 
+    @writes(Changes.DECISIONS)
     def record_progress(self, matter_id: int, data: ProgressInput) -> int:
         """Implementation progress: only after the resolution's posting period, objections answered."""
         with self.db.transaction() as s:
@@ -234,6 +241,7 @@ class DecisionService(DecisionQueries):
             new = build.progress_entry(matter, st, data, self.today())
             return ledger.append(s, matter, new, now=self.clock(), user=self.user).id
 
+    @writes(Changes.DECISIONS)
     def record_objection(self, matter_id: int, data: ObjectionInput) -> int:
         with self.db.transaction() as s:
             matter, steps = self._open(s, matter_id)
@@ -241,6 +249,7 @@ class DecisionService(DecisionQueries):
             new = build.objection_entry(matter, st, data, self.today())
             return ledger.append(s, matter, new, now=self.clock(), user=self.user).id
 
+    @writes(Changes.DECISIONS)
     def answer_objection(self, objection_entry_id: int, data: AnswerInput) -> int:
         with self.db.transaction() as s:
             objection = s.get(LogEntry, objection_entry_id)
@@ -257,6 +266,7 @@ class DecisionService(DecisionQueries):
             return ledger.append(s, matter, new, now=self.clock(), user=self.user).id
 
     # --- corrections ---------------------------------------------------------------------
+    @writes(Changes.DECISIONS)
     def correct(self, entry_id: int, reason: str, replacement: object) -> int:
         """A correction is a new entry pointing at the one it corrects; the old one stays as it was."""
         text = clean_text(reason)

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import FieldError, NotFoundError, RefusedError, ValidationError
 from govdesk.models import BodySeat, Household, Resident
@@ -81,6 +82,7 @@ class SeatService:
         with self.db.session() as s:
             return [ResidentChoice(r[0], r[1], r[2], r[3].year) for r in s.execute(stmt)]
 
+    @writes(Changes.DECISIONS)
     def add(self, body: str, resident_id: int, started_on: Any) -> int:
         errors: list[FieldError] = []
         if body not in BODIES:
@@ -112,6 +114,7 @@ class SeatService:
             s.flush()
             return seat.id
 
+    @writes(Changes.DECISIONS)
     def end(self, seat_id: int, on: date | None, reason: str) -> None:
         day, text = end_reason_checked(on, reason)
         with self.db.transaction() as s:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import FieldError, NotFoundError, RefusedError, ValidationError
 from govdesk.labels import label
@@ -31,6 +32,7 @@ class DutyLogService:
             select(Cadre).join(DutyAssignment, DutyAssignment.cadre_id == Cadre.id).where(DutyAssignment.day == day)
         ).first()
 
+    @writes(Changes.DUTY_LOG)
     def add(
         self,
         day: Any,
@@ -71,6 +73,7 @@ class DutyLogService:
             s.flush()
             return entry.id
 
+    @writes(Changes.DUTY_LOG)
     def close(self, entry_id: int, closed_on: Any, note: str = "") -> None:
         d = field_date("log_closed_on", closed_on)
         assert d is not None

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import FieldError, ValidationError
 from govdesk.labels import label
@@ -70,6 +71,7 @@ class HouseholdDetailsService:
         with self.db.session() as s:
             return [CategoryPeriod(c.id, c.category, c.started_on, c.ended_on, c.notes) for c in s.scalars(stmt)]
 
+    @writes(Changes.HOUSEHOLDS)
     def add_category(
         self, household_id: int, category: Any, started_on: Any, ended_on: Any = None, notes: Any = ""
     ) -> int:
@@ -97,6 +99,7 @@ class HouseholdDetailsService:
             s.flush()
             return c.id
 
+    @writes(Changes.HOUSEHOLDS)
     def end_category(self, category_id: int, ended_on: Any) -> None:
         c = Checker()
         end = c.required_date("category_ended_on", ended_on)
@@ -136,6 +139,7 @@ class HouseholdDetailsService:
         with self.db.session() as s:
             return [(int(y), int(n)) for y, n in s.execute(stmt)]
 
+    @writes(Changes.HOUSEHOLDS)
     def set_star_rating(self, household_id: int, year: Any, stars: Any) -> None:
         """One rating per household and year; setting it again replaces that year's rating."""
         c = Checker()
@@ -151,6 +155,7 @@ class HouseholdDetailsService:
                 rating.stars = n
 
     # --- 中心户 -------------------------------------------------------------------------
+    @writes(Changes.HOUSEHOLDS)
     def set_central(self, household_id: int, central: bool) -> None:
         with self.db.transaction() as s:
             fetch_record(s, Household, household_id).is_central = central
@@ -168,6 +173,7 @@ class HouseholdDetailsService:
         with self.db.session() as s:
             return [RelayRow(r[0], r[1], r[2], r[3] or "", r[4]) for r in s.execute(stmt)]
 
+    @writes(Changes.HOUSEHOLDS)
     def add_relay(self, central_household_id: int, household_id: int) -> int:
         """The central household relays notices to another household (marks it 中心户 too)."""
         if central_household_id == household_id:
@@ -189,6 +195,7 @@ class HouseholdDetailsService:
             s.flush()
             return relay.id
 
+    @writes(Changes.HOUSEHOLDS)
     def remove_relay(self, relay_id: int) -> None:
         with self.db.transaction() as s:
             relay = s.get(HouseholdRelay, relay_id)
@@ -203,6 +210,7 @@ class HouseholdDetailsService:
             return int(s.scalar(stmt) or 0)
 
     # --- moving a resident ------------------------------------------------------------
+    @writes(Changes.HOUSEHOLDS | Changes.RESIDENTS)
     def move_resident(
         self, resident_id: int, to_household_id: int, relation: Any, moved_on: Any, reason: Any = ""
     ) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select, union
 from sqlalchemy.orm import Session, aliased
 
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import FieldError, ValidationError
 from govdesk.labels import label
@@ -228,6 +229,7 @@ class HouseholdService:
         h = self.get(household_id)
         return input_from(h, HouseholdInput)
 
+    @writes(Changes.HOUSEHOLDS | Changes.RESIDENTS)
     def create(self, data: HouseholdInput, village_id: int | None = None) -> int:
         values = validate_household(data)
         with self.db.transaction() as s:
@@ -238,6 +240,7 @@ class HouseholdService:
             s.flush()
             return h.id
 
+    @writes(Changes.HOUSEHOLDS | Changes.RESIDENTS)
     def update(self, household_id: int, data: HouseholdInput) -> None:
         values = validate_household(data)
         with self.db.transaction() as s:
@@ -246,6 +249,7 @@ class HouseholdService:
             for key, value in values.items():
                 setattr(h, key, value)
 
+    @writes(Changes.HOUSEHOLDS | Changes.RESIDENTS)
     def end(self, household_id: int, on: date | None, reason: str) -> None:
         """A household is closed (迁出, 合户…); its active residents are ended with it."""
         day, text = end_reason_checked(on, reason)
@@ -265,6 +269,7 @@ class HouseholdService:
         r = self.get_resident(resident_id)
         return input_from(r, ResidentInput)
 
+    @writes(Changes.HOUSEHOLDS | Changes.RESIDENTS)
     def add_resident(self, household_id: int, data: ResidentInput) -> int:
         values = validate_resident(data)
         with self.db.transaction() as s:
@@ -277,6 +282,7 @@ class HouseholdService:
             refresh_resident(s, r.id)
             return r.id
 
+    @writes(Changes.HOUSEHOLDS | Changes.RESIDENTS)
     def update_resident(self, resident_id: int, data: ResidentInput) -> None:
         values = validate_resident(data)
         with self.db.transaction() as s:
@@ -288,6 +294,7 @@ class HouseholdService:
                 setattr(r, key, value)
             refresh_resident(s, resident_id, old)
 
+    @writes(Changes.HOUSEHOLDS | Changes.RESIDENTS)
     def end_resident(self, resident_id: int, on: date | None, reason: str) -> None:
         day, text = end_reason_checked(on, reason)
         with self.db.transaction() as s:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import FieldError, ValidationError
 from govdesk.labels import label
@@ -55,6 +56,7 @@ class MemberDetailsService:
         with self.db.session() as s:
             return [LinkRow(r[0], r[1], r[2], r[3] or "", r[4], r[5], r[6]) for r in s.execute(stmt)]
 
+    @writes(Changes.MEMBERS | Changes.HOUSEHOLDS)
     def link_household(self, member_id: int, household_id: int, started_on: Any) -> int:
         """党员联户: the member starts keeping in touch with a household."""
         c = Checker()
@@ -79,6 +81,7 @@ class MemberDetailsService:
             s.flush()
             return link.id
 
+    @writes(Changes.MEMBERS | Changes.HOUSEHOLDS)
     def end_link(self, link_id: int, ended_on: Any) -> None:
         c = Checker()
         end = c.required_date("ended_on", ended_on)
@@ -89,6 +92,7 @@ class MemberDetailsService:
                 raise ValidationError([FieldError("ended_on", label("ended_on"), "不能早于联户开始日期")])
             link.ended_on = end
 
+    @writes(Changes.MEMBERS)
     def set_plaque(self, member_id: int, kind: Any, on: Any) -> None:
         """挂牌亮户: record the plaque and the day it went up; an empty kind takes it down."""
         c = Checker()
@@ -105,6 +109,7 @@ class MemberDetailsService:
             m = fetch_record(s, Member, member_id)
             m.plaque_kind, m.plaque_on = (text, day) if text else ("", None)
 
+    @writes(Changes.MEMBERS | Changes.RESIDENTS)
     def link_to_resident(self, member_id: int) -> int | None:
         """Link a member to the resident with the same ID number (and so to their household)."""
         with self.db.transaction() as s:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, select
 
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.labels import label
 from govdesk.models import Household, Member, Resident
@@ -210,6 +211,7 @@ class MemberService:
         m = self.get(member_id)
         return input_from(m, MemberInput)
 
+    @writes(Changes.MEMBERS)
     def create(self, data: MemberInput, village_id: int | None = None) -> int:
         values = validate_member(data)
         with self.db.transaction() as s:
@@ -227,6 +229,7 @@ class MemberService:
             s.flush()
             return m.id
 
+    @writes(Changes.MEMBERS)
     def update(self, member_id: int, data: MemberInput) -> None:
         values = validate_member(data)
         with self.db.transaction() as s:
@@ -235,6 +238,7 @@ class MemberService:
             for key, value in values.items():
                 setattr(m, key, value)
 
+    @writes(Changes.MEMBERS)
     def end(self, member_id: int, on: date | None, reason: str) -> None:
         """A member leaves the roster (转出, 去世, 出党…); the record stays with date and reason."""
         day, text = end_reason_checked(on, reason)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import FieldError, NotFoundError, ValidationError
 from govdesk.labels import label
@@ -125,6 +126,7 @@ class OrganisationService:
             ).all()
         return [UnitRow(r[0], r[1], r[2], r[3], r[4], r[5] or "") for r in rows]
 
+    @writes(Changes.ORGANISATION)
     def add_unit(self, kind: str, name: Any, parent_id: int | None = None) -> int:
         """A 党小组 goes under a 党支部; a 党支部 under a 党总支 or at the top; names unique among siblings."""
         if kind not in ORG_KINDS:
@@ -146,11 +148,13 @@ class OrganisationService:
             s.flush()
             return unit.id
 
+    @writes(Changes.ORGANISATION)
     def rename_unit(self, unit_id: int, name: Any) -> None:
         with self.db.transaction() as s:
             unit = self._unit(s, unit_id)
             unit.name = self._unique_name(s, name, unit.parent_id, exclude=unit_id)
 
+    @writes(Changes.ORGANISATION)
     def set_unit_leader(self, unit_id: int, member_id: int | None) -> None:
         """书记 of a branch or 组长 of a Party group: a Party member (or nobody)."""
         with self.db.transaction() as s:
@@ -209,15 +213,19 @@ class OrganisationService:
     def grids(self) -> list[TeamRow]:
         return self._teams(Grid)
 
+    @writes(Changes.ORGANISATION)
     def add_villager_group(self, name: Any, leader_name: Any = "", leader_phone: Any = "") -> int:
         return self._save_team(VillagerGroup, "group_name", None, name, leader_name, leader_phone)
 
+    @writes(Changes.ORGANISATION)
     def update_villager_group(self, group_id: int, name: Any, leader_name: Any = "", leader_phone: Any = "") -> int:
         return self._save_team(VillagerGroup, "group_name", group_id, name, leader_name, leader_phone)
 
+    @writes(Changes.ORGANISATION)
     def add_grid(self, name: Any, leader_name: Any = "", leader_phone: Any = "") -> int:
         return self._save_team(Grid, "grid_name", None, name, leader_name, leader_phone)
 
+    @writes(Changes.ORGANISATION)
     def update_grid(self, grid_id: int, name: Any, leader_name: Any = "", leader_phone: Any = "") -> int:
         return self._save_team(Grid, "grid_name", grid_id, name, leader_name, leader_phone)
 
@@ -289,6 +297,7 @@ class OrganisationService:
                 for c in s.scalars(q)
             ]
 
+    @writes(Changes.ORGANISATION)
     def add_cadre(self, data: CadreInput) -> int:
         values = validate_cadre(data)
         with self.db.transaction() as s:
@@ -299,6 +308,7 @@ class OrganisationService:
             s.flush()
             return cadre.id
 
+    @writes(Changes.ORGANISATION)
     def update_cadre(self, cadre_id: int, data: CadreInput) -> None:
         values = validate_cadre(data)
         with self.db.transaction() as s:
@@ -307,6 +317,7 @@ class OrganisationService:
             for key, value in values.items():
                 setattr(cadre, key, value)
 
+    @writes(Changes.ORGANISATION)
     def end_cadre(self, cadre_id: int, ended_on: Any, reason: Any) -> None:
         """离任: a date and a reason; the record stays for old rosters and meeting minutes."""
         c = Checker()

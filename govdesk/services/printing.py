@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 
 from govdesk import paths
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import GovdeskError, NotFoundError, RefusedError
 from govdesk.labels import label
@@ -189,6 +190,7 @@ class PrintService:
         return PrintedDocument(spec.archive_kind, title, info.pdf, info.pages, info.internal, doc.row_count)
 
     # --- archive ----------------------------------------------------------------------
+    @writes(Changes.PRINTS)
     def archive(
         self,
         pdf: bytes,

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import RefusedError
 from govdesk.importing import (
@@ -32,6 +33,7 @@ class RegisterService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @writes(Changes.MEMBERS | Changes.HOUSEHOLDS | Changes.RESIDENTS)
     def import_file(
         self,
         kind: str,

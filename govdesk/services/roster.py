@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
+from govdesk.changes import Changes, writes
 from govdesk.errors import FieldError, NotFoundError, RefusedError, ValidationError
 from govdesk.labels import label
 from govdesk.models import Cadre, Village
@@ -200,6 +201,7 @@ class RosterService(RosterSettings):
         )
 
     # ----- drafting, adjusting, signing off, swapping ---------------------------------------------
+    @writes(Changes.ROSTER)
     def draft(self, month: str | tuple[int, int]) -> RosterView:
         """(Re)generate a draft month; days fixed by hand stay. A signed-off month is refused."""
         year, mon = _month(month)
@@ -248,6 +250,7 @@ class RosterService(RosterSettings):
             s.expire(row, ["assignments"])
             return self._view(s, year, mon)
 
+    @writes(Changes.ROSTER)
     def assign(self, month: str | tuple[int, int], day: Any, cadre_id: int) -> list[str]:
         """Hand-adjust a draft: put ``cadre_id`` on ``day`` (kept on regeneration). Returns warnings."""
         year, mon = _month(month)
@@ -294,6 +297,7 @@ class RosterService(RosterSettings):
         ).all()
         return [f"{cadre.name} 在 {day_label(x)} 也值班，将连续两天值班" for x in sorted(near)]
 
+    @writes(Changes.ROSTER)
     def sign_off(self, month: str | tuple[int, int], secretary: str, signed_on: Any) -> None:
         year, mon = _month(month)
         name = clean_name(secretary)
@@ -313,6 +317,7 @@ class RosterService(RosterSettings):
                 raise RefusedError(f"{day_label(empty[0])} 还没有值班人，不能签发")
             row.status, row.signed_by, row.signed_on = ROSTER_SIGNED, name, d
 
+    @writes(Changes.ROSTER)
     def swap(
         self,
         month: str | tuple[int, int],

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import FieldError, NotFoundError, ValidationError
 from govdesk.labels import label
@@ -72,6 +73,7 @@ class RosterSettings:
             ).all()
         return [HolidayOverride(r.day, r.kind, r.name) for r in rows]
 
+    @writes(Changes.ROSTER)
     def set_holiday(self, day: Any, kind: str, name: str = "") -> None:
         d = field_date("holiday_day", day)
         kind = clean_text(kind)
@@ -90,6 +92,7 @@ class RosterSettings:
             else:
                 row.kind, row.name = kind, name
 
+    @writes(Changes.ROSTER)
     def remove_holiday(self, day: Any) -> None:
         d = field_date("holiday_day", day)
         with self.db.transaction() as s:
@@ -103,6 +106,7 @@ class RosterSettings:
             return DEFAULT_MEETING
         return MeetingInfo(row.weekday, row.time, row.title, row.place)
 
+    @writes(Changes.ROSTER)
     def set_meeting(self, weekday: int, time: str, title: str = "两委例会", place: str = "") -> None:
         errors = []
         if not 0 <= int(weekday) <= 6:
@@ -124,6 +128,7 @@ class RosterSettings:
             row.weekday, row.time = int(weekday), f"{int(hh)}:{mm}"
             row.title, row.place = clean_text(title) or "两委例会", clean_text(place)
 
+    @writes(Changes.ROSTER)
     def set_carry_over(self, cadre_id: int, workdays: int, weekends: int, holidays: int, note: str = "") -> None:
         """Duties served before the program kept rosters; the generator adds them to the history."""
         if min(workdays, weekends, holidays) < 0:
@@ -143,6 +148,7 @@ class RosterSettings:
             row = s.scalars(select(DutyCarryOver).where(DutyCarryOver.cadre_id == cadre_id)).first()
         return (row.workdays, row.weekends, row.holidays) if row else (0, 0, 0)
 
+    @writes(Changes.ROSTER)
     def add_leave(self, cadre_id: int, start: Any, end: Any, reason: str = "") -> list[date]:
         """Record leave; returns the days in signed-off rosters the cadre is still on (they need a swap)."""
         first = field_date("leave_start", start)
@@ -173,6 +179,7 @@ class RosterSettings:
             ).all()
         return [(lv.id, cadre_ref(c), lv.start, lv.end, lv.reason) for lv, c in rows]
 
+    @writes(Changes.ROSTER)
     def remove_leave(self, leave_id: int) -> None:
         with self.db.transaction() as s:
             s.execute(delete(CadreLeave).where(CadreLeave.id == leave_id))

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import NotFoundError
 from govdesk.models import Cadre, Grid, OrgUnit, Village, VillagerGroup
@@ -89,6 +90,7 @@ class VillageService:
         v = self.village()
         return VillageInput(v.name, v.township, v.county, v.address, v.phone, v.supervision_phone)
 
+    @writes(Changes.VILLAGE)
     def create_village(self, name: str, township: str = "", county: str = "", phone: str = "") -> int:
         """A new village; the supervision phone defaults to the village phone (demo and first run)."""
         values = validate_village(VillageInput(name, township, county, "", phone, phone))
@@ -98,6 +100,7 @@ class VillageService:
             s.flush()
             return v.id
 
+    @writes(Changes.VILLAGE)
     def update_village(self, data: VillageInput) -> int:
         """Change the first village's details, or create it on an empty database (first run)."""
         values = validate_village(data)

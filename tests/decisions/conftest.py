@@ -60,11 +60,14 @@ def services(demo_db: Database, clock: Clock):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def tab(services, qtbot):  # type: ignore[no-untyped-def]
+    from ui.change_relay import ChangeRelay
     from ui.decisions_tab import DecisionsTab
     from ui.jobs import JobRunner
 
     runner = JobRunner()
     widget = DecisionsTab(services, runner)
+    # On its own, as in the window: what the services write comes back through on_changes.
+    ChangeRelay(services.db, widget).changed.connect(widget.on_changes)
     qtbot.addWidget(widget)
     widget.resize(1400, 850)
     widget.show()

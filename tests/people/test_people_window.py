@@ -23,6 +23,7 @@ def window(services, qtbot):  # type: ignore[no-untyped-def]
     win = MainWindow(services, demo=True)
     qtbot.addWidget(win)
     win.show()
+    qtbot.waitUntil(lambda: win.ready)
     yield win
     win.jobs.shutdown()
 
@@ -39,7 +40,7 @@ def _choose(combo, data) -> None:
 
 
 def test_people_tab_filters(window, qtbot, qtmodeltester) -> None:
-    members, households = window.tabs.widget(0), window.tabs.widget(1)
+    members, households = window.select_area(0), window.select_area(1)
     total = members.model.rowCount()
     grid = window.services.village.grids()[0]
     _choose(members._filters["grid_id"], grid.id)
@@ -54,8 +55,7 @@ def test_people_tab_filters(window, qtbot, qtmodeltester) -> None:
 
 
 def test_people_details_pane_category_stars_relay(window, qtbot, monkeypatch) -> None:
-    tab = window.tabs.widget(1)
-    window.tabs.setCurrentIndex(1)
+    tab = window.select_area(1)
     tab.table.selectRow(3)
     hid = tab.current_id()
     pane = tab.details
@@ -87,7 +87,7 @@ def test_people_details_pane_category_stars_relay(window, qtbot, monkeypatch) ->
 
 
 def test_people_move_resident_from_the_pane(window, monkeypatch) -> None:
-    tab = window.tabs.widget(1)
+    tab = window.select_area(1)
     tab.table.selectRow(0)
     source = tab.current_id()
     residents = window.services.households.residents(source)
@@ -112,7 +112,7 @@ def test_people_move_resident_from_the_pane(window, monkeypatch) -> None:
 
 
 def test_people_plaque_and_links(window, monkeypatch) -> None:
-    tab = window.tabs.widget(0)
+    tab = window.select_area(0)
     tab.table.selectRow(0)
     mid = tab.current_id()
 
@@ -146,7 +146,7 @@ def _register(path: Path) -> Path:
 
 
 def test_people_import_dialog_report_and_bad_rows(window, qtbot, tmp_path) -> None:
-    tab = window.tabs.widget(1)
+    tab = window.select_area(1)
     before = tab.model.rowCount()
     dialog = ImportDialog(window.services, window.jobs, "households", tab)
     dialog.imported.connect(lambda: tab.reload())

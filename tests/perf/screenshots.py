@@ -1,11 +1,12 @@
-"""Offscreen screenshots of every tab on a fresh demo village (not collected by pytest).
+"""Offscreen screenshots of every area on a fresh demo village (not collected by pytest).
 
     PYTHONPATH=. python3 tests/perf/screenshots.py [OUT_DIR]   # default /tmp/govdesk-shots
 
 Runs with QT_QPA_PLATFORM=offscreen, where Qt sees no system CJK font: Chinese renders only
 because the bundled fonts are registered — which is what these pictures check. Also shows a
-search for a rare name character, the households tab with a household selected, and the
-member and resident dialogs (one with a wrong ID number).
+search for a rare name character, the households area with a household selected, the window
+at 字号 大 and 特大, and the member and resident dialogs (one with a wrong ID number). The
+window is 1366×768, the screen of many village PCs.
 """
 
 from __future__ import annotations
@@ -53,19 +54,26 @@ def main() -> int:
     demo.generate(db)
     services = Services.open(db)
     window = MainWindow(services, demo=True)
-    window.resize(1280, 800)
+    window.resize(1366, 768)
     window.show()
     settle(app)
     for i, title in enumerate(window.tab_titles()):
-        window.tabs.setCurrentIndex(i)
+        window.select_area(i)
         settle(app)
-        save(window, out, f"tab{i + 1}-{title}")
+        save(window, out, f"area{i + 1}-{title}")
 
-    households = window.tabs.widget(1)
-    window.tabs.setCurrentIndex(1)
+    households = window.select_area("农户")
     households.table.selectRow(2)
     settle(app)
-    save(window, out, "tab2-selected")
+    save(window, out, "area2-selected")
+    for scale in ("大", "特大"):
+        window.apply_text_scale(scale)
+        for name in ("党员", "农户"):
+            window.select_area(name)
+            settle(app)
+            save(window, out, f"zihao-{scale}-{name}")
+    window.apply_text_scale("标准")
+    window.select_area("农户")
 
     for ch in RARE_CHARS:
         households.search.setText(ch)
@@ -77,7 +85,7 @@ def main() -> int:
             settle(app)
             save(window, out, f"search-{ord(ch):x}")
 
-    members = window.tabs.widget(0)
+    members = window.area("党员")
     members.table.selectRow(0)
     dialog = MemberDialog(services.members, services.village, members.current_id(), window)
     dialog.show()
@@ -99,12 +107,11 @@ def main() -> int:
     save(bad, out, "dialog-resident-bad-id")
     dialog.close()
     bad.close()
-    services.members.end(members.model.row_id(1) or 1, date.today(), "转出")
-    members.reload()
+    services.members.end(members.model.row_id(1) or 1, date.today(), "转出")  # reaches the list as a change
     members.show_ended.setChecked(True)
-    window.tabs.setCurrentIndex(0)
+    window.select_area("党员")
     settle(app)
-    save(window, out, "tab1-with-ended")
+    save(window, out, "area1-with-ended")
     window.close()
     db.dispose()
     return 0

@@ -19,15 +19,16 @@ def window(demo_db: Database, qtbot):  # type: ignore[no-untyped-def]
     win = MainWindow(Services.open(demo_db), demo=True)
     qtbot.addWidget(win)
     win.show()
+    qtbot.waitUntil(lambda: win.ready)
     yield win
     win.jobs.shutdown()
 
 
 def _tab(window, cls_name: str):  # type: ignore[no-untyped-def]
-    for i in range(window.tabs.count()):
-        tab = window.tabs.widget(i)
+    for i in range(len(window.tab_titles())):
+        tab = window.area(i)
         if type(tab).__name__ == cls_name:
-            window.tabs.setCurrentIndex(i)
+            window.select_area(i)
             return tab
     raise AssertionError(cls_name)
 

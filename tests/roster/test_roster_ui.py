@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate
 from govdesk.db import Database
 from govdesk.services.bundle import Services
 from tests.conftest import DEMO_TODAY
+from ui.change_relay import ChangeRelay
 from ui.dialogs.roster_dialogs import AssignDialog, SignOffDialog, SwapDialog
 from ui.dialogs.roster_holidays import HolidayDialog
 from ui.dialogs.roster_log import CloseLogDialog, LogEntryDialog
@@ -23,6 +24,8 @@ from ui.roster_tab import RosterTab
 def tab(qtbot, demo_db: Database) -> Iterator[RosterTab]:  # type: ignore[no-untyped-def]
     jobs = JobRunner()
     widget = RosterTab(Services.open(demo_db), jobs)
+    # On its own, as in the window: what the services write comes back through on_changes.
+    ChangeRelay(demo_db, widget).changed.connect(widget.on_changes)
     qtbot.addWidget(widget)
     widget.set_today(DEMO_TODAY)
     yield widget

@@ -24,19 +24,19 @@ def window(services: Services, qtbot):  # type: ignore[no-untyped-def]
     win = MainWindow(services, demo=True)
     qtbot.addWidget(win)
     win.show()
+    qtbot.waitUntil(lambda: win.ready)
     yield win
     win.jobs.shutdown()
 
 
 @pytest.fixture
 def members_tab(window):  # type: ignore[no-untyped-def]
-    return window.tabs.widget(0)
+    return window.select_area(0)
 
 
 @pytest.fixture
 def households_tab(window):  # type: ignore[no-untyped-def]
-    window.tabs.setCurrentIndex(1)
-    return window.tabs.widget(1)
+    return window.select_area(1)
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from govdesk.services.bundle import Services
 
 
-def test_four_tabs_with_their_titles(window) -> None:
+def test_four_areas_with_their_names_and_icons(window) -> None:
     assert window.tab_titles() == ["党员", "农户", "值班", "五议两公开"]
-    assert all(not window.tabs.tabIcon(i).isNull() for i in range(4))
+    assert all(not window.areas.list.item(i).icon().isNull() for i in range(4))
 
 
 def test_title_names_the_village_and_marks_the_demo(window, services: Services) -> None:
@@ -120,7 +120,9 @@ def test_window_opens_on_an_empty_database(db, qtbot) -> None:
     application()
     win = MainWindow(Services.open(db))
     qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.ready)
     assert win.windowTitle() == "govdesk — 未设置村名"
-    assert win.tabs.widget(0).model.rowCount() == 0
+    assert win.area("党员").model.rowCount() == 0
     assert "党员 0 人" in win.counts_label.text()
     win.jobs.shutdown()
