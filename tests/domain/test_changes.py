@@ -84,6 +84,4 @@ def test_every_service_write_declares_its_changes() -> None:
                 continue
             if "self.db.transaction()" in inspect.getsource(fn):
                 undeclared.append(f"{name}.{attr}")
-    # DecisionService.procedures seeds the built-in procedures on its first read; issue F §4
-    # moves that seeding out of the read, after which it writes nothing.
-    assert [name for name in undeclared if name != "DecisionService.procedures"] == []
+    assert undeclared == []
