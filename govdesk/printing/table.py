@@ -50,28 +50,41 @@ class Column:
 
 
 class _CellMaker:
-    """Turns cell text into a plain string or a TextBlock; remembers what it measured."""
+    """Turns cell text into a plain string or a TextBlock; remembers what it measured.
+
+    Per column width, a value seen before (性别, 与户主关系, 村民小组 …) is not measured again and
+    every row gets the same string object for it. Values that never repeat (ID numbers, phones)
+    would only pile up in that memory, so each width's memory is emptied when it grows past
+    ``_REMEMBER`` values: it stays small however long the register.
+    """
+
+    _REMEMBER = 4096
 
     def __init__(self, font: str, size: float, leading: float) -> None:
         self.font, self.size, self.leading = font, size, leading
-        self._plain: dict[tuple[str, float], bool] = {}
+        self._plain: dict[float, dict[str, str | None]] = {}  # width -> text -> the plain string, or None
         self._styles: dict[str, TextStyle] = {}
 
     def cell(self, text: str, inner_width: float, align: str) -> str | TextBlock:
         if not text:
             return ""
-        key = (text, inner_width)
-        plain = self._plain.get(key)
-        if plain is None:
-            text = fonts.clean_text(text)
-            plain = (
-                "\n" not in text
-                and fonts.covered_by(text, self.font)
-                and stringWidth(text, self.font, self.size) <= inner_width
+        known = self._plain.get(inner_width)
+        if known is None:
+            known = self._plain[inner_width] = {}
+        if text in known:
+            plain = known[text]
+        else:
+            if len(known) >= self._REMEMBER:
+                known.clear()
+            clean = fonts.clean_text(text)
+            fits = (
+                "\n" not in clean
+                and fonts.covered_by(clean, self.font)
+                and stringWidth(clean, self.font, self.size) <= inner_width
             )
-            self._plain[key] = plain
-        if plain:
-            return text
+            plain = known[text] = clean if fits else None
+        if plain is not None:
+            return plain
         style = self._styles.get(align)
         if style is None:
             style = self._styles[align] = TextStyle(
