@@ -227,13 +227,10 @@ class DecisionsTab(QWidget):
         return pane
 
     def _build_print_menu(self) -> None:
-        """Print targets come from ui.dialogs.decision_print once the PDF engine is on main."""
-        try:
-            from ui.dialogs.decision_print import add_print_actions
-        except ImportError:
-            self.print_button.setEnabled(False)
-            self.print_button.setToolTip("打印功能尚未安装")
-            return
+        """Print targets come from ui.dialogs.decision_print. The PDF engine is part of govdesk: if it
+        cannot be imported that is a broken installation, reported as an error, never a greyed-out button."""
+        from ui.dialogs.decision_print import add_print_actions
+
         add_print_actions(self, self.print_menu)
 
     # --- data ----------------------------------------------------------------------------

@@ -5,28 +5,37 @@ households tabs (公开版 / 内部版). ``preview_document(...)`` does the same
 capabilities (duty roster, decision notice, points wall): pass a function that builds the
 ``BuildInfo``/``PrintedDocument`` and the archive kind.
 
-Everything slow — laying out the PDF and rasterising its pages — runs in the JobRunner; the
-dialog opens on the GUI thread when the job is done. A public print is archived (打印存档)
-once it has been printed or saved; internal copies (内部资料) are not.
+Everything slow — laying out the PDF and rasterising its pages — runs in the JobRunner with a
+progress dialog (第 X 页 共 Y 页 as pages are laid out) and 取消; the preview opens on the GUI
+thread when the job is done. A register longer than ``PREVIEW_MAX_ROWS`` (a township's 1,900
+pages would need gigabytes of page images) is saved straight to a PDF file the clerk chooses
+(``save_register_pdf``) and opened in the PDF reader. A public print is archived (打印存档) once
+it has been printed or saved; internal copies (内部资料) are not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
-from govdesk.printing.registers import REGISTERS
+from govdesk.printing.register_layouts import REGISTERS
 from govdesk.printing.templates import BuildInfo
 from govdesk.services.bundle import Services
 from govdesk.services.printing import PrintedDocument
 from ui.jobs import JobContext, JobHandle, JobRunner, show_error
+from ui.print_archive_dialog import PrintArchiveDialog
 from ui.print_preview import PdfPrintPreview, RenderedPages, render_pdf_pages
 
 Document = PrintedDocument | BuildInfo
+Progress = Callable[[int, int, str], None]
+PREVIEW_MAX_ROWS = 6_000  # ≈ 200 pages: longer registers are saved as a file, not rasterised for a preview
 
 
 @dataclass
@@ -37,13 +46,25 @@ class PrintRequest:
     dialog: PdfPrintPreview | None = None
     archived: list[Any] = field(default_factory=list)
     error: BaseException | None = None
+    saved: Path | None = None  # a long register saved straight to a file
+    notice: QMessageBox | None = None  # "saved, N pages" shown afterwards
+
+
+def _job_progress(ctx: JobContext) -> Progress:
+    """The domain's ``progress(done, total, text)`` fed into the job's dialog; raises once 取消 is pressed."""
+
+    def progress(done: int, total: int, text: str) -> None:
+        ctx.check()
+        ctx.progress(done, total, text)
+
+    return progress
 
 
 def preview_document(
     parent: QWidget | None,
     services: Services,
     jobs: JobRunner,
-    build: Callable[[Callable[[str], None]], Document],
+    build: Callable[[Progress], Document],
     kind: str,
     *,
     label: str = "正在生成 PDF…",
@@ -51,18 +72,15 @@ def preview_document(
 ) -> PrintRequest:
     """Build a document in a job (``build(progress)``), then open the print preview.
 
-    ``progress(text)`` reports to the progress dialog and stops the build when 取消 is pressed.
+    ``progress(done, total, text)`` reports to the progress dialog and stops the build when 取消
+    is pressed.
     Public documents are archived under ``kind`` when printed or saved (unless ``archive`` is off,
     e.g. when reprinting from the archive).
     """
     request = PrintRequest()
 
     def work(ctx: JobContext) -> tuple[Document, RenderedPages]:
-        def progress(text: str) -> None:
-            ctx.check()
-            ctx.progress(0, 0, text)
-
-        doc = build(progress)
+        doc = build(_job_progress(ctx))
         return doc, render_pdf_pages(doc.pdf, ctx)
 
     def done(result: tuple[Document, RenderedPages]) -> None:
@@ -89,22 +107,94 @@ def preview_document(
     return request
 
 
-def print_register(parent: QWidget | None, services: Services, jobs: JobRunner, kind: str, full: bool) -> PrintRequest:
+def print_register(
+    parent: QWidget | None,
+    services: Services,
+    jobs: JobRunner,
+    kind: str,
+    full: bool,
+    *,
+    ask_path: Callable[[QWidget | None, str], str] | None = None,
+) -> PrintRequest:
     """Preview and print the household register (``"households"``) or member roster (``"members"``).
 
     ``full=False`` is the public copy (masked, archived when printed); ``full=True`` the internal
-    copy marked 内部资料 on every page.
+    copy marked 内部资料 on every page. A register longer than ``PREVIEW_MAX_ROWS`` rows is saved
+    to a PDF file instead (``ask_path(parent, suggested_name)`` asks where; tests pass their own).
     """
     spec = REGISTERS[kind]
     edition = "内部版" if full else "公开版"
+    label = f"正在生成{spec.title_suffix}（{edition}）…"
+    if services.printing.register_count(kind) > PREVIEW_MAX_ROWS:
+        path = (ask_path or ask_pdf_path)(parent, f"{spec.title_suffix}（{edition}）.pdf")
+        if not path:
+            return PrintRequest()
+        return save_register_pdf(parent, services, jobs, kind, full, Path(path), label=label)
     return preview_document(
         parent,
         services,
         jobs,
-        lambda progress: services.printing.render_register(kind, full=full, on_progress=progress),
+        lambda progress: services.printing.render_register(kind, full=full, progress=progress),
         spec.archive_kind,
-        label=f"正在生成{spec.title_suffix}（{edition}）…",
+        label=label,
     )
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: str) -> str:
+    """Where a long register is saved ("" when the clerk closes the dialog)."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        "名册较长，请选择保存位置（保存后用 PDF 阅读器打开打印）",
+        str(Path.home() / suggested),
+        "PDF 文件 (*.pdf)",
+    )
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return path
+
+
+def save_register_pdf(
+    parent: QWidget | None, services: Services, jobs: JobRunner, kind: str, full: bool, path: Path, *, label: str = ""
+) -> PrintRequest:
+    """Lay a register out into the PDF file ``path`` in a job, pages counted in the progress dialog.
+
+    取消 stops it between two pages and leaves no file (the domain writes a temporary file and
+    renames it at the end). When done, a public copy is archived and the clerk is offered to open it.
+    """
+    request = PrintRequest()
+
+    def work(ctx: JobContext) -> PrintedDocument:
+        return services.printing.save_register(kind, path, full=full, progress=_job_progress(ctx))
+
+    def done(doc: PrintedDocument) -> None:
+        request.saved = path
+        try:
+            entry = services.printing.printed(doc)
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk, the file itself was saved
+            show_error(exc, parent)
+        else:
+            if entry is not None:
+                request.archived.append(entry)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "已保存",
+            f"《{doc.title}》已保存：{path}\n共 {doc.rows} 行、{doc.pages} 页。",
+            parent=parent,
+        )
+        open_button = box.addButton("用 PDF 阅读器打开", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(
+            lambda button: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))) if button is open_button else None
+        )
+        request.notice = box
+        box.open()
+
+    def failed(exc: BaseException) -> None:
+        request.error = exc
+        show_error(exc, parent)
+
+    request.handle = jobs.submit(work, done, failed, progress_label=label or "正在生成 PDF…", parent=parent)
+    return request
 
 
 def reprint_archived(parent: QWidget | None, services: Services, jobs: JobRunner, archive_id: int) -> PrintRequest:
@@ -142,9 +232,10 @@ def register_print_button(
     return button
 
 
-def open_archive_dialog(parent: QWidget | None, services: Services, jobs: JobRunner) -> QWidget:
-    from ui.print_archive_dialog import PrintArchiveDialog
-
-    dialog = PrintArchiveDialog(services, jobs, parent)
+def open_archive_dialog(parent: QWidget | None, services: Services, jobs: JobRunner) -> PrintArchiveDialog:
+    """The 打印存档 list; its 重新打印 opens the archived file in the preview (``reprint_archived``)."""
+    dialog = PrintArchiveDialog(
+        services, lambda owner, archive_id: reprint_archived(owner, services, jobs, archive_id), parent
+    )
     dialog.open()
     return dialog

@@ -2,10 +2,13 @@
 
 The list pages through ``PrintService`` (count + page in SQL); a desk prints a few notices a
 week, but years of them add up, so rows are fetched 200 at a time as the view scrolls.
+重新打印 is handed in as a callback (``ui.print_actions.open_archive_dialog`` passes its
+``reprint_archived``), so this dialog does not import the print actions that open it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
@@ -25,7 +28,6 @@ from PySide6.QtWidgets import (
 from govdesk import paths
 from govdesk.services.bundle import Services
 from govdesk.services.listing import ListQuery, Row
-from ui.jobs import JobRunner
 
 PAGE_SIZE = 200
 _Index = QModelIndex | QPersistentModelIndex
@@ -89,10 +91,12 @@ class ArchiveModel(QAbstractTableModel):
 class PrintArchiveDialog(QDialog):
     """Every archived public print; 重新打印 opens the archived file (hash checked) in the preview."""
 
-    def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, reprint: Callable[[QWidget, int], Any], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
-        self.jobs = jobs
+        self._reprint = reprint  # (dialog, archive id) -> the started print request
         self.last_request: Any = None
         self.setWindowTitle("打印存档")
         self.resize(980, 520)
@@ -139,6 +143,4 @@ class PrintArchiveDialog(QDialog):
         archive_id = self.current_id()
         if archive_id is None:
             return
-        from ui.print_actions import reprint_archived
-
-        self.last_request = reprint_archived(self, self.services, self.jobs, archive_id)
+        self.last_request = self._reprint(self, archive_id)

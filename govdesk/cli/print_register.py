@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from govdesk.cli.common import open_database
-from govdesk.printing.registers import REGISTERS
+from govdesk.printing.register_layouts import REGISTERS
 from govdesk.services.printing import PrintService
 
 
@@ -29,9 +29,7 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
         service = PrintService(db)
-        doc = service.render_register(args.kind, full=args.full)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(doc.pdf)
+        doc = service.save_register(args.kind, out, full=args.full)
         edition = "内部版（内部资料）" if doc.internal else "公开版"
         print(f"已生成{edition}《{doc.title}》：{out}，共 {doc.rows} 行、{doc.pages} 页")
         entry = service.printed(doc, user=args.operator or None)

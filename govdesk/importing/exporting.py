@@ -22,7 +22,7 @@ from govdesk.db import Database
 from govdesk.importing.headers import HOUSEHOLD_FIELDS, MEMBER_FIELDS, header_label
 from govdesk.importing.household_fields import format_periods, format_stars
 from govdesk.models import Grid, Household, HouseholdCategory, Member, OrgUnit, Resident, StarRating, VillagerGroup
-from govdesk.models.people import RELATION_HEAD
+from govdesk.services.resident_register import resident_register
 
 Progress = Callable[[int, int, str], None]
 _WIDTHS = {"id_number": 22, "address": 28, "categories": 30, "name": 10, "birth_date": 12, "stars": 20}
@@ -79,32 +79,25 @@ def export_households(
         stars: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for hid, year, n in s.execute(select(StarRating.household_id, StarRating.year, StarRating.stars)):
             stars[hid].append((year, n))
-        stmt = (
-            select(
-                Household.id,
-                Household.number,
-                VillagerGroup.name,
-                Grid.name,
-                Household.address,
-                Household.is_central,
-                Resident.name,
-                Resident.relation,
-                Resident.sex,
-                Resident.ethnicity,
-                Resident.birth_date,
-                Resident.id_number,
-                Resident.phone,
-                Resident.notes,
-                Resident.ended_on,
-                Resident.end_reason,
-            )
-            .join(Household, Household.id == Resident.household_id)
-            .outerjoin(VillagerGroup, VillagerGroup.id == Household.villager_group_id)
-            .outerjoin(Grid, Grid.id == Household.grid_id)
-            .order_by(Household.number, Resident.relation != RELATION_HEAD, Resident.birth_date, Resident.id)
+        stmt = resident_register(
+            Household.id,
+            Household.number,
+            VillagerGroup.name,
+            Grid.name,
+            Household.address,
+            Household.is_central,
+            Resident.name,
+            Resident.relation,
+            Resident.sex,
+            Resident.ethnicity,
+            Resident.birth_date,
+            Resident.id_number,
+            Resident.phone,
+            Resident.notes,
+            Resident.ended_on,
+            Resident.end_reason,
+            current=not include_ended,
         )
-        if not include_ended:
-            stmt = stmt.where(Resident.ended_on.is_(None))
         wb = Workbook(write_only=True)
         ws = _sheet(wb, "农户花名册", HOUSEHOLD_FIELDS)
         count = 0

@@ -29,7 +29,8 @@ For custom layouts (a duty plaque) build a story of ``TextBlock``s / ``build_tab
 from govdesk.printing.fonts import HEI, KAI, UnprintableCharacterError, check_printable, ensure_fonts
 from govdesk.printing.masking import INTERNAL, PUBLIC, PUBLIC_SENSITIVE, FieldKind, MaskPolicy, policy_for
 from govdesk.printing.notice import NoticeDocument, NoticeTable
-from govdesk.printing.table import Column, TableDocument, build_table
+from govdesk.printing.table import Column, build_table
+from govdesk.printing.table_document import TableDocument
 from govdesk.printing.templates import (
     NOTICE_PAGE,
     TABLE_PAGE,

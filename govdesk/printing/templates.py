@@ -5,9 +5,10 @@
 * ``TABLE_PAGE`` – A4 landscape with narrow margins, for registers and calendars.
 
 ``PageDecor`` draws what repeats on every page — the running title, the page number
-``第 X 页 共 Y 页`` and, on internal copies, the 内部资料 mark. The total page count is only known
-at the end, so ``_NumberedCanvas`` keeps each finished page and draws the decorations when the
-document is saved (one layout pass, not two).
+``第 X 页 共 Y 页`` and, on internal copies, the 内部资料 mark. A register cut into page-sized
+pieces knows its page count before drawing (``build_pdf(pages=…)``) and each page is decorated as
+it is finished; for other prints the count is only known at the end, so ``_NumberedCanvas`` keeps
+each finished page and draws the decorations when the document is saved (one layout pass, not two).
 """
 
 from __future__ import annotations
@@ -147,23 +148,29 @@ def build_pdf(
     title: str,
     subject: str = "",
     on_page: Callable[[int], None] | None = None,
+    pages: int | None = None,
 ) -> BuildInfo:
     """Lay out ``story`` on ``decor.page`` and return the PDF.
 
     ``on_page(n)`` is called after each page (progress; raising there, e.g. a cancelled job,
-    stops the build). Fonts are embedded subsets of the bundled faces; the canvas's initial
-    font is one of them, so no unembedded base-14 font is ever referenced.
+    stops the build). ``pages`` is the page count when the caller knows it beforehand: pages are
+    then decorated and written out as they are finished instead of waiting for the end (a
+    1,900-page register). The caller checks ``BuildInfo.pages`` against it. Fonts are embedded
+    subsets of the bundled faces; the canvas's initial font is one of them, so no unembedded
+    base-14 font is ever referenced.
     """
     fonts.ensure_fonts()
     spec = decor.page
     buf = io.BytesIO()
-    pages = 0
+    done = 0
 
-    def after_page(_canv: Canvas, _doc: BaseDocTemplate) -> None:
-        nonlocal pages
-        pages += 1
+    def after_page(canv: Canvas, _doc: BaseDocTemplate) -> None:
+        nonlocal done
+        done += 1
+        if pages is not None:
+            decor.draw(canv, done, pages)
         if on_page is not None:
-            on_page(pages)
+            on_page(done)
 
     doc = BaseDocTemplate(
         buf,
@@ -182,8 +189,9 @@ def build_pdf(
     frame = Frame(spec.left, spec.bottom, spec.frame_width, spec.frame_height, 0, 0, 0, 0, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=after_page)])
     with _build_lock:
-        doc.build(list(story), canvasmaker=partial(_NumberedCanvas, decor=decor))
-    return BuildInfo(pdf=buf.getvalue(), pages=pages, title=title, internal=decor.internal)
+        maker = Canvas if pages is not None else partial(_NumberedCanvas, decor=decor)
+        doc.build(list(story), canvasmaker=maker)
+    return BuildInfo(pdf=buf.getvalue(), pages=done, title=title, internal=decor.internal)
 
 
 def printed_stamp(now: datetime | None = None) -> str:

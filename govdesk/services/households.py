@@ -28,6 +28,7 @@ from govdesk.services.people_common import (
     input_from,
     is_active_head,
 )
+from govdesk.services.resident_register import RESIDENT_ORDER
 from govdesk.validation import (
     Checker,
     check_person,
@@ -216,7 +217,7 @@ class HouseholdService:
         ).where(Resident.household_id == household_id)
         if not include_ended:
             stmt = stmt.where(Resident.ended_on.is_(None))
-        stmt = stmt.order_by((Resident.relation != RELATION_HEAD), Resident.birth_date, Resident.id)
+        stmt = stmt.order_by(*RESIDENT_ORDER)
         with self.db.session() as s:
             return [Row.with_end_date(r) for r in s.execute(stmt)]
 

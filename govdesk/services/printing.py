@@ -1,7 +1,9 @@
 """Printing: the registers (花名册) as PDFs, and the print archive (打印存档).
 
 Register rows are streamed with column selects in print order — a township roster has 5,000+
-members and 200,000 residents, far too many ORM objects to load for a printout.
+members and 200,000 residents, far too many ORM objects to load for a printout. The household
+register reads the one resident register query (``services.resident_register``) the Excel export
+reads too.
 
 Every *public* print that leaves the desk is archived: time, operator, what was printed, the
 file's SHA-256 and a copy of the PDF under ``paths.archive_dir()``. ``reprint`` hands the copy
@@ -14,7 +16,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -28,13 +30,13 @@ from govdesk.db import Database
 from govdesk.errors import GovdeskError, NotFoundError, RefusedError
 from govdesk.labels import label
 from govdesk.models import Grid, Household, Member, PrintArchive, Resident, Village, VillagerGroup
-from govdesk.models.people import RELATION_HEAD
 from govdesk.printing.masking import policy_for
-from govdesk.printing.registers import HOUSEHOLDS, MEMBERS, REGISTERS, RegisterSpec
-from govdesk.printing.table import TableDocument
+from govdesk.printing.register_layouts import HOUSEHOLDS, MEMBERS, REGISTERS, RegisterSpec
+from govdesk.printing.table_document import Progress, TableDocument
 from govdesk.printing.templates import BuildInfo, chinese_date
 from govdesk.services.listing import ColumnSpec, ListQuery, Row
 from govdesk.services.people_common import BRANCH, PARTY_GROUP, member_org_select
+from govdesk.services.resident_register import resident_register
 
 # What the archive list shows for the kinds this module prints; other capabilities add theirs.
 KIND_LABELS: dict[str, str] = {
@@ -90,6 +92,18 @@ class ArchiveEntry:
     page_count: int
 
 
+def write_file_whole(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` so that it is either complete or not there: a temporary file
+    in the same folder, renamed over ``target`` at the end (removed if anything fails)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"{target.name}.part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -106,24 +120,17 @@ class PrintService:
     @staticmethod
     def _register_select(kind: str) -> Select[Any]:
         if kind == HOUSEHOLDS:
-            return (
-                select(
-                    Household.number,
-                    Resident.name,
-                    Resident.relation,
-                    Resident.sex,
-                    Resident.birth_date,
-                    Resident.id_number,
-                    Resident.ethnicity,
-                    VillagerGroup.name,
-                    Grid.name,
-                    Resident.phone,
-                )
-                .join(Household, Household.id == Resident.household_id)
-                .outerjoin(VillagerGroup, VillagerGroup.id == Household.villager_group_id)
-                .outerjoin(Grid, Grid.id == Household.grid_id)
-                .where(Resident.ended_on.is_(None), Household.ended_on.is_(None))
-                .order_by(Household.number, Resident.relation != RELATION_HEAD, Resident.birth_date, Resident.id)
+            return resident_register(
+                Household.number,
+                Resident.name,
+                Resident.relation,
+                Resident.sex,
+                Resident.birth_date,
+                Resident.id_number,
+                Resident.ethnicity,
+                VillagerGroup.name,
+                Grid.name,
+                Resident.phone,
             )
         if kind == MEMBERS:
             return (
@@ -170,9 +177,13 @@ class PrintService:
         *,
         full: bool = False,
         today: date | None = None,
-        on_progress: Callable[[str], None] | None = None,
+        progress: Progress | None = None,
     ) -> PrintedDocument:
-        """The household register or member roster as a PDF; public (masked) unless ``full``."""
+        """The household register or member roster as a PDF; public (masked) unless ``full``.
+
+        ``progress(done, total, text)`` hears of each page laid out (``total`` = pages in all);
+        raising there (a cancelled job) stops the layout.
+        """
         spec: RegisterSpec | None = REGISTERS.get(kind)
         if spec is None:
             raise GovdeskError(f"没有这种花名册：{kind}（可选：{'、'.join(REGISTERS)}）")
@@ -186,8 +197,27 @@ class PrintService:
             subtitle=f"截至{chinese_date(day)}",
             group_by=spec.group_by,
         )
-        info = doc.build(on_progress)
+        info = doc.build(progress)
         return PrintedDocument(spec.archive_kind, title, info.pdf, info.pages, info.internal, doc.row_count)
+
+    def save_register(
+        self,
+        kind: str,
+        out: str | Path,
+        *,
+        full: bool = False,
+        today: date | None = None,
+        progress: Progress | None = None,
+    ) -> PrintedDocument:
+        """Render a register into the PDF file ``out`` (see ``render_register``).
+
+        The file appears only complete: it is written beside ``out`` under a temporary name and
+        renamed at the end, so a cancelled or failed print leaves no half-written PDF behind
+        (and an older file of that name untouched).
+        """
+        doc = self.render_register(kind, full=full, today=today, progress=progress)
+        write_file_whole(Path(out), doc.pdf)
+        return doc
 
     # --- archive ----------------------------------------------------------------------
     @writes(Changes.PRINTS)
@@ -207,9 +237,7 @@ class PrintService:
         folder = paths.archive_dir() / f"{when:%Y}"
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{when:%Y%m%d-%H%M%S}-{digest[:12]}.pdf"
-        tmp = target.with_suffix(".part")
-        tmp.write_bytes(pdf)
-        os.replace(tmp, target)
+        write_file_whole(target, pdf)
         relative = target.relative_to(paths.archive_dir()).as_posix()
         operator = (user or "").strip() or current_operator()
         with self.db.transaction() as s:

@@ -25,8 +25,8 @@ from reportlab.platypus import SimpleDocTemplate, Table, TableStyle  # noqa: E40
 
 from govdesk.printing import fonts  # noqa: E402
 from govdesk.printing.masking import PUBLIC  # noqa: E402
-from govdesk.printing.registers import MEMBER_REGISTER  # noqa: E402
-from govdesk.printing.table import TableDocument  # noqa: E402
+from govdesk.printing.register_layouts import MEMBER_REGISTER  # noqa: E402
+from govdesk.printing.table_document import TableDocument  # noqa: E402
 from govdesk.printing.templates import TABLE_PAGE  # noqa: E402
 
 TARGET = 1.5

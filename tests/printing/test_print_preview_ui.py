@@ -105,13 +105,13 @@ def test_internal_copy_is_not_archived(qtbot, demo_db: Database, jobs: JobRunner
 
 
 def test_archive_dialog_lists_and_reprints(qtbot, qtmodeltester, db: Database, jobs: JobRunner) -> None:  # type: ignore[no-untyped-def]
-    from ui.print_archive_dialog import PrintArchiveDialog
+    from ui.print_actions import open_archive_dialog
 
     services = Services.open(db)
     pdf = _notice_pdf()
     for i in range(3):
         services.printing.archive(pdf, kind="notice.test", title=f"公示{i}", pages=2)
-    dialog = PrintArchiveDialog(services, jobs)
+    dialog = open_archive_dialog(None, services, jobs)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
     assert dialog.model.rowCount() == 3
