@@ -8,7 +8,7 @@ from govdesk.cli.common import open_database
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argparse's own type
-    p = sub.add_parser("window", help="打开窗口（默认）")
+    p = sub.add_parser("window")
     p.set_defaults(handler=open_window)
 
 
