@@ -14,19 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import qtawesome as qta
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from govdesk.printing.registers import REGISTERS
-from govdesk.printing.templates import BuildInfo
 from govdesk.services.bundle import Services
-from govdesk.services.printing import PrintedDocument
 from ui.jobs import JobContext, JobHandle, JobRunner, show_error
-from ui.print_preview import PdfPrintPreview, RenderedPages, render_pdf_pages
 
-Document = PrintedDocument | BuildInfo
+if TYPE_CHECKING:  # the PDF engine and the preview (pypdfium2, QtPrintSupport) load when something prints
+    from govdesk.printing.templates import BuildInfo
+    from govdesk.services.printing import PrintedDocument
+    from ui.print_preview import PdfPrintPreview, RenderedPages
+
+    Document = PrintedDocument | BuildInfo
 
 
 @dataclass
@@ -55,6 +56,8 @@ def preview_document(
     Public documents are archived under ``kind`` when printed or saved (unless ``archive`` is off,
     e.g. when reprinting from the archive).
     """
+    from ui.print_preview import PdfPrintPreview, render_pdf_pages
+
     request = PrintRequest()
 
     def work(ctx: JobContext) -> tuple[Document, RenderedPages]:
@@ -95,6 +98,8 @@ def print_register(parent: QWidget | None, services: Services, jobs: JobRunner, 
     ``full=False`` is the public copy (masked, archived when printed); ``full=True`` the internal
     copy marked 内部资料 on every page.
     """
+    from govdesk.printing.registers import REGISTERS
+
     spec = REGISTERS[kind]
     edition = "内部版" if full else "公开版"
     return preview_document(
@@ -109,6 +114,8 @@ def print_register(parent: QWidget | None, services: Services, jobs: JobRunner, 
 
 def reprint_archived(parent: QWidget | None, services: Services, jobs: JobRunner, archive_id: int) -> PrintRequest:
     """Open an archived print (hash verified) in the preview; it is not archived a second time."""
+
+    from govdesk.printing.templates import BuildInfo
 
     def build(_progress: Callable[[str], None]) -> BuildInfo:
         entry = services.printing.get_archived(archive_id)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 
@@ -28,12 +28,12 @@ from govdesk.errors import GovdeskError, NotFoundError, RefusedError
 from govdesk.labels import label
 from govdesk.models import Grid, Household, Member, PrintArchive, Resident, Village, VillagerGroup
 from govdesk.models.people import RELATION_HEAD
-from govdesk.printing.masking import policy_for
-from govdesk.printing.registers import HOUSEHOLDS, MEMBERS, REGISTERS, RegisterSpec
-from govdesk.printing.table import TableDocument
-from govdesk.printing.templates import BuildInfo, chinese_date
 from govdesk.services.listing import ColumnSpec, ListQuery, Row
 from govdesk.services.people_common import BRANCH, PARTY_GROUP, member_org_select
+
+if TYPE_CHECKING:  # the PDF engine (reportlab) is loaded when something prints, not with the window
+    from govdesk.printing.registers import RegisterSpec
+    from govdesk.printing.templates import BuildInfo
 
 # What the archive list shows for the kinds this module prints; other capabilities add theirs.
 KIND_LABELS: dict[str, str] = {
@@ -104,6 +104,8 @@ class PrintService:
     # --- register rows ----------------------------------------------------------------
     @staticmethod
     def _register_select(kind: str) -> Select[Any]:
+        from govdesk.printing.registers import HOUSEHOLDS, MEMBERS, REGISTERS
+
         if kind == HOUSEHOLDS:
             return (
                 select(
@@ -172,6 +174,11 @@ class PrintService:
         on_progress: Callable[[str], None] | None = None,
     ) -> PrintedDocument:
         """The household register or member roster as a PDF; public (masked) unless ``full``."""
+        from govdesk.printing.masking import policy_for
+        from govdesk.printing.registers import REGISTERS
+        from govdesk.printing.table import TableDocument
+        from govdesk.printing.templates import chinese_date
+
         spec: RegisterSpec | None = REGISTERS.get(kind)
         if spec is None:
             raise GovdeskError(f"没有这种花名册：{kind}（可选：{'、'.join(REGISTERS)}）")
