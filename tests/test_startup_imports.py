@@ -117,3 +117,20 @@ def test_the_watch_list_is_real(tmp_path: Path) -> None:
 @pytest.mark.parametrize("watched", [("sqlalchemy", "alembic", "pypinyin", "PySide6", "govdesk.db")])
 def test_cli_help_and_version_load_no_database_layer(watched: tuple[str, ...], tmp_path: Path) -> None:
     assert loaded_in_fresh_process(AFTER_HELP, watched, home=tmp_path / "home") == []
+
+
+def test_the_window_reports_when_it_is_shown_for_the_benchmark(tmp_path: Path) -> None:
+    """GOVDESK_EXIT_WHEN_SHOWN=1 (tests/perf/bench_startup.py): the window prints the clock once exposed, quits."""
+    import time
+
+    path = tmp_path / "empty.sqlite3"
+    Database(path).dispose()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "GOVDESK_HOME": str(tmp_path / "h")}
+    env["GOVDESK_EXIT_WHEN_SHOWN"] = "1"
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "govdesk", "--db", str(path)], capture_output=True, text=True, env=env, timeout=180
+    )
+    assert result.returncode == 0, result.stderr
+    shown = [float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith("govdesk-shown ")]
+    assert len(shown) == 1 and start < shown[0] < time.monotonic()
