@@ -29,6 +29,7 @@ LOADED_WHEN_NEEDED = (
     "openpyxl",
     "python_calamine",
     "pypdfium2",
+    "stdnum",
     "govdesk.demo",
     "govdesk.decisions.demo",
     "govdesk.roster.demo_data",
