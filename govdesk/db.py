@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy import Engine, create_engine, event, exc, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -136,11 +136,14 @@ def code_heads(versions_dir: Path = VERSIONS_DIR) -> frozenset[str]:
 
 def stored_heads(engine: Engine) -> frozenset[str]:
     """The revisions the database says it is at (empty for a new database): one plain query."""
-    try:
-        with engine.connect() as conn:
+    with engine.connect() as conn:
+        try:
             return frozenset(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
-    except exc.DBAPIError:
-        return frozenset()  # no alembic_version table yet: nothing has been migrated
+        except exc.DBAPIError:
+            conn.rollback()
+            if inspect(conn).has_table("alembic_version"):
+                raise  # the table is there but unreadable (a damaged or locked file): say so
+            return frozenset()  # a new database: nothing has been migrated yet
 
 
 def schema_is_current(engine: Engine) -> bool:
