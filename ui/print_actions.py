@@ -56,6 +56,7 @@ def preview_document(
     Public documents are archived under ``kind`` when printed or saved (unless ``archive`` is off,
     e.g. when reprinting from the archive).
     """
+    import govdesk.printing  # noqa: F401 - the PDF engine loads here on the GUI thread, not inside the job
     from ui.print_preview import PdfPrintPreview, render_pdf_pages
 
     request = PrintRequest()
