@@ -8,27 +8,29 @@ SQLite backup API whenever the schema is about to change.
 
 from __future__ import annotations
 
+import ast
 import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from govdesk import paths, sqlite_config
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger("govdesk.db")
 
 BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+VERSIONS_DIR = MIGRATIONS_DIR / "versions"
 
 
 def to_url(target: str | Path | None) -> URL:
@@ -91,23 +93,72 @@ def backup_sqlite(engine: Engine, dest: Path) -> Path:
 
 
 def _alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
     return cfg
 
 
-def schema_is_current(engine: Engine) -> bool:
-    script = ScriptDirectory.from_config(_alembic_config(engine))
+def _revision_ids(value: ast.expr | None) -> tuple[str, ...]:
+    """The revision ids of a ``revision``/``down_revision`` value: None, a string or a tuple of strings."""
+    if value is None:
+        return ()
+    found = ast.literal_eval(value)
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, str) else tuple(found)
+
+
+def code_heads(versions_dir: Path = VERSIONS_DIR) -> frozenset[str]:
+    """The head revisions of the migrations shipped with this code, read from the migration files.
+
+    Each file's module-level ``revision`` and ``down_revision`` are read with ``ast`` (the files
+    are not executed); a head is a revision no other revision goes down to. Reading them this way
+    instead of through Alembic's ScriptDirectory keeps Alembic (and Mako) out of every start on an
+    up-to-date database; a test checks this reading against Alembic's own.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in versions_dir.glob("*.py"):
+        values: dict[str, ast.expr] = {}
+        for node in ast.parse(path.read_bytes(), filename=str(path)).body:
+            if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                        values[target.id] = node.value
+        revisions.update(_revision_ids(values.get("revision")))
+        parents.update(_revision_ids(values.get("down_revision")))
+    return frozenset(revisions - parents)
+
+
+def stored_heads(engine: Engine) -> frozenset[str]:
+    """The revisions the database says it is at (empty for a new database): one plain query."""
     with engine.connect() as conn:
-        current = set(MigrationContext.configure(conn).get_current_heads())
-    return current == set(script.get_heads())
+        try:
+            return frozenset(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+        except exc.DBAPIError:
+            conn.rollback()
+            if inspect(conn).has_table("alembic_version"):
+                raise  # the table is there but unreadable (a damaged or locked file): say so
+            return frozenset()  # a new database: nothing has been migrated yet
+
+
+def schema_is_current(engine: Engine) -> bool:
+    return stored_heads(engine) == code_heads()
 
 
 def migrate(engine: Engine) -> Path | None:
-    """Bring the schema to head. Returns the backup file made first, if any."""
+    """Bring the schema to head. Returns the backup file made first, if any.
+
+    Alembic is imported only when the stored revision differs from the code's head.
+    """
     if schema_is_current(engine):
         return None
+    from alembic import command
+
     backup: Path | None = None
     db_file = sqlite_file(engine)
     if db_file is not None and db_file.exists() and db_file.stat().st_size > 0:

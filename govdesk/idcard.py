@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from stdnum.cn import ric
-
 from govdesk.fullwidth import to_ascii
 from govdesk.models.people import SEX_FEMALE, SEX_MALE
 
@@ -104,6 +102,8 @@ def check(text: str) -> IdNumberInfo:
     number = normalize(text)
     birth, sex = parse(number)
     warnings: list[str] = []
+    from stdnum.cn import ric  # its area-code tables load when a clerk's entry is checked, not at start-up
+
     try:
         ric.get_birth_place(number)
     except Exception:  # unknown or anachronistic area code: the number is still real
@@ -113,5 +113,7 @@ def check(text: str) -> IdNumberInfo:
 
 def make_number(area_code: str, birth: date, sequence: int) -> str:
     """Build a valid number (for the demo village and tests): sequence odd = male, even = female."""
+    from stdnum.cn import ric
+
     body = f"{area_code}{birth:%Y%m%d}{sequence:03d}"
     return body + ric.calc_check_digit(body + "0")

@@ -13,8 +13,6 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import islice, product
 
-from pypinyin import Style, pinyin
-
 from govdesk.fullwidth import to_ascii
 
 MAX_COMBINATIONS = 32
@@ -85,6 +83,8 @@ def readings(char: str) -> tuple[str, ...]:
     """All toneless readings of one character; a non-Chinese character reads as itself."""
     if char in RARE_READINGS:
         return RARE_READINGS[char]
+    from pypinyin import Style, pinyin  # its dictionaries take a quarter second: load them when a key is built
+
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda c: [c.lower()])
     out: list[str] = []
     for r in found[0] if found else [char]:

@@ -6,6 +6,7 @@ row by Excel row number, column and reason, and save the bad rows as .xlsx to fi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qtawesome as qta
 from PySide6.QtCore import Signal
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govdesk.importing import ImportReport
 from govdesk.services.bundle import Services
 from govdesk.services.listing import ColumnSpec, Row
 from govdesk.services.registers import KIND_NAMES
 from ui.jobs import JobRunner, show_error
 from ui.list_tab import make_table_view
 from ui.table_model import RowListModel
+
+if TYPE_CHECKING:  # the import machinery (calamine, openpyxl) loads when a file is imported
+    from govdesk.importing import ImportReport
 
 PROBLEM_COLUMNS = (ColumnSpec("excel_row", "行号"), ColumnSpec("excel_column", "列"), ColumnSpec("problem", "问题"))
 EXCEL_FILTER = "Excel 文件 (*.xlsx *.xls *.xlsm)"

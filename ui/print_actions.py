@@ -18,22 +18,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import qtawesome as qta
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
-from govdesk.printing.register_layouts import REGISTERS
-from govdesk.printing.templates import BuildInfo
 from govdesk.services.bundle import Services
-from govdesk.services.printing import PrintedDocument
 from ui.jobs import JobContext, JobHandle, JobRunner, show_error
 from ui.print_archive_dialog import PrintArchiveDialog
-from ui.print_preview import PdfPrintPreview, RenderedPages, render_pdf_pages
 
-Document = PrintedDocument | BuildInfo
+if TYPE_CHECKING:  # the PDF engine and the preview (pypdfium2, QtPrintSupport) load when something prints
+    from govdesk.printing.templates import BuildInfo
+    from govdesk.services.printing import PrintedDocument
+    from ui.print_preview import PdfPrintPreview, RenderedPages
+
+    Document = PrintedDocument | BuildInfo
+
 Progress = Callable[[int, int, str], None]
 PREVIEW_MAX_ROWS = 6_000  # ≈ 200 pages: longer registers are saved as a file, not rasterised for a preview
 
@@ -77,6 +79,9 @@ def preview_document(
     Public documents are archived under ``kind`` when printed or saved (unless ``archive`` is off,
     e.g. when reprinting from the archive).
     """
+    import govdesk.printing  # noqa: F401 - the PDF engine loads here on the GUI thread, not inside the job
+    from ui.print_preview import PdfPrintPreview, render_pdf_pages
+
     request = PrintRequest()
 
     def work(ctx: JobContext) -> tuple[Document, RenderedPages]:
@@ -122,6 +127,8 @@ def print_register(
     copy marked 内部资料 on every page. A register longer than ``PREVIEW_MAX_ROWS`` rows is saved
     to a PDF file instead (``ask_path(parent, suggested_name)`` asks where; tests pass their own).
     """
+    from govdesk.printing.register_layouts import REGISTERS
+
     spec = REGISTERS[kind]
     edition = "内部版" if full else "公开版"
     label = f"正在生成{spec.title_suffix}（{edition}）…"
@@ -199,6 +206,8 @@ def save_register_pdf(
 
 def reprint_archived(parent: QWidget | None, services: Services, jobs: JobRunner, archive_id: int) -> PrintRequest:
     """Open an archived print (hash verified) in the preview; it is not archived a second time."""
+
+    from govdesk.printing.templates import BuildInfo
 
     def build(_progress: Callable[[str], None]) -> BuildInfo:
         entry = services.printing.get_archived(archive_id)

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
+from govdesk.roster.print_kinds import ARCHIVE_PLAQUE, ARCHIVE_ROSTER
 from govdesk.roster.views import DutyLogView, RosterView
 from govdesk.services.bundle import Services
-from govdesk.services.roster_prints import ARCHIVE_PLAQUE, ARCHIVE_ROSTER, plaque_document, roster_document
 from ui.dialogs.roster_dialogs import AssignDialog, LeaveDialog, SignOffDialog, SwapDialog
 from ui.dialogs.roster_holidays import WARNING_STYLE, HolidayDialog
 from ui.dialogs.roster_log import CloseLogDialog, LogEntryDialog
@@ -357,6 +357,8 @@ class RosterTab(QWidget):
         """Preview the month's board (A4 calendar grid); a signed-off roster is archived when printed."""
         if self.view is None:
             return None
+        from govdesk.services.roster_prints import roster_document  # the PDF engine loads when something prints
+
         key, signed = self.view.key, self.view.status == "已签发"
         request = preview_document(
             self,
@@ -372,6 +374,8 @@ class RosterTab(QWidget):
 
     def print_plaque(self) -> PrintRequest:
         """Preview today's duty plaque (挂牌上岗)."""
+        from govdesk.services.roster_prints import plaque_document
+
         day = self.today
         request = preview_document(
             self,

@@ -1,7 +1,11 @@
 """The ``govdesk`` command: the window and the batch work of the desk.
 
-Every subcommand lives in its own module under ``govdesk.cli`` and registers itself through
-``register(subparsers)``; all of them call the same services the window uses.
+Subcommands are known by name and one line of help (``SUBCOMMANDS``); the module that builds a
+subcommand's options and runs it is imported only when that subcommand is chosen, so
+``govdesk --version`` and ``govdesk --help`` answer without loading the database layer, the
+migrations, the printing engine or pinyin. Each module defines ``register(subparsers)`` and adds
+its subcommands' parsers (without help: the help line lives here); all of them call the same
+services the window uses.
 Exit codes: 0 done, 1 refused or a failed check (with a report), 2 usage error.
 """
 
@@ -12,10 +16,11 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from govdesk import __version__
 from govdesk.errors import GovdeskError
-from govdesk.logs import setup_logging
 
 log = logging.getLogger("govdesk.cli")
 
@@ -23,15 +28,26 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
-# Modules that add subcommands. Each defines ``register(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = (
-    "govdesk.cli.window",
-    "govdesk.cli.demo",
-    "govdesk.cli.check",
-    "govdesk.cli.backup",
-    "govdesk.cli.prints",
-    "govdesk.cli.import_export",
-    "govdesk.cli.village",
+
+@dataclass(frozen=True)
+class Subcommand:
+    """A subcommand as ``--help`` lists it, and the module that registers and runs it."""
+
+    name: str
+    help: str
+    module: str
+
+
+SUBCOMMANDS: tuple[Subcommand, ...] = (
+    Subcommand("window", "打开窗口（默认）", "govdesk.cli.window"),
+    Subcommand("demo", "打开演示村（演示数据单独存放，不会混入真实台账）", "govdesk.cli.demo"),
+    Subcommand("check", "检查数据库完整性（integrity_check、外键、台账防篡改）", "govdesk.cli.check"),
+    Subcommand("backup", "备份数据库（可在窗口打开时进行）", "govdesk.cli.backup"),
+    Subcommand("print", "打印（生成 PDF）：花名册、值班表、决议公告等", "govdesk.cli.prints"),
+    Subcommand("import", "从 Excel 导入农户或党员花名册（默认全部正确才导入）", "govdesk.cli.import_export"),
+    Subcommand("export", "把农户或党员花名册导出为 Excel（可再导入）", "govdesk.cli.import_export"),
+    Subcommand("reindex", "重建居民搜索索引（拼音、身份证和电话后几位）", "govdesk.cli.import_export"),
+    Subcommand("village", "查看或填写村的信息（村名、乡镇、县、电话）", "govdesk.cli.village"),
 )
 
 
@@ -44,6 +60,40 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+class _LazySubcommands(argparse._SubParsersAction):
+    """Subparsers whose parsers are built by their module when the subcommand is chosen.
+
+    Until then a subcommand is a name (so argparse accepts it and lists it in usage errors)
+    and a help line (so ``--help`` lists it).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._modules: dict[str, str] = {}
+
+    def add_lazy(self, command: Subcommand) -> None:
+        self._choices_actions.append(self._ChoicesPseudoAction(command.name, (), command.help))
+        self._name_parser_map[command.name] = None
+        self._modules[command.name] = command.module
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        if name in self._modules and self._name_parser_map.get(name) is None:
+            del self._name_parser_map[name]  # the module now builds the parser named in the table
+        return super().add_parser(name, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        name = values[0]
+        if self._name_parser_map.get(name) is None and name in self._modules:
+            importlib.import_module(self._modules[name]).register(self)
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="govdesk",
@@ -51,15 +101,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govdesk {__version__}")
     parser.add_argument("--db", metavar="PATH_OR_URL", help="数据库文件路径或 SQLAlchemy URL（默认：用户数据目录）")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, action=_LazySubcommands)
+    for command in SUBCOMMANDS:
+        sub.add_lazy(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from govdesk.logs import setup_logging  # after parsing: --version and --help need no log file
+
     setup_logging()
     handler = getattr(args, "handler", None)
     if handler is None:

@@ -10,7 +10,7 @@ from govdesk.services.backup import BackupService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("backup", help="备份数据库（可在窗口打开时进行）")
+    p = sub.add_parser("backup")
     p.add_argument("--out", type=Path, help="备份文件路径（默认：数据目录下的 backups 文件夹）")
     p.set_defaults(handler=run_backup)
 

@@ -20,7 +20,7 @@ EXTRA_CHECKS: tuple[str, ...] = (
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="检查数据库完整性（integrity_check、外键、台账防篡改）")
+    p = sub.add_parser("check")
     p.set_defaults(handler=run_check)
 
 

@@ -12,7 +12,6 @@ from govdesk.errors import RefusedError
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "demo",
-        help="打开演示村（演示数据单独存放，不会混入真实台账）",
         description="演示村保存在默认数据库旁边的单独文件中；再次运行会重新打开同一个演示村。"
         "指定 --db 时写入一个空数据库，已有数据的数据库会被拒绝。",
     )

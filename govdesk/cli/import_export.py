@@ -18,7 +18,6 @@ MAX_LINES = 200
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
-        help="从 Excel 导入农户或党员花名册（默认全部正确才导入）",
         description="读取花名册（可有标题行、表头别名、全角数字、各种日期写法、合计/注释行）。"
         "默认只要有一行有问题就什么也不写入，并按 Excel 行号列出所有问题；"
         "已登记的人（公民身份号码相同）会被更新而不会重复。",
@@ -32,12 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(handler=run_import)
 
-    e = sub.add_parser("export", help="把农户或党员花名册导出为 Excel（可再导入）")
+    e = sub.add_parser("export")
     e.add_argument("kind", choices=("households", "members", "template-households", "template-members"))
     e.add_argument("file", type=Path, help="要写入的 .xlsx 文件")
     e.set_defaults(handler=run_export)
 
-    r = sub.add_parser("reindex", help="重建居民搜索索引（拼音、身份证和电话后几位）")
+    r = sub.add_parser("reindex")
     r.set_defaults(handler=run_reindex)
 
 

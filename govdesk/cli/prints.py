@@ -17,7 +17,7 @@ PRINT_MODULES: tuple[str, ...] = (
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("print", help="打印（生成 PDF）：花名册、值班表、决议公告等")
+    p = sub.add_parser("print")
     targets = p.add_subparsers(dest="print_target", metavar="WHAT", required=True)
     for name in PRINT_MODULES:
         importlib.import_module(name).register_print(targets)

@@ -11,7 +11,7 @@ from govdesk.services.village import VillageInput, VillageService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("village", help="查看或填写村的信息（村名、乡镇、县、电话）")
+    p = sub.add_parser("village")
     p.add_argument("--name", help="村名")
     p.add_argument("--township", help="乡镇（街道）")
     p.add_argument("--county", help="县（市、区）")

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from govdesk.db import Database
-from govdesk.decisions import ledger, notices, quorum
+from govdesk.decisions import ledger, quorum
 from govdesk.decisions.chain import short
 from govdesk.decisions.inputs import DEFAULT_NOTICE_PLACE, DEFAULT_POSTING_DAYS, format_amount
 from govdesk.decisions.procedures import KIND_MEETING, KIND_RESOLUTION_NOTICE, KIND_RESULT_NOTICE
@@ -35,8 +36,11 @@ from govdesk.errors import GovdeskError, NotFoundError, RefusedError
 from govdesk.models import Attachment, AttendanceTick, LogEntry, Matter, OrgUnit, Procedure, Village
 from govdesk.models.decisions import ENTRY_PROGRESS, ENTRY_STEP, OUTCOME_PASSED
 from govdesk.models.org import ORG_BRANCH, ORG_GENERAL_BRANCH
-from govdesk.printing.templates import BuildInfo
 from govdesk.services.printing import register_print_kind
+
+if TYPE_CHECKING:  # the notices' layouts (reportlab) load when something prints, not with the window
+    from govdesk.decisions import notices
+    from govdesk.printing.templates import BuildInfo
 
 RESOLUTION = "resolution"
 RESULT = "result"
@@ -66,6 +70,8 @@ def _issuers(s: Session, village: Village) -> tuple[str, ...]:
 
 
 def _meeting_row(s: Session, e: LogEntry, seq_note: str) -> notices.MeetingRow:
+    from govdesk.decisions import notices
+
     ticks = list(
         s.scalars(select(AttendanceTick).where(AttendanceTick.entry_id == e.id).order_by(AttendanceTick.position))
     )
@@ -108,6 +114,8 @@ class DecisionPrinter:
     def render(
         self, matter_id: int, which: str, options: PrintOptions | None = None, today: date | None = None
     ) -> BuildInfo:
+        from govdesk.decisions import notices
+
         opts = options or PrintOptions()
         day = today or date.today()
         if which not in NOTICES:

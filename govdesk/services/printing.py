@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 
@@ -30,13 +30,14 @@ from govdesk.db import Database
 from govdesk.errors import GovdeskError, NotFoundError, RefusedError
 from govdesk.labels import label
 from govdesk.models import Grid, Household, Member, PrintArchive, Resident, Village, VillagerGroup
-from govdesk.printing.masking import policy_for
-from govdesk.printing.register_layouts import HOUSEHOLDS, MEMBERS, REGISTERS, RegisterSpec
-from govdesk.printing.table_document import Progress, TableDocument
-from govdesk.printing.templates import BuildInfo, chinese_date
 from govdesk.services.listing import ColumnSpec, ListQuery, Row
 from govdesk.services.people_common import BRANCH, PARTY_GROUP, member_org_select
 from govdesk.services.resident_register import resident_register
+
+if TYPE_CHECKING:  # the PDF engine (reportlab) is loaded when something prints, not with the window
+    from govdesk.printing.register_layouts import RegisterSpec
+    from govdesk.printing.table_document import Progress
+    from govdesk.printing.templates import BuildInfo
 
 # What the archive list shows for the kinds this module prints; other capabilities add theirs.
 KIND_LABELS: dict[str, str] = {
@@ -119,6 +120,8 @@ class PrintService:
     # --- register rows ----------------------------------------------------------------
     @staticmethod
     def _register_select(kind: str) -> Select[Any]:
+        from govdesk.printing.register_layouts import HOUSEHOLDS, MEMBERS, REGISTERS
+
         if kind == HOUSEHOLDS:
             return resident_register(
                 Household.number,
@@ -179,11 +182,12 @@ class PrintService:
         today: date | None = None,
         progress: Progress | None = None,
     ) -> PrintedDocument:
-        """The household register or member roster as a PDF; public (masked) unless ``full``.
+        """The household register or member roster as a PDF; public (masked) unless ``full``."""
+        from govdesk.printing.masking import policy_for
+        from govdesk.printing.register_layouts import REGISTERS
+        from govdesk.printing.table_document import TableDocument
+        from govdesk.printing.templates import chinese_date
 
-        ``progress(done, total, text)`` hears of each page laid out (``total`` = pages in all);
-        raising there (a cancelled job) stops the layout.
-        """
         spec: RegisterSpec | None = REGISTERS.get(kind)
         if spec is None:
             raise GovdeskError(f"没有这种花名册：{kind}（可选：{'、'.join(REGISTERS)}）")

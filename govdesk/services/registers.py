@@ -5,18 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import RefusedError
-from govdesk.importing import (
-    ImportReport,
-    export_households,
-    export_members,
-    export_template,
-    import_households,
-    import_members,
-)
+
+if TYPE_CHECKING:  # openpyxl and calamine are loaded when Excel is read or written, not with the window
+    from govdesk.importing import ImportReport
 
 KINDS = ("households", "members")
 KIND_NAMES = {"households": "农户花名册", "members": "党员花名册"}
@@ -45,6 +41,8 @@ class RegisterService:
         progress: Progress | None = None,
         check_cancel: Callable[[], None] | None = None,
     ) -> ImportReport:
+        from govdesk.importing import import_households, import_members
+
         fn = import_households if _kind(kind) == "households" else import_members
         return fn(
             self.db,
@@ -57,10 +55,14 @@ class RegisterService:
         )
 
     def export_file(self, kind: str, path: str | Path, *, progress: Progress | None = None) -> int:
+        from govdesk.importing import export_households, export_members
+
         if _kind(kind) == "households":
             return export_households(self.db, path, progress=progress)
         return export_members(self.db, path)
 
     @staticmethod
     def export_template(kind: str, path: str | Path) -> Path:
+        from govdesk.importing import export_template
+
         return export_template(path, _kind(kind))

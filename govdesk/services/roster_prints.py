@@ -35,13 +35,10 @@ from govdesk.printing import (
     chinese_date,
 )
 from govdesk.roster.calendar import DAY_HOLIDAY, DAY_WEEKEND, WEEKDAY_NAMES
+from govdesk.roster.print_kinds import ARCHIVE_PLAQUE, ARCHIVE_ROSTER
 from govdesk.roster.views import CadreRef, RosterDay, RosterView
-from govdesk.services.printing import PrintService, register_print_kind
+from govdesk.services.printing import PrintService
 
-ARCHIVE_ROSTER = "roster.month"
-ARCHIVE_PLAQUE = "roster.plaque"
-register_print_kind(ARCHIVE_ROSTER, "值班表")
-register_print_kind(ARCHIVE_PLAQUE, "值班挂牌")
 RED = colors.HexColor("#B00000")
 WEEKEND_BG = colors.HexColor("#EEF4FB")
 HOLIDAY_BG = colors.HexColor("#FBEAEA")

@@ -83,6 +83,40 @@ def test_migrations_have_a_single_head() -> None:
     assert len(ScriptDirectory.from_config(cfg).get_heads()) == 1
 
 
+def _alembic_heads(script_location: Path) -> frozenset[str]:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location))
+    return frozenset(ScriptDirectory.from_config(cfg).get_heads())
+
+
+def test_code_heads_read_from_the_files_are_alembics_heads() -> None:
+    """Start-up compares the stored revision with heads read cheaply from the migration files;
+    Alembic's own reading of the same directory is the truth that reading must match."""
+    from govdesk.db import MIGRATIONS_DIR, code_heads
+
+    assert code_heads() == _alembic_heads(MIGRATIONS_DIR)
+
+
+def test_code_heads_of_unmerged_branches_are_alembics_heads(tmp_path: Path) -> None:
+    """Without the merge revision the capability branches are four heads, for both readings."""
+    import shutil
+
+    from govdesk.db import MIGRATIONS_DIR, code_heads
+
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        if "merge" not in path.name:
+            shutil.copy(path, versions / path.name)
+    shutil.copy(MIGRATIONS_DIR / "script.py.mako", tmp_path / "script.py.mako")
+    heads = code_heads(versions)
+    assert len(heads) == 4
+    assert heads == _alembic_heads(tmp_path)
+
+
 def _register_at_foundation(path: Path) -> None:
     """A clerk's file from the first release: schema 0001 only, with households and residents in it."""
     import sqlite3

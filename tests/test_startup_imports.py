@@ -1,0 +1,137 @@
+"""Start-up loads only what the first paint needs (issue F, "Nothing is imported before it is needed").
+
+pypinyin loads when a search key is built, Alembic only when the database's stored revision
+differs from the code's head, reportlab when something prints, openpyxl/calamine when Excel is
+read or written, the demo generator only by ``govdesk demo``. Each check runs in a fresh
+interpreter, so modules loaded by other tests cannot hide an eager import; the database is made
+(and migrated, which needs Alembic) in another process first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govdesk.db import Database
+
+ROOT = Path(__file__).resolve().parents[1]
+
+LOADED_WHEN_NEEDED = (
+    "pypinyin",
+    "alembic",
+    "mako",
+    "reportlab",
+    "openpyxl",
+    "python_calamine",
+    "pypdfium2",
+    "stdnum",
+    "govdesk.demo",
+    "govdesk.decisions.demo",
+    "govdesk.roster.demo_data",
+    "govdesk.services.people_demo",
+    "govdesk.importing",
+    "govdesk.printing",
+)
+
+REPORT = """
+import json, sys
+watched = json.loads(sys.argv[1])
+print(json.dumps(sorted(m for m in watched if m in sys.modules)))
+"""
+
+AFTER_IMPORT = "import ui.app\n" + REPORT
+
+AFTER_WINDOW = (
+    """
+import sys
+from govdesk.db import Database
+from ui.app import application, build_window
+
+app = application()
+window = build_window(Database(sys.argv[2]))
+window.show()
+app.processEvents()
+"""
+    + REPORT
+    + """
+window.jobs.shutdown()
+"""
+)
+
+AFTER_HELP = (
+    """
+import contextlib, io
+import govdesk.cli
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    govdesk.cli.main(["--help"])
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    govdesk.cli.main(["--version"])
+"""
+    + REPORT
+)
+
+
+def loaded_in_fresh_process(script: str, watched: tuple[str, ...], *args: str, home: Path) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "GOVDESK_HOME": str(home)}
+    result = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(watched), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_importing_the_window_loads_nothing_before_it_is_needed(tmp_path: Path) -> None:
+    assert loaded_in_fresh_process(AFTER_IMPORT, LOADED_WHEN_NEEDED, home=tmp_path / "home") == []
+
+
+def test_the_window_on_an_empty_database_loads_nothing_before_it_is_needed(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite3"
+    Database(path).dispose()  # migrated here; the window's process finds it at head
+    found = loaded_in_fresh_process(AFTER_WINDOW, LOADED_WHEN_NEEDED, str(path), home=tmp_path / "home")
+    assert found == []
+
+
+def test_the_window_on_the_demo_village_loads_nothing_before_it_is_needed(demo_db: Database, tmp_path: Path) -> None:
+    path = Path(str(demo_db.url.database))
+    demo_db.dispose()
+    found = loaded_in_fresh_process(AFTER_WINDOW, LOADED_WHEN_NEEDED, str(path), home=tmp_path / "home")
+    assert found == []
+
+
+def test_the_watch_list_is_real(tmp_path: Path) -> None:
+    """The check can fail: building a search key does load pypinyin (and a print reportlab)."""
+    script = "from govdesk.search import search_keys\nsearch_keys('张三')\nimport govdesk.printing\n" + REPORT
+    found = loaded_in_fresh_process(script, LOADED_WHEN_NEEDED, home=tmp_path / "home")
+    assert {"pypinyin", "reportlab", "govdesk.printing"} <= set(found)
+
+
+@pytest.mark.parametrize("watched", [("sqlalchemy", "alembic", "pypinyin", "PySide6", "govdesk.db")])
+def test_cli_help_and_version_load_no_database_layer(watched: tuple[str, ...], tmp_path: Path) -> None:
+    assert loaded_in_fresh_process(AFTER_HELP, watched, home=tmp_path / "home") == []
+
+
+def test_the_window_reports_when_it_is_shown_for_the_benchmark(tmp_path: Path) -> None:
+    """GOVDESK_EXIT_WHEN_SHOWN=1 (tests/perf/bench_startup.py): the window prints the clock once exposed, quits."""
+    import time
+
+    path = tmp_path / "empty.sqlite3"
+    Database(path).dispose()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "GOVDESK_HOME": str(tmp_path / "h")}
+    env["GOVDESK_EXIT_WHEN_SHOWN"] = "1"
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "govdesk", "--db", str(path)], capture_output=True, text=True, env=env, timeout=180
+    )
+    assert result.returncode == 0, result.stderr
+    shown = [float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith("govdesk-shown ")]
+    assert len(shown) == 1 and start < shown[0] < time.monotonic()
