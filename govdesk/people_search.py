@@ -147,29 +147,27 @@ def insert_people_keys(conn: Connection | Session, people: Iterable[tuple[int, i
         insert_key_rows(conn, [k for p in people for k in key_tuples(*p)])
         return
     names = sorted({p[2] for p in people})
-    digits: list[tuple[str, int, int]] = []
-    add = digits.append
-    for rid, hid, _name, number, phone in people:
-        if number:
-            add((digits_key(number), rid, hid))
-        if phone:
-            add((digits_key(phone.replace("-", "")), rid, hid))
     run = bind.exec_driver_sql
     run("CREATE TEMP TABLE bulk_name_keys (name TEXT, key TEXT, PRIMARY KEY (name, key)) WITHOUT ROWID")
-    run("CREATE TEMP TABLE bulk_people (resident_id INTEGER, household_id INTEGER, name TEXT)")
-    run("CREATE TEMP TABLE bulk_digit_keys (key TEXT, resident_id INTEGER, household_id INTEGER)")
+    run("CREATE TEMP TABLE bulk_people (resident_id INTEGER, household_id INTEGER, name TEXT, id_key, phone_key)")
     try:
         run("INSERT OR IGNORE INTO bulk_name_keys VALUES (?, ?)", [(n, k) for n in names for k in name_keys(n)])
-        run("INSERT INTO bulk_people VALUES (?, ?, ?)", [p[:3] for p in people])
-        run("INSERT INTO bulk_digit_keys VALUES (?, ?, ?)", digits)
+        run(
+            "INSERT INTO bulk_people VALUES (?, ?, ?, ?, ?)",
+            [
+                (rid, hid, name, number and digits_key(number), phone and digits_key(phone.replace("-", "")))
+                for rid, hid, name, number, phone in people
+            ],
+        )
         run(
             "INSERT OR IGNORE INTO resident_search_keys (key, resident_id, household_id) "
-            "SELECT k.key, p.resident_id, p.household_id FROM bulk_people p "
-            "JOIN bulk_name_keys k ON k.name = p.name "
-            "UNION ALL SELECT key, resident_id, household_id FROM bulk_digit_keys ORDER BY 1, 2"
+            "SELECT k.key, p.resident_id, p.household_id FROM bulk_people p JOIN bulk_name_keys k ON k.name = p.name "
+            "UNION ALL SELECT id_key, resident_id, household_id FROM bulk_people WHERE id_key != '' "
+            "UNION ALL SELECT phone_key, resident_id, household_id FROM bulk_people WHERE phone_key != '' "
+            "ORDER BY 1, 2"
         )
     finally:
-        for table in ("bulk_name_keys", "bulk_people", "bulk_digit_keys"):
+        for table in ("bulk_name_keys", "bulk_people"):
             run(f"DROP TABLE IF EXISTS temp.{table}")
 
 
