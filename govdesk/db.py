@@ -21,7 +21,7 @@ from sqlalchemy import Engine, create_engine, event, exc, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from govdesk import paths, sqlite_config
+from govdesk import paths
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -57,7 +57,6 @@ def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None
 def make_engine(target: str | Path | URL | None) -> Engine:
     url = target if isinstance(target, URL) else to_url(target)
     if url.get_backend_name() == "sqlite":
-        sqlite_config.memory_statistics_off()  # before the first connection of the process
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
     else:

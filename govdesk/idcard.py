@@ -74,26 +74,6 @@ def parse(number: str, today: date | None = None) -> tuple[date, str]:
     return birth, (SEX_MALE if int(number[16]) % 2 == 1 else SEX_FEMALE)
 
 
-_CHECK_CHARACTERS = "0123456789X"  # indexed by the MOD 11-2 checksum, as parse computes it
-
-
-def parse_column(numbers: list[str], today: date) -> list[tuple[date, str] | None]:
-    """``parse`` for a whole column of 18-character ASCII numbers (an import's fast path): each
-    number's (birth date, sex), or None where ``parse`` would refuse it — the caller then asks
-    ``parse`` for that number's message. Comprehensions instead of a call per number; the rules
-    are parse's, and tests/domain/test_idcard.py checks both agree."""
-    births = [_birth_date(n[6:14]) if n[:17].isdigit() else None for n in numbers]
-    return [
-        (b, SEX_MALE if n[16] in "13579" else SEX_FEMALE)
-        if b is not None
-        and b <= today
-        and b.year >= 1880
-        and n[17] == _CHECK_CHARACTERS[(1 - 2 * int(n[:17], 13)) % 11]
-        else None
-        for n, b in zip(numbers, births, strict=True)
-    ]
-
-
 def check(text: str) -> IdNumberInfo:
     """Validate an ID number and read the birth date and sex from it.
 

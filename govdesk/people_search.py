@@ -14,8 +14,7 @@ Plain SQL only (no Qt, no ORM objects): the importer writes these rows in bulk.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -133,81 +132,43 @@ def insert_key_rows(conn: Connection | Session, rows: Iterable[tuple[str, int, i
     )
 
 
-def insert_people_keys(
-    conn: Connection | Session,
-    people: Iterable[tuple[int, int, str, str, str]],
-    meanwhile: Callable[[], None] | None = None,
-) -> None:
+def insert_people_keys(conn: Connection | Session, people: Iterable[tuple[int, int, str, str, str]]) -> None:
     """The keys of many residents at once: (resident_id, household_id, name, id_number, phone).
 
     A township import writes 1.35 million keys, but its 200,000 residents share some 74,000
     names. So on SQLite the name keys are computed and sent once per distinct NAME, the
     people once each with their digit keys, and ONE ``INSERT … SELECT … ORDER BY`` joins them
-    inside SQLite: it sorts in C and fills the B-tree in key order (no random inserts), with
-    Python's work cut to a third and the GIL released for the whole statement.
-
-    ``meanwhile`` (Python work that does not touch the connection) runs on this thread while
-    that statement runs on a helper thread: on two cores the second one sorts the keys.
+    inside SQLite on the caller's connection: it sorts in C and fills the B-tree in key order
+    (no random inserts), with Python's work cut to a third.
     """
     bind = conn.connection() if isinstance(conn, Session) else conn
     people = people if isinstance(people, list) else list(people)
     if bind.dialect.name != "sqlite" or len(people) < max(1, BULK_SORT_ROWS // 8):
         insert_key_rows(conn, [k for p in people for k in key_tuples(*p)])
-        if meanwhile is not None:
-            meanwhile()
         return
     names = sorted({p[2] for p in people})
-    digits: list[tuple[str, int, int]] = []
-    add = digits.append
-    for rid, hid, _name, number, phone in people:
-        if number:
-            add((digits_key(number), rid, hid))
-        if phone:
-            add((digits_key(phone.replace("-", "")), rid, hid))
     run = bind.exec_driver_sql
     run("CREATE TEMP TABLE bulk_name_keys (name TEXT, key TEXT, PRIMARY KEY (name, key)) WITHOUT ROWID")
-    run("CREATE TEMP TABLE bulk_people (resident_id INTEGER, household_id INTEGER, name TEXT)")
-    run("CREATE TEMP TABLE bulk_digit_keys (key TEXT, resident_id INTEGER, household_id INTEGER)")
+    run("CREATE TEMP TABLE bulk_people (resident_id INTEGER, household_id INTEGER, name TEXT, id_key, phone_key)")
     try:
         run("INSERT OR IGNORE INTO bulk_name_keys VALUES (?, ?)", [(n, k) for n in names for k in name_keys(n)])
-        run("INSERT INTO bulk_people VALUES (?, ?, ?)", [p[:3] for p in people])
-        run("INSERT INTO bulk_digit_keys VALUES (?, ?, ?)", digits)
-        _run_meanwhile(
-            lambda: run(
-                "INSERT OR IGNORE INTO resident_search_keys (key, resident_id, household_id) "
-                "SELECT k.key, p.resident_id, p.household_id FROM bulk_people p "
-                "JOIN bulk_name_keys k ON k.name = p.name "
-                "UNION ALL SELECT key, resident_id, household_id FROM bulk_digit_keys ORDER BY 1, 2"
-            ),
-            meanwhile,
+        run(
+            "INSERT INTO bulk_people VALUES (?, ?, ?, ?, ?)",
+            [
+                (rid, hid, name, number and digits_key(number), phone and digits_key(phone.replace("-", "")))
+                for rid, hid, name, number, phone in people
+            ],
+        )
+        run(
+            "INSERT OR IGNORE INTO resident_search_keys (key, resident_id, household_id) "
+            "SELECT k.key, p.resident_id, p.household_id FROM bulk_people p JOIN bulk_name_keys k ON k.name = p.name "
+            "UNION ALL SELECT id_key, resident_id, household_id FROM bulk_people WHERE id_key != '' "
+            "UNION ALL SELECT phone_key, resident_id, household_id FROM bulk_people WHERE phone_key != '' "
+            "ORDER BY 1, 2"
         )
     finally:
-        for table in ("bulk_name_keys", "bulk_people", "bulk_digit_keys"):
+        for table in ("bulk_name_keys", "bulk_people"):
             run(f"DROP TABLE IF EXISTS temp.{table}")
-
-
-def _run_meanwhile(statement: Callable[[], object], meanwhile: Callable[[], None] | None) -> None:
-    """Run ``statement`` (one long SQLite statement: the GIL is released while it steps) on a
-    helper thread and ``meanwhile`` here; the connection is used by one thread at a time."""
-    if meanwhile is None:
-        statement()
-        return
-    failed: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            statement()
-        except BaseException as exc:  # re-raised on the calling thread below
-            failed.append(exc)
-
-    helper = threading.Thread(target=work, name="govdesk-search-keys")
-    helper.start()
-    try:
-        meanwhile()
-    finally:
-        helper.join()
-    if failed:
-        raise failed[0]
 
 
 def backfill_search_keys(conn: Connection | Session) -> int:

@@ -10,11 +10,11 @@ from govdesk.services.bundle import Services
 from govdesk.vocabulary import HOUSEHOLD_CATEGORIES
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.household_dialog import HouseholdDialog
+from ui.excel_actions import add_excel_actions
 from ui.household_details_pane import HouseholdDetailsPane
 from ui.jobs import JobRunner
 from ui.list_tab import ListTab, set_column_widths, stretch_column
 from ui.print_actions import register_print_button
-from ui.register_actions import add_register_actions
 from ui.residents_pane import ResidentsPane
 
 COLUMN_WIDTHS = {
@@ -53,7 +53,7 @@ class HouseholdsTab(ListTab):
         self.add_action("注销", "fa5s.ban", self.end_current, needs_active=True)
         self.print_button = register_print_button(self, services, jobs, "households")  # 打印: 公开版 / 内部版
         self.actions_bar.insertWidget(1, self.print_button)  # after the stretch, before 新增
-        add_register_actions(self, "households")
+        add_excel_actions(self, "households")
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
         stretch_column(self.table, keys.index("address"))

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from govdesk.services.bundle import Services
+from govdesk.services.excel_registers import KIND_NAMES
 from govdesk.services.listing import ColumnSpec, Row
-from govdesk.services.registers import KIND_NAMES
 from ui.jobs import JobRunner, show_error
 from ui.list_tab import make_table_view
 from ui.table_model import RowListModel
@@ -113,11 +113,11 @@ class ImportDialog(QDialog):
             self.summary.setText("请先选择一个存在的 Excel 文件。")
             return
         mode = self.modes.checkedId()
-        registers, kind = self.services.registers, self.kind
+        excel, kind = self.services.excel_registers, self.kind
         self.start_button.setEnabled(False)
         self.summary.setText("正在读取和检查…")
         self.jobs.submit(
-            lambda ctx: registers.import_file(
+            lambda ctx: excel.import_file(
                 kind,
                 path,
                 skip_invalid=mode == MODE_SKIP,

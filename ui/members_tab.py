@@ -11,10 +11,10 @@ from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.people_dialogs import PlaqueDialog
 from ui.dialogs.people_member_links import MemberLinksDialog
+from ui.excel_actions import add_excel_actions
 from ui.jobs import JobRunner
 from ui.list_tab import ListTab, set_column_widths, stretch_column
 from ui.print_actions import register_print_button
-from ui.register_actions import add_register_actions
 
 COLUMN_WIDTHS = {
     "name": 5,
@@ -57,7 +57,7 @@ class MembersTab(ListTab):
         self.actions_bar.insertWidget(1, self.print_button)  # after the stretch, before 新增
         self.add_action("联户", "fa5s.hands-helping", self.edit_links, needs_active=True)
         self.add_action("挂牌", "fa5s.award", self.edit_plaque, needs_active=True)
-        add_register_actions(self, "members")
+        add_excel_actions(self, "members")
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
         stretch_column(self.table, keys.index("post"))

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from govdesk.cli.common import open_database
-from govdesk.services.registers import KIND_NAMES, RegisterService
+from govdesk.services.excel_registers import KIND_NAMES, ExcelRegisterService
 
 MAX_LINES = 200
 
@@ -55,7 +55,9 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"govdesk: 找不到文件 {args.file}")
         return 1
     db = open_database(args)
-    report = RegisterService(db).import_file(args.kind, args.file, skip_invalid=args.skip_invalid, dry_run=args.dry_run)
+    report = ExcelRegisterService(db).import_file(
+        args.kind, args.file, skip_invalid=args.skip_invalid, dry_run=args.dry_run
+    )
     print(f"{KIND_NAMES[args.kind]}导入")
     print(report.summary())
     lines = report.problem_lines()
@@ -74,7 +76,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    service = RegisterService(open_database(args))
+    service = ExcelRegisterService(open_database(args))
     if args.kind.startswith("template-"):
         kind = args.kind.split("-", 1)[1]
         service.export_template(kind, args.file)

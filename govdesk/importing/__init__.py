@@ -6,7 +6,7 @@ headers back so a register round-trips.
 """
 
 from govdesk.importing.exporting import export_households, export_members, export_template
-from govdesk.importing.household_write import import_households
+from govdesk.importing.household_import import import_households
 from govdesk.importing.member_import import import_members
 from govdesk.importing.report import ImportReport, RowProblem
 from govdesk.importing.sheet import RegisterFormatError

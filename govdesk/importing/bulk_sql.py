@@ -13,8 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from govdesk.importing.household_fields import resolve_name
-from govdesk.importing.household_import import PlannedHome
-from govdesk.importing.people_rows import PERSON_FIELDS
+from govdesk.importing.household_plan import PlannedHome
 from govdesk.importing.report import ImportReport
 from govdesk.models import Household, HouseholdCategory, Resident, StarRating, VillagerGroup
 from govdesk.search import search_keys
@@ -24,9 +23,11 @@ CHUNK = 20_000
 
 def bulk_pragmas(conn: Connection) -> None:
     """A bigger page cache for this connection: index inserts in random order otherwise thrash
-    the default 2 MB cache. (Durability pragmas are untouched: the file stays safe.)"""
+    the default 2 MB cache. Temporary tables and sorts (the search keys' join) in memory, not
+    in files under %TEMP%. (Durability pragmas are untouched: the file stays safe.)"""
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("PRAGMA cache_size=-131072")
+        conn.exec_driver_sql("PRAGMA temp_store=MEMORY")
 
 
 BULK_INDEX_REBUILD = 20_000  # residents added at once from which indexes are rebuilt, not updated
@@ -69,37 +70,30 @@ _RESIDENT_COLUMNS = (
 
 
 def resident_tuples(first_id: int, household_ids: list[int], people: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    """Driver parameters of new residents given as dictionaries (the row-by-row import), ids
-    from ``first_id`` on: ``resident_params`` over their columns."""
-    columns = {f: [p[f] for p in people] for f in (*PERSON_FIELDS, "relation")}
-    return resident_params(range(first_id, first_id + len(people)), household_ids, columns)
-
-
-def resident_params(ids: range, household_ids: list[int], columns: dict[str, list[Any]]) -> list[tuple[Any, ...]]:
-    """Driver parameters of new residents in ``_RESIDENT_COLUMNS`` order, people given column by
-    column: one ``zip`` instead of a tuple built field by field (200,000 of them in a township
-    import). Names and dates repeat, so their search keys and ISO texts are made once each.
-    Dates are ISO text, as SQLAlchemy stores them in SQLite."""
-    keys = {n: search_keys(n) for n in set(columns["name"])}
-    iso = {d: d.isoformat() for d in set(columns["birth_date"]) | set(columns["ended_on"]) if d is not None}
-    return list(
-        zip(
-            ids,
-            household_ids,
-            columns["name"],
-            columns["id_number"],
-            columns["sex"],
-            columns["ethnicity"],
-            columns["relation"],
-            columns["phone"],
-            columns["notes"],
-            [keys[n] for n in columns["name"]],
-            columns["end_reason"],
-            [iso[d] for d in columns["birth_date"]],
-            [None if d is None else iso[d] for d in columns["ended_on"]],
-            strict=True,
+    """Driver parameters of new residents in ``_RESIDENT_COLUMNS`` order, ids from ``first_id``
+    on. Names and dates repeat (200,000 residents of a township share some 74,000 names), so
+    their search keys and ISO texts are made once each. Dates are ISO text, as SQLAlchemy
+    stores them in SQLite."""
+    keys = {n: search_keys(n) for n in {p["name"] for p in people}}
+    iso = {d: d.isoformat() for p in people for d in (p["birth_date"], p["ended_on"]) if d is not None}
+    return [
+        (
+            rid,
+            hid,
+            p["name"],
+            p["id_number"],
+            p["sex"],
+            p["ethnicity"],
+            p["relation"],
+            p["phone"],
+            p["notes"],
+            keys[p["name"]],
+            p["end_reason"],
+            iso[p["birth_date"]],
+            None if p["ended_on"] is None else iso[p["ended_on"]],
         )
-    )
+        for rid, hid, p in zip(range(first_id, first_id + len(people)), household_ids, people, strict=True)
+    ]
 
 
 def insert_new_residents(
@@ -109,7 +103,7 @@ def insert_new_residents(
     progress: Callable[[int, int, str], None] | None,
     check_cancel: Callable[[], None] | None,
 ) -> None:
-    """New residents (``resident_tuples`` / ``resident_params``) in chunks: the import can be
+    """New residents (``resident_tuples``) in chunks: the import can be
     cancelled between them and shows ``progress`` of ``total`` after each. A bulk load drops the
     name and household indexes first and builds them again afterwards."""
     rebuild_indexes = drop_resident_indexes_for_bulk(conn, len(params))
@@ -164,13 +158,7 @@ def insert_households(conn: Connection, rows: list[dict[str, Any]]) -> None:
         bulk_rows(conn, Household, rows, insert_=True)
         return
     get = itemgetter(*_HOUSEHOLD_COLUMNS[:-1])
-    insert_household_tuples(conn, [(*get(r), "") for r in rows])
-
-
-def insert_household_tuples(conn: Connection, params: list[tuple[Any, ...]]) -> None:
-    """New households as driver tuples in ``_HOUSEHOLD_COLUMNS`` order (SQLite)."""
-    if not params:
-        return
+    params = [(*get(r), "") for r in rows]
     cols = ", ".join(_HOUSEHOLD_COLUMNS)
     marks = ", ".join("?" * len(_HOUSEHOLD_COLUMNS))
     conn.exec_driver_sql(f"INSERT INTO households ({cols}) VALUES ({marks})", params)

@@ -34,12 +34,6 @@ def compact(value: object) -> str:
     return "".join(text(value).split())
 
 
-def compact_column(values: list[object]) -> list[str]:
-    """``compact`` of every cell of a column; a text of letters and digits only is already
-    compact (the common case: taken without a call)."""
-    return [v if v.__class__ is str and v.isalnum() else compact(v) for v in values]  # type: ignore[misc]
-
-
 def id_number(value: object) -> tuple[str, str | None]:
     """(normalised number, problem): full-width digits, spaces and lowercase x are fixed silently."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -66,11 +60,6 @@ def _ethnicity_text(value: str) -> str:
 def household_number(value: object) -> str:
     """户号 (see ``validation.clean_household_number``): a number cell reads as its digits."""
     return digits(value)
-
-
-def household_numbers(values: list[object]) -> list[str]:
-    """``household_number`` of every cell of the 户号 column (ASCII letters and digits as they are)."""
-    return [v if v.__class__ is str and v.isalnum() and v.isascii() else household_number(v) for v in values]  # type: ignore[misc]
 
 
 def digits(value: object) -> str:

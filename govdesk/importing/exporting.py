@@ -11,10 +11,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
@@ -24,8 +22,20 @@ from govdesk.importing.household_fields import format_periods, format_stars
 from govdesk.models import Grid, Household, HouseholdCategory, Member, OrgUnit, Resident, StarRating, VillagerGroup
 from govdesk.services.resident_register import resident_register
 
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
 Progress = Callable[[int, int, str], None]
 _WIDTHS = {"id_number": 22, "address": 28, "categories": 30, "name": 10, "birth_date": 12, "stars": 20}
+
+
+def _new_workbook() -> Workbook:
+    """A write-only workbook; openpyxl is imported here, when a file is written, not when the
+    program (or an import, which reads with calamine) starts."""
+    from openpyxl import Workbook
+
+    return Workbook(write_only=True)
 
 
 def _sheet(wb: Workbook, title: str, fields: tuple[str, ...]) -> WriteOnlyWorksheet:
@@ -50,7 +60,7 @@ def _blank(v: Any) -> Any:
 
 def export_template(path: str | Path, kind: str) -> Path:
     """A blank register with the headers only, for the desk to fill in."""
-    wb = Workbook(write_only=True)
+    wb = _new_workbook()
     _sheet(
         wb,
         "农户花名册" if kind == "households" else "党员花名册",
@@ -98,7 +108,7 @@ def export_households(
             Resident.end_reason,
             current=not include_ended,
         )
-        wb = Workbook(write_only=True)
+        wb = _new_workbook()
         ws = _sheet(wb, "农户花名册", HOUSEHOLD_FIELDS)
         count = 0
         last_hid = None
@@ -143,7 +153,7 @@ def export_members(db: Database, path: str | Path, *, include_ended: bool = True
     )
     if not include_ended:
         stmt = stmt.where(Member.ended_on.is_(None))
-    wb = Workbook(write_only=True)
+    wb = _new_workbook()
     ws = _sheet(wb, "党员花名册", MEMBER_FIELDS)
     count = 0
     with db.session() as s:

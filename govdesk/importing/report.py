@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from govdesk.importing.headers import PROBLEM_HEADER
 
 
@@ -80,6 +78,8 @@ class ImportReport:
         by_row: dict[int, list[str]] = {}
         for p in self.problems:
             by_row.setdefault(p.row, []).append(f"{p.column}：{p.message}" if p.column else p.message)
+        from openpyxl import Workbook  # only when a clerk saves the bad rows
+
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("待改正的行")
         header = [("" if h is None else h) for h in self.header]

@@ -11,7 +11,7 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -37,15 +37,6 @@ class Sheet:
     # at the end, so a column the sheet lacks (index -1) reads as an empty cell.
     rows: list[tuple[int, list[object]]]
     sheet_name: str
-    _columns: dict[str, list[object]] = field(default_factory=dict, repr=False, compare=False)
-
-    def column(self, key: str) -> list[object]:
-        """The cells of one field, row by row (all None when the sheet has no such column).
-        Kept: the fast path of the checks and the early key build read the same columns."""
-        if key not in self._columns:
-            i = self.columns.get(key, -1)  # -1: the None sentinel at the end of every row
-            self._columns[key] = [row[i] for _row_no, row in self.rows]
-        return self._columns[key]
 
 
 @contextmanager

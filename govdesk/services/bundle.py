@@ -8,13 +8,13 @@ from govdesk.db import Database
 from govdesk.services.backup import BackupService
 from govdesk.services.decisions import DecisionService
 from govdesk.services.duty_log import DutyLogService
+from govdesk.services.excel_registers import ExcelRegisterService
 from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
 from govdesk.services.member_details import MemberDetailsService
 from govdesk.services.members import MemberService
 from govdesk.services.organisation import OrganisationService
 from govdesk.services.printing import PrintService
-from govdesk.services.registers import RegisterService
 from govdesk.services.roster import RosterService
 from govdesk.services.village import VillageService
 
@@ -33,7 +33,7 @@ class Services:
     backup: BackupService
     household_details: HouseholdDetailsService
     member_details: MemberDetailsService
-    registers: RegisterService
+    excel_registers: ExcelRegisterService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -50,5 +50,5 @@ class Services:
             backup=BackupService(db),
             household_details=HouseholdDetailsService(db),
             member_details=MemberDetailsService(db),
-            registers=RegisterService(db),
+            excel_registers=ExcelRegisterService(db),
         )

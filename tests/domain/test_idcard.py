@@ -82,35 +82,3 @@ def test_any_single_change_breaks_the_checksum_or_date(pos: int, ch: str) -> Non
         return
     with pytest.raises(idcard.IdNumberError):
         idcard.check(changed)
-
-
-def _parse_or_none(number: str, today: date) -> tuple[date, str] | None:
-    try:
-        return idcard.parse(number, today)
-    except idcard.IdNumberError:
-        return None
-
-
-def _mutated(birth: date, seq: int, pos: int, ch: str, mutate: bool) -> str:
-    number = idcard.make_number("330784", birth, seq)
-    return number[:pos] + ch + number[pos + 1 :] if mutate else number
-
-
-_NEAR_VALID = st.builds(
-    _mutated,
-    st.dates(min_value=date(1870, 1, 1), max_value=date(2030, 12, 31)),
-    st.integers(min_value=0, max_value=999),
-    st.integers(min_value=0, max_value=17),
-    st.sampled_from("0123456789Xx a"),
-    st.booleans(),
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_NEAR_VALID | st.text(alphabet="0123456789X", min_size=18, max_size=18), max_size=8))
-def test_parse_column_agrees_with_parse(numbers: list[str]) -> None:
-    """The import's column check accepts exactly what parse accepts, with the same birth and sex
-    (birth after today, before 1880, no such day, bad check character, letters in the body)."""
-    numbers = [n for n in numbers if len(n) == 18 and n.isascii()]  # what the column check is given
-    today = date(2026, 11, 23)
-    assert idcard.parse_column(numbers, today) == [_parse_or_none(n, today) for n in numbers]

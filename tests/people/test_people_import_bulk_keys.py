@@ -1,13 +1,11 @@
-"""The bulk paths of a big register import (search keys joined per name in SQLite, sorted in a
-scratch file on a helper thread, indexes rebuilt after the load) leave exactly the search
-index the one-resident path would, and clean up after themselves. The thresholds that
-switch them on at township scale are lowered so the demo village takes those paths."""
+"""The bulk paths of a big register import (search keys joined per name and sorted in SQLite on
+the import's own connection, indexes rebuilt after the load) leave exactly the search index
+the one-resident path would, and clean up after themselves. The thresholds that switch them
+on at township scale are lowered so the demo village takes those paths."""
 
 from __future__ import annotations
 
 import sqlite3
-import tempfile
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -15,7 +13,7 @@ from sqlalchemy import select
 
 from govdesk import people_search
 from govdesk.db import Database
-from govdesk.importing import bulk_sql, export_households, import_households, key_build
+from govdesk.importing import bulk_sql, export_households, import_households
 from govdesk.models import Resident, ResidentSearchKey
 from govdesk.people_search import key_tuples
 from govdesk.services.households import HouseholdService
@@ -25,7 +23,6 @@ from govdesk.services.village import VillageService
 
 @pytest.fixture
 def bulk_paths(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(key_build, "MIN_PEOPLE", 10)
     monkeypatch.setattr(people_search, "BULK_SORT_ROWS", 0)
     monkeypatch.setattr(bulk_sql, "BULK_INDEX_REBUILD", 10)
 
@@ -45,28 +42,22 @@ def _expected(db: Database) -> set[tuple[str, int, int]]:
     return {k for p in people for k in key_tuples(*p)}
 
 
-def _scratch_dirs() -> set[Path]:
-    return set(Path(tempfile.gettempdir()).glob("govdesk-keys-*"))
+def _leftovers(db: Database) -> tuple[list[str], list[str]]:
+    """(attached databases, temporary tables) of a pooled connection after an import."""
+    with db.engine.connect() as conn:
+        attached = [r[1] for r in conn.exec_driver_sql("PRAGMA database_list")]
+        temp = [r[0] for r in conn.exec_driver_sql("SELECT name FROM temp.sqlite_master")]
+    return attached, temp
 
 
-def test_people_bulk_import_builds_the_same_search_index(demo_db, tmp_path, bulk_paths, monkeypatch) -> None:
-    started: list[int] = []
-    real_init = key_build.ParallelKeyBuild.__init__
-
-    def counting_init(self, conn, rids, *columns) -> None:  # type: ignore[no-untyped-def]
-        started.append(len(rids))
-        real_init(self, conn, rids, *columns)
-
-    monkeypatch.setattr(key_build.ParallelKeyBuild, "__init__", counting_init)
+def test_people_bulk_import_builds_the_same_search_index(demo_db, tmp_path, bulk_paths) -> None:
     path = tmp_path / "households.xlsx"
     n = export_households(demo_db, path)
     fresh = Database(tmp_path / "fresh.sqlite3")
     VillageService(fresh).create_village("青山村")
-    before = _scratch_dirs()
 
     report = import_households(fresh, path)
     assert report.problems == [] and report.created == n
-    assert started == [n]  # the build started before the checks guessed every id right
     assert _keys(fresh) == _expected(fresh)
     with sqlite3.connect(fresh.engine.url.database) as raw:  # the rebuilt indexes are there
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE tbl_name='residents'")}
@@ -75,7 +66,7 @@ def test_people_bulk_import_builds_the_same_search_index(demo_db, tmp_path, bulk
     assert hs.count(ListQuery(text="竂")) == HouseholdService(demo_db).count(ListQuery(text="竂"))
 
     # Re-import with renamed people and new phones: their old keys go, the new ones come
-    # (the scratch table is merged into a non-empty index this time).
+    # (merged into a non-empty index this time).
     wb = load_workbook(path)
     ws = wb.active
     header = [c.value for c in ws[1]]
@@ -86,13 +77,11 @@ def test_people_bulk_import_builds_the_same_search_index(demo_db, tmp_path, bulk
     wb.save(path)
     again = import_households(fresh, path)
     assert again.problems == [] and again.created == 0 and again.updated == n
-    assert started == [n, 38]  # people on file: no early guess; the renamed ones are re-keyed
     assert _keys(fresh) == _expected(fresh)
     assert hs.count(ListQuery(text="zengshan")) >= 1 and hs.count(ListQuery(text="cengdan")) >= 1
     assert hs.count(ListQuery(text="00002")) >= 1  # phone suffix
-    assert _scratch_dirs() == before  # scratch files deleted
-    with fresh.engine.connect() as conn:  # and no pooled connection keeps one attached
-        assert [r[1] for r in conn.exec_driver_sql("PRAGMA database_list")] in (["main"], ["main", "temp"])
+    attached, temp = _leftovers(fresh)  # the work tables of the key join are gone
+    assert attached in (["main"], ["main", "temp"]) and temp == []
 
 
 def test_people_bulk_import_with_a_bad_row_writes_nothing(demo_db, tmp_path, bulk_paths) -> None:
@@ -110,21 +99,7 @@ def test_people_bulk_import_with_a_bad_row_writes_nothing(demo_db, tmp_path, bul
     assert _keys(fresh) == set()
     with fresh.session() as s:
         assert s.scalar(select(Resident.id).limit(1)) is None
-    # Skipping the bad row: the early guess (every row written) is wrong and thrown away.
+    # Skipping the bad row: every other row is written, with its keys.
     skipped = import_households(fresh, path, skip_invalid=True)
     assert skipped.written and skipped.created == last - 2
     assert _keys(fresh) == _expected(fresh) and len(_expected(fresh)) > 0
-
-
-def test_people_bulk_import_survives_a_failed_scratch_build(demo_db, tmp_path, bulk_paths, monkeypatch) -> None:
-    def failing_build(self, *args) -> None:  # type: ignore[no-untyped-def]
-        self.error = sqlite3.OperationalError("database or disk is full")
-
-    monkeypatch.setattr(key_build.ParallelKeyBuild, "_build", failing_build)
-    path = tmp_path / "households.xlsx"
-    n = export_households(demo_db, path)
-    fresh = Database(tmp_path / "fresh.sqlite3")
-    VillageService(fresh).create_village("青山村")
-    report = import_households(fresh, path)
-    assert report.written and report.created == n
-    assert _keys(fresh) == _expected(fresh)

@@ -25,7 +25,7 @@ def _kind(kind: str) -> str:
     return kind
 
 
-class RegisterService:
+class ExcelRegisterService:
     def __init__(self, db: Database) -> None:
         self.db = db
 

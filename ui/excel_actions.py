@@ -6,12 +6,12 @@ import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton
 
-from govdesk.services.registers import KIND_NAMES
+from govdesk.services.excel_registers import KIND_NAMES
 from ui.import_dialog import ImportDialog
 from ui.list_tab import ListTab
 
 
-def add_register_actions(tab: ListTab, kind: str) -> None:
+def add_excel_actions(tab: ListTab, kind: str) -> None:
     """Adds the three buttons; the work runs through the tab's JobRunner."""
     name = KIND_NAMES[kind]
 
@@ -30,9 +30,9 @@ def add_register_actions(tab: ListTab, kind: str) -> None:
         path = save_path(f"导出{name}", f"{name}.xlsx")
         if not path:
             return
-        registers = tab.services.registers
+        excel = tab.services.excel_registers
         tab.jobs.submit(
-            lambda ctx: registers.export_file(kind, path, progress=ctx.progress),
+            lambda ctx: excel.export_file(kind, path, progress=ctx.progress),
             lambda n: QMessageBox.information(tab, "导出完成", f"{name}已导出：{n} 行\n{path}\n\n此文件可直接再导入。"),
             progress_label=f"正在导出{name}…",
             parent=tab,
@@ -43,7 +43,7 @@ def add_register_actions(tab: ListTab, kind: str) -> None:
         if not path:
             return
         try:
-            tab.services.registers.export_template(kind, path)
+            tab.services.excel_registers.export_template(kind, path)
         except OSError as exc:
             tab.report(exc)
             return
