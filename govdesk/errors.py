@@ -50,3 +50,7 @@ class NotFoundError(GovdeskError):
 
 class RefusedError(GovdeskError):
     """The operation is not allowed (e.g. a database that already holds data)."""
+
+
+# Said wherever something needs the village first (its households, members, imports): one wording.
+NO_VILLAGE_MESSAGE = "请先建立村的信息：在窗口“设置 → 村和组织”中填写，或运行 govdesk village --name 村名"

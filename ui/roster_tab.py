@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
-from govdesk.roster.print_kinds import ARCHIVE_PLAQUE, ARCHIVE_ROSTER
 from govdesk.roster.views import DutyLogView, RosterView
 from govdesk.services.bundle import Services
+from govdesk.services.roster_print_kinds import ARCHIVE_PLAQUE, ARCHIVE_ROSTER
 from ui.dialogs.roster_dialogs import AssignDialog, LeaveDialog, SignOffDialog, SwapDialog
 from ui.dialogs.roster_holidays import WARNING_STYLE, HolidayDialog
 from ui.dialogs.roster_log import CloseLogDialog, LogEntryDialog

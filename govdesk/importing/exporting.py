@@ -20,7 +20,7 @@ from govdesk.db import Database
 from govdesk.importing.headers import HOUSEHOLD_FIELDS, MEMBER_FIELDS, header_label
 from govdesk.importing.household_fields import format_periods, format_stars
 from govdesk.models import Grid, Household, HouseholdCategory, Member, OrgUnit, Resident, StarRating, VillagerGroup
-from govdesk.services.resident_register import resident_register
+from govdesk.resident_register import resident_register
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

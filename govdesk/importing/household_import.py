@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from govdesk.db import Database
+from govdesk.errors import NO_VILLAGE_MESSAGE
 from govdesk.importing.bulk_sql import (
     AutoNumber,
     bulk_pragmas,
@@ -48,7 +49,6 @@ from govdesk.models import (
 from govdesk.models.people import RELATION_HEAD
 from govdesk.people_search import delete_keys, insert_people_keys
 from govdesk.search import search_keys
-from govdesk.services.people_common import NO_VILLAGE_MESSAGE
 
 Progress = Callable[[int, int, str], None]
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select
 
 from govdesk.db import Database
-from govdesk.errors import NotFoundError
+from govdesk.errors import NO_VILLAGE_MESSAGE, NotFoundError
 from govdesk.importing import cells
 from govdesk.importing.headers import MEMBER_FIELDS, header_label
 from govdesk.importing.people_rows import RowReader, read_person
@@ -25,7 +25,6 @@ from govdesk.models.org import ORG_BRANCH, ORG_GROUP
 from govdesk.models.people import MEMBER_STATUSES, STATUS_PROBATIONARY
 from govdesk.models.people_details import PLAQUE_KINDS
 from govdesk.search import search_keys
-from govdesk.services.people_common import NO_VILLAGE_MESSAGE
 
 Progress = Callable[[int, int, str], None]
 ADULT_AGE = 18

@@ -16,6 +16,7 @@ from govdesk.labels import label
 from govdesk.models import Grid, Household, HouseholdCategory, Member, Resident, VillagerGroup
 from govdesk.models.people import DEFAULT_ETHNICITY, RELATION_HEAD
 from govdesk.people_search import matching_households, refresh_resident
+from govdesk.resident_register import RESIDENT_ORDER
 from govdesk.search import effective_query, is_number_query, prefix_upper_bound, search_keys
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, order_by
 from govdesk.services.people_common import (
@@ -28,7 +29,6 @@ from govdesk.services.people_common import (
     input_from,
     is_active_head,
 )
-from govdesk.services.resident_register import RESIDENT_ORDER
 from govdesk.validation import (
     Checker,
     check_person,

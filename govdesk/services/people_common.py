@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from govdesk.errors import FieldError, NotFoundError, ValidationError
+from govdesk.errors import NO_VILLAGE_MESSAGE, FieldError, NotFoundError, ValidationError
 from govdesk.labels import label
 from govdesk.models import (
     Household,
@@ -119,9 +119,6 @@ def end_reason_checked(on: date | None, reason: str) -> tuple[date, str]:
         raise ValidationError(errors)
     assert on is not None
     return on, text
-
-
-NO_VILLAGE_MESSAGE = "请先建立村的信息：在窗口“设置 → 村和组织”中填写，或运行 govdesk village --name 村名"
 
 
 def first_village_id(session: Session) -> int:

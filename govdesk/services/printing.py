@@ -2,7 +2,7 @@
 
 Register rows are streamed with column selects in print order — a township roster has 5,000+
 members and 200,000 residents, far too many ORM objects to load for a printout. The household
-register reads the one resident register query (``services.resident_register``) the Excel export
+register reads the one resident register query (``govdesk.resident_register``) the Excel export
 reads too.
 
 Every *public* print that leaves the desk is archived: time, operator, what was printed, the
@@ -30,9 +30,9 @@ from govdesk.db import Database
 from govdesk.errors import GovdeskError, NotFoundError, RefusedError
 from govdesk.labels import label
 from govdesk.models import Grid, Household, Member, PrintArchive, Resident, Village, VillagerGroup
+from govdesk.resident_register import resident_register
 from govdesk.services.listing import ColumnSpec, ListQuery, Row
 from govdesk.services.people_common import BRANCH, PARTY_GROUP, member_org_select
-from govdesk.services.resident_register import resident_register
 
 if TYPE_CHECKING:  # the PDF engine (reportlab) is loaded when something prints, not with the window
     from govdesk.printing.register_layouts import RegisterSpec

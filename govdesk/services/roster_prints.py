@@ -35,9 +35,9 @@ from govdesk.printing import (
     chinese_date,
 )
 from govdesk.roster.calendar import DAY_HOLIDAY, DAY_WEEKEND, WEEKDAY_NAMES
-from govdesk.roster.print_kinds import ARCHIVE_PLAQUE, ARCHIVE_ROSTER
 from govdesk.roster.views import CadreRef, RosterDay, RosterView
 from govdesk.services.printing import PrintService
+from govdesk.services.roster_print_kinds import ARCHIVE_PLAQUE, ARCHIVE_ROSTER
 
 RED = colors.HexColor("#B00000")
 WEEKEND_BG = colors.HexColor("#EEF4FB")

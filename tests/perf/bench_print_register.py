@@ -77,7 +77,7 @@ def sized_db(rows: int) -> Path:
 
     from govdesk.db import Database
     from govdesk.models import Resident
-    from govdesk.services.resident_register import resident_register
+    from govdesk.resident_register import resident_register
 
     source = full_db()
     path = CACHE / f"register-{SCALE}-{rows}.sqlite3"
