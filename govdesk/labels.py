@@ -166,6 +166,7 @@ FIELD_LABELS: dict[str, str] = {
     "voice_channel": "收集渠道",
     "voice_raised_by": "反映人",
     "voice_place": "村民小组/网格",
+    "voice_household": "所在农户",
     "voice_villager_group": "村民小组",
     "voice_grid": "网格",
     "voice_category": "类别",

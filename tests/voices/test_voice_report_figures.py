@@ -10,7 +10,9 @@ NOV1, NOV30 = date(2026, 11, 1), date(2026, 11, 30)
 CATS = ["道路交通", "水利", "其他"]
 
 
-def f(i: int, received: date, deadline: date, closed: date | None, channel: str = "来电", cat: str = "水利") -> ItemFacts:
+def f(
+    i: int, received: date, deadline: date, closed: date | None, channel: str = "来电", cat: str = "水利"
+) -> ItemFacts:
     return ItemFacts(i, received, channel, cat, deadline, closed)
 
 

@@ -38,7 +38,9 @@ def test_default_deadline_is_seven_days(received: date, deadline: date, why: str
         (date(2026, 11, 30), "待办", date(2026, 11, 23), 0),  # 期限未到
     ],
 )
-def test_overdue_counts_days_past_the_deadline_of_open_items(deadline: date, status: str, today: date, days: int) -> None:
+def test_overdue_counts_days_past_the_deadline_of_open_items(
+    deadline: date, status: str, today: date, days: int
+) -> None:
     assert rules.days_overdue(deadline, status, today) == days
     assert rules.is_overdue(deadline, status, today) == (days > 0)
 

@@ -112,7 +112,11 @@ def test_a_duty_log_visit_becomes_an_item_once(voices: VoiceService, demo_db) ->
     entry = log.add(date(2026, 11, 20), "反映二组垃圾桶不够用", visitor="赵大爷", due_on=date(2026, 11, 25))
     vid = voices.from_duty_log(entry, "环境卫生")
     view = voices.get(vid)
-    assert (view.raised_by, view.data.content, view.data.deadline) == ("赵大爷", "反映二组垃圾桶不够用", date(2026, 11, 25))
+    assert (view.raised_by, view.data.content, view.data.deadline) == (
+        "赵大爷",
+        "反映二组垃圾桶不够用",
+        date(2026, 11, 25),
+    )
     assert view.duty_log_id == entry
     with pytest.raises(RefusedError, match="已转为民情"):
         voices.from_duty_log(entry)

@@ -1,0 +1,147 @@
+"""The 民情 area: the list under qtmodeltester, filters, dialogs that refuse bad input beside the
+field and write nothing, items turned into a matter from the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+
+from govdesk.db import Database
+from govdesk.services.bundle import Services
+from govdesk.services.listing import ListQuery
+from govdesk.voices.rules import NEEDS_REPLY
+from tests.conftest import DEMO_TODAY
+from tests.voices.conftest import at
+from ui.change_relay import ChangeRelay
+from ui.dialogs.voice_dialogs import AnswerDialog, CategoriesDialog, ToMatterDialog, VoiceDialog
+from ui.jobs import JobRunner
+from ui.table_model import PagedTableModel
+from ui.voices_tab import VoicesTab
+
+
+@pytest.fixture
+def services(demo_db: Database) -> Services:
+    services = Services.open(demo_db)
+    services.voices.clock = at(DEMO_TODAY)
+    return services
+
+
+@pytest.fixture
+def tab(qtbot, services: Services) -> Iterator[VoicesTab]:  # type: ignore[no-untyped-def]
+    jobs = JobRunner()
+    widget = VoicesTab(services, jobs)
+    ChangeRelay(services.db, widget).changed.connect(widget.on_changes)
+    qtbot.addWidget(widget)
+    yield widget
+    jobs.shutdown()
+
+
+def test_the_list_passes_qtmodeltester(qtmodeltester, services: Services, tab: VoicesTab) -> None:  # type: ignore[no-untyped-def]
+    assert tab.model.rowCount() == services.voices.count(ListQuery()) > 50
+    qtmodeltester.check(tab.model)
+    model = PagedTableModel(services.voices, page_size=10)
+    model.set_filters({"status": "已办结"})
+    model.sort(1)
+    qtmodeltester.check(model)
+
+
+def test_the_area_is_in_the_navigation(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    from ui.app import application
+    from ui.main_window import MainWindow
+
+    application()
+    win = MainWindow(services, demo=True)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.ready)
+    try:
+        area = win.select_area("民情")
+        assert isinstance(area, VoicesTab) and area.model.rowCount() > 50
+    finally:
+        win.jobs.shutdown()
+
+
+def test_filters_status_and_overdue(services: Services, tab: VoicesTab) -> None:
+    tab._filters["overdue"].setCurrentIndex(1)
+    assert tab.model.rowCount() == services.voices.counts().overdue == len(services.voices.overdue())
+    assert "逾期" in tab.count_label.text() or tab.count_label.text().startswith("共")
+    tab._filters["overdue"].setCurrentIndex(0)
+    tab._filters["status"].setCurrentIndex(tab._filters["status"].findData("待办"))
+    assert tab.model.rowCount() == services.voices.count(ListQuery(filters={"status": "待办"}))
+
+
+def test_answering_without_a_reply_is_refused_beside_the_field(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    vid = services.voices.overdue()[0].id
+    dialog = AnswerDialog(services, vid)
+    qtbot.addWidget(dialog)
+    dialog.status.setCurrentText("已办结")
+    dialog.reply.setPlainText("")
+    dialog.replied_by.setText("")
+    dialog.accept()
+    assert dialog.error_text("voice_reply") == NEEDS_REPLY
+    assert dialog.error_text("voice_replied_by")
+    assert services.voices.get(vid).data.status in ("待办", "办理中")  # nothing written
+    dialog.reply.setPlainText("已请施工队维修")
+    dialog.replied_by.setText("李主任")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert services.voices.get(vid).data.status == "已办结"
+
+
+def test_a_new_item_needs_its_content(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    before = services.voices.count(ListQuery())
+    dialog = VoiceDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.raised_by.setText("张三")
+    dialog.received.setText("2026-11-20")
+    assert dialog.deadline.text() == "2026-11-27"  # follows the date: seven days
+    dialog.accept()
+    assert dialog.error_text("voice_content") == "不能为空"
+    assert services.voices.count(ListQuery()) == before
+    dialog.content.setPlainText("希望在村部装一台饮水机")
+    dialog.accept()
+    assert dialog.saved_id is not None and services.voices.count(ListQuery()) == before + 1
+    assert services.voices.get(dialog.saved_id).data.deadline.isoformat() == "2026-11-27"
+
+
+def test_selected_items_become_a_matter_from_the_tab(tab: VoicesTab, services: Services) -> None:
+    tab._filters["status"].setCurrentIndex(tab._filters["status"].findData("待办"))
+    selection = tab.table.selectionModel()
+    for row in (0, 1):
+        selection.select(
+            tab.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        )
+    ids = tab.selected_ids()
+    assert len(ids) == 2
+
+    def run(dialog) -> bool:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, ToMatterDialog)
+        dialog.title.setText("")
+        dialog.accept()  # refused: a matter needs a title, shown beside it
+        assert dialog.error_text("matter_title") == "不能为空"
+        dialog.title.setText("村内环境整治")
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    tab.run_dialog = run  # type: ignore[method-assign]
+    tab.to_matter()
+    matters = [services.voices.get(i).matters for i in ids]
+    assert matters[0] and matters[0] == matters[1]
+    assert services.decisions.matter(matters[0][0].id).title == "村内环境整治"
+    tab._filters["status"].setCurrentIndex(0)
+    tab.model.row_at(0)  # the first page (the whole demo year) is read
+    tab.select_id(ids[0])
+    assert "五议两公开事项" in tab.detail.text() and matters[0][0].number in tab.detail.text()
+
+
+def test_the_categories_can_be_edited(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    dialog = CategoriesDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.names.setPlainText("")
+    dialog.accept()
+    assert "至少" in dialog.error_text("voice_category_name")
+    dialog.names.setPlainText("道路交通\n人居环境\n其他")
+    dialog.accept()
+    assert services.voices.categories() == ["道路交通", "人居环境", "其他"]
