@@ -145,3 +145,24 @@ def test_the_categories_can_be_edited(qtbot, services: Services) -> None:  # typ
     dialog.names.setPlainText("道路交通\n人居环境\n其他")
     dialog.accept()
     assert services.voices.categories() == ["道路交通", "人居环境", "其他"]
+
+
+def test_a_duty_log_visit_becomes_an_item_from_the_roster(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    from ui.roster_tab import RosterTab
+
+    jobs = JobRunner()
+    roster = RosterTab(services, jobs)
+    qtbot.addWidget(roster)
+    try:
+        roster.set_today(DEMO_TODAY)
+        roster.log.setCurrentIndex(roster.log_model.index(0, 0))
+        entry = roster.log_model.row_at(roster.log.currentIndex())
+        assert entry is not None
+        roster.log_to_voice()
+        assert "已登入民情台账" in roster.flash.text()
+        item = [r for r in services.voices.page(ListQuery(text=entry.matter[:6]), 0, 50)]
+        assert any(services.voices.get(r.id).duty_log_id == entry.id for r in item)
+        roster.log_to_voice()
+        assert "已转为民情" in roster.flash.text()
+    finally:
+        jobs.shutdown()
