@@ -100,6 +100,11 @@ class VoicesTab(ListTab):
             self.refresh_choices()
         super().on_changes(changes)
 
+    def show_overdue(self) -> None:
+        """Only the items waiting past their deadline (the home page opens the list this way)."""
+        for key, combo in self._filters.items():
+            combo.setCurrentIndex(1 if key == "overdue" else 0)
+
     def selected_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
         return [rid for r in rows if (rid := self.model.row_id(r)) is not None]

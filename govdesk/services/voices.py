@@ -24,8 +24,8 @@ from govdesk.models.roster import DutyLogEntry
 from govdesk.models.voices import VoiceCategory, VoiceItem, VoiceMatterLink
 from govdesk.services.voices_query import (  # noqa: F401 - the home page imports these from here
     LinkedMatter,
-    OverdueVoice,
     VoiceCounts,
+    VoiceLine,
     VoiceQueries,
     _linked,
     summary,
@@ -188,6 +188,10 @@ class VoiceService(VoiceQueries):
             items = s.scalars(select(VoiceItem).where(VoiceItem.id.in_(ids)).order_by(VoiceItem.id)).all()
             if len(items) != len(ids):
                 raise NotFoundError("所选民情中有的已不存在，请刷新后再选")
+            done = _linked(s, ids)
+            if done:
+                first = min(done)
+                raise RefusedError(f"民情第 {first} 号已转为事项 {done[first][0].number}，不能重复转为事项")
             detail = "；".join(f"民情第 {i.id} 号 {i.raised_by_name}：{summary(i.content, 60)}" for i in items)
             by = "、".join(dict.fromkeys(i.raised_by_name for i in items))
             raised = min(i.received_on for i in items)

@@ -62,8 +62,8 @@ class LinkedMatter:
 
 
 @dataclass(frozen=True)
-class OverdueVoice:
-    """An item waiting for an answer past its deadline (the home page's 需办理 list)."""
+class VoiceLine:
+    """One item in a short list: waiting past its deadline (the home page's 需办理), or a matter's source."""
 
     id: int
     received_on: date
@@ -119,7 +119,7 @@ class VoiceQueries:
             names = s.scalars(select(VoiceCategory.name).order_by(VoiceCategory.sort_order, VoiceCategory.id)).all()
         return list(names) or list(rules.DEFAULT_CATEGORIES)
 
-    def items_of_matter(self, matter_id: int) -> list[OverdueVoice]:
+    def items_of_matter(self, matter_id: int) -> list[VoiceLine]:
         """The 民情 a matter came from (the other way of the link)."""
         with self.db.session() as s:
             rows = s.scalars(
@@ -132,7 +132,7 @@ class VoiceQueries:
             return [_overdue_row(i, today) for i in rows]
 
     # --- what needs action -------------------------------------------------------------------------
-    def overdue(self, today: date | None = None) -> list[OverdueVoice]:
+    def overdue(self, today: date | None = None) -> list[VoiceLine]:
         """Items waiting for an answer past their deadline, longest overdue first."""
         day = today or self.today()
         with self.db.session() as s:
@@ -236,8 +236,8 @@ class VoiceQueries:
         ]
 
 
-def _overdue_row(item: VoiceItem, today: date) -> OverdueVoice:
-    return OverdueVoice(
+def _overdue_row(item: VoiceItem, today: date) -> VoiceLine:
+    return VoiceLine(
         item.id,
         item.received_on,
         item.raised_by_name,

@@ -85,6 +85,8 @@ def test_items_become_one_matter_linked_both_ways(voices: VoiceService, decision
         view = voices.get(vid)
         assert [m.id for m in view.matters] == [mid]
         assert view.data.status == "办理中"
+    with pytest.raises(RefusedError, match=f"民情第 {a} 号已转为事项 {matter.number}"):
+        voices.to_matter(decisions, [a], "再转一次")
     row = next(r for r in voices.page(ListQuery(), 0, 500) if r.id == a)
     assert row.values[-1].startswith(matter.number)
 

@@ -64,9 +64,9 @@ def test_the_area_is_in_the_navigation(qtbot, services: Services) -> None:  # ty
 
 
 def test_filters_status_and_overdue(services: Services, tab: VoicesTab) -> None:
-    tab._filters["overdue"].setCurrentIndex(1)
+    tab._filters["channel"].setCurrentIndex(2)
+    tab.show_overdue()
     assert tab.model.rowCount() == services.voices.counts().overdue == len(services.voices.overdue())
-    assert "逾期" in tab.count_label.text() or tab.count_label.text().startswith("共")
     tab._filters["overdue"].setCurrentIndex(0)
     tab._filters["status"].setCurrentIndex(tab._filters["status"].findData("待办"))
     assert tab.model.rowCount() == services.voices.count(ListQuery(filters={"status": "待办"}))
@@ -164,5 +164,23 @@ def test_a_duty_log_visit_becomes_an_item_from_the_roster(qtbot, services: Servi
         assert any(services.voices.get(r.id).duty_log_id == entry.id for r in item)
         roster.log_to_voice()
         assert "已转为民情" in roster.flash.text()
+    finally:
+        jobs.shutdown()
+
+
+def test_the_decision_log_shows_the_items_a_matter_came_from(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    from ui.decisions_tab import DecisionsTab
+
+    jobs = JobRunner()
+    decisions = DecisionsTab(services, jobs)
+    qtbot.addWidget(decisions)
+    try:
+        road = decisions.svc.find("2026-001")
+        decisions.show_matter(road)
+        sources = services.voices.items_of_matter(road)
+        assert [v.raised_by for v in sources] == ["王建国", "刘德荣"]
+        assert "来源民情" in decisions.header.text() and "王建国" in decisions.header.text()
+        decisions.show_matter(decisions.svc.find("2026-009"))
+        assert "来源民情" not in decisions.header.text()
     finally:
         jobs.shutdown()
