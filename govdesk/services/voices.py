@@ -28,6 +28,7 @@ from govdesk.services.voices_query import (  # noqa: F401 - the home page import
     VoiceLine,
     VoiceQueries,
     _linked,
+    categories_in,
     summary,
 )
 from govdesk.validation import clean_text
@@ -69,7 +70,7 @@ class VoiceService(VoiceQueries):
 
     # --- items ------------------------------------------------------------------------------
     def _checked(self, s: Session, data: VoiceInput, own: VoiceItem | None = None) -> VoiceData:
-        categories = self.categories()
+        categories = categories_in(s)
         if own is not None and own.category and own.category not in categories:
             categories.append(own.category)  # a category since removed from the catalogue stays valid
         return check_item(data, self.today(), categories)
@@ -214,7 +215,7 @@ class VoiceService(VoiceQueries):
     @writes(Changes.VOICES)
     def from_duty_log(self, entry_id: int, category: str = "其他", channel: str = "来访") -> int:
         """A 值班记录 visit that raised a suggestion becomes a 民情 item (once)."""
-        with self.db.session() as s:
+        with self.db.transaction() as s:
             entry = s.get(DutyLogEntry, entry_id)
             if entry is None:
                 raise NotFoundError("找不到这条值班记录")
@@ -231,7 +232,6 @@ class VoiceService(VoiceQueries):
                 taken_by=cadre.name if cadre else "",
                 deadline=entry.due_on if entry.due_on and entry.due_on >= entry.day else None,
             )
-        with self.db.transaction() as s:
             item = VoiceItem(duty_log_id=entry_id)
             self._fill(s, item, self._checked(s, data))
             s.add(item)

@@ -81,6 +81,12 @@ class VoiceCounts:
     closed_this_month: int
 
 
+def categories_in(s: Session) -> list[str]:
+    """The catalogue in its order (the first village's list before anyone edited it)."""
+    names = s.scalars(select(VoiceCategory.name).order_by(VoiceCategory.sort_order, VoiceCategory.id)).all()
+    return list(names) or list(rules.DEFAULT_CATEGORIES)
+
+
 def _linked(s: Session, voice_ids: Sequence[int]) -> dict[int, list[LinkedMatter]]:
     rows = s.execute(
         select(
@@ -116,8 +122,7 @@ class VoiceQueries:
 
     def categories(self) -> list[str]:
         with self.db.session() as s:
-            names = s.scalars(select(VoiceCategory.name).order_by(VoiceCategory.sort_order, VoiceCategory.id)).all()
-        return list(names) or list(rules.DEFAULT_CATEGORIES)
+            return categories_in(s)
 
     def items_of_matter(self, matter_id: int) -> list[VoiceLine]:
         """The 民情 a matter came from (the other way of the link)."""

@@ -184,3 +184,15 @@ def test_the_decision_log_shows_the_items_a_matter_came_from(qtbot, services: Se
         assert "来源民情" not in decisions.header.text()
     finally:
         jobs.shutdown()
+
+
+@pytest.mark.parametrize(("entry", "title", "archived"), [(0, "民情台账月报", 0), (2, "民情办理情况公开", 1)])
+def test_print_the_month_from_the_tab(qtbot, tab: VoicesTab, tmp_path, entry: int, title: str, archived: int) -> None:  # type: ignore[no-untyped-def]
+    tab.print_button.menu().actions()[entry].trigger()
+    request = tab.print_button.requests[-1]  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: request.dialog is not None or request.error is not None, timeout=30_000)
+    assert request.error is None
+    qtbot.addWidget(request.dialog)
+    assert title in request.dialog.title and "2026年11月" in request.dialog.title
+    request.dialog.save_as(str(tmp_path / "x.pdf"))
+    assert len(request.archived) == archived  # the board list is public: archived; the report is internal
