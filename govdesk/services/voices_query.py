@@ -127,41 +127,42 @@ class VoiceQueries:
     def items_of_matter(self, matter_id: int) -> list[VoiceLine]:
         """The 民情 a matter came from (the other way of the link)."""
         with self.db.session() as s:
-            rows = s.scalars(
-                select(VoiceItem)
+            rows = s.execute(
+                select(*_LINE_COLUMNS)
                 .join(VoiceMatterLink, VoiceMatterLink.voice_id == VoiceItem.id)
                 .where(VoiceMatterLink.matter_id == matter_id)
                 .order_by(VoiceItem.id)
             ).all()
-            today = self.today()
-            return [_overdue_row(i, today) for i in rows]
+        today = self.today()
+        return [_line(r, today) for r in rows]
 
     # --- what needs action -------------------------------------------------------------------------
-    def overdue(self, today: date | None = None) -> list[VoiceLine]:
-        """Items waiting for an answer past their deadline, longest overdue first."""
+    def overdue(self, today: date | None = None, limit: int | None = None) -> list[VoiceLine]:
+        """Items waiting for an answer past their deadline, longest overdue first (``limit``: the first few)."""
         day = today or self.today()
         with self.db.session() as s:
-            items = s.scalars(
-                select(VoiceItem)
+            rows = s.execute(
+                select(*_LINE_COLUMNS)
                 .where(VoiceItem.status.in_(OPEN_STATUSES), VoiceItem.deadline < day)
                 .order_by(VoiceItem.deadline, VoiceItem.id)
+                .limit(limit)
             ).all()
-            return [_overdue_row(i, day) for i in items]
+        return [_line(r, day) for r in rows]
 
     def counts(self, today: date | None = None) -> VoiceCounts:
+        """Open, overdue, taken this month, closed this month: four counts, each on an index."""
         day = today or self.today()
         first = day.replace(day=1)
+        is_open = VoiceItem.status.in_(OPEN_STATUSES)
+        wheres = (
+            (is_open,),
+            (is_open, VoiceItem.deadline < day),
+            (VoiceItem.received_on >= first, VoiceItem.received_on <= day),
+            (VoiceItem.replied_on >= first, VoiceItem.replied_on <= day, VoiceItem.status.in_(CLOSED_STATUSES)),
+        )
         with self.db.session() as s:
-            is_open = VoiceItem.status.in_(OPEN_STATUSES)
-            row = s.execute(
-                select(
-                    func.count().filter(is_open),
-                    func.count().filter(is_open, VoiceItem.deadline < day),
-                    func.count().filter(VoiceItem.received_on >= first, VoiceItem.received_on <= day),
-                    func.count().filter(VoiceItem.status.in_(CLOSED_STATUSES), VoiceItem.replied_on >= first),
-                ).select_from(VoiceItem)
-            ).one()
-        return VoiceCounts(*(int(v or 0) for v in row))
+            found = [s.scalar(select(func.count()).select_from(VoiceItem).where(*w)) or 0 for w in wheres]
+        return VoiceCounts(*found)
 
     # --- the paged list ---------------------------------------------------------------------------
     def _select(self, query: ListQuery) -> Select[Any]:
@@ -241,12 +242,16 @@ class VoiceQueries:
         ]
 
 
-def _overdue_row(item: VoiceItem, today: date) -> VoiceLine:
-    return VoiceLine(
-        item.id,
-        item.received_on,
-        item.raised_by_name,
-        summary(item.content),
-        item.deadline,
-        rules.days_overdue(item.deadline, item.status, today),
-    )
+_LINE_COLUMNS = (
+    VoiceItem.id,
+    VoiceItem.received_on,
+    VoiceItem.raised_by_name,
+    VoiceItem.content,
+    VoiceItem.deadline,
+    VoiceItem.status,
+)
+
+
+def _line(row: Any, today: date) -> VoiceLine:
+    voice_id, received, name, content, deadline, status = row
+    return VoiceLine(voice_id, received, name, summary(content), deadline, rules.days_overdue(deadline, status, today))

@@ -17,6 +17,11 @@ depends_on = None
 
 # The catalogue a new village starts with (editable afterwards); spelt here, not imported, so
 # the migration keeps meaning what it meant when it was written.
+_INDEXED = ("received_on", "raised_by_resident_id", "raised_by_household_id", "deadline")
+_PAIRS = {
+    "ix_voice_items_status_deadline": ["status", "deadline"],
+    "ix_voice_items_status_replied_on": ["status", "replied_on"],
+}
 _FIRST_CATEGORIES = ("道路交通", "水利", "环境卫生", "邻里纠纷", "社会保障", "产业发展", "其他")
 
 
@@ -68,8 +73,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_voice_items")),
         sa.UniqueConstraint("duty_log_id", name=op.f("uq_voice_items_duty_log_id")),
     )
-    for column in ("received_on", "raised_by_resident_id", "raised_by_household_id", "deadline", "status"):
+    for column in _INDEXED:
         op.create_index(op.f(f"ix_voice_items_{column}"), "voice_items", [column], unique=False)
+    for name, columns in _PAIRS.items():
+        op.create_index(name, "voice_items", columns, unique=False)
     op.create_table(
         "voice_matter_links",
         sa.Column("voice_id", sa.Integer(), nullable=False),
@@ -89,7 +96,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f("ix_voice_matter_links_matter_id"), table_name="voice_matter_links")
     op.drop_table("voice_matter_links")
-    for column in ("received_on", "raised_by_resident_id", "raised_by_household_id", "deadline", "status"):
+    for column in _INDEXED:
         op.drop_index(op.f(f"ix_voice_items_{column}"), table_name="voice_items")
+    for name in _PAIRS:
+        op.drop_index(name, table_name="voice_items")
     op.drop_table("voice_items")
     op.drop_table("voice_categories")
