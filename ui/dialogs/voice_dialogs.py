@@ -51,7 +51,8 @@ class VoiceDialog(FieldDialog):
         self.channel = self.combo("voice_channel", CHANNELS, d.channel or CHANNELS[0])
         self.raised_by = self.line("voice_raised_by", d.raised_by_name, "姓名，或“外村人 张某”", max_length=100)
         self.picker = self.add_row("voice_household", HouseholdPicker(services.households), "所在农户")
-        self.picker.setMaximumHeight(150)
+        self.picker.list.setMinimumHeight(60)
+        self.picker.list.setMaximumHeight(90)
         village = services.village
         self.group = self.add_row("voice_villager_group", _id_combo(village.villager_groups(), d.villager_group_id))
         self.grid = self.add_row("voice_grid", _id_combo(village.grids(), d.grid_id))
