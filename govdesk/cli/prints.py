@@ -13,6 +13,7 @@ PRINT_MODULES: tuple[str, ...] = (
     "govdesk.cli.print_register",
     "govdesk.cli.print_roster",
     "govdesk.cli.print_decision",
+    "govdesk.cli.print_voices",
 )
 
 

@@ -1,6 +1,6 @@
 """Print layouts of the registers (花名册): which columns a printed register has, in which order,
 masked how. (The Excel registers — import and export — live in ``govdesk.importing`` and
-``services.registers``; this module is only about paper.)
+``services.excel_registers``; this module is only about paper.)
 
 The services hand rows in exactly this column order (see ``govdesk.services.printing``);
 headers come from ``govdesk.labels``.

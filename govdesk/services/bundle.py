@@ -17,6 +17,7 @@ from govdesk.services.organisation import OrganisationService
 from govdesk.services.printing import PrintService
 from govdesk.services.roster import RosterService
 from govdesk.services.village import VillageService
+from govdesk.services.voices import VoiceService
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Services:
     household_details: HouseholdDetailsService
     member_details: MemberDetailsService
     excel_registers: ExcelRegisterService
+    voices: VoiceService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -51,4 +53,5 @@ class Services:
             household_details=HouseholdDetailsService(db),
             member_details=MemberDetailsService(db),
             excel_registers=ExcelRegisterService(db),
+            voices=VoiceService(db),
         )
