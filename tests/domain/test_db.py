@@ -108,8 +108,9 @@ def test_code_heads_of_unmerged_branches_are_alembics_heads(tmp_path: Path) -> N
 
     versions = tmp_path / "versions"
     versions.mkdir()
+    merge = next((MIGRATIONS_DIR / "versions").glob("*merge*.py")).name
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        if "merge" not in path.name:
+        if path.name < merge:  # the foundation and its four branches, before they were merged
             shutil.copy(path, versions / path.name)
     shutil.copy(MIGRATIONS_DIR / "script.py.mako", tmp_path / "script.py.mako")
     heads = code_heads(versions)
