@@ -44,7 +44,11 @@ def test_version_comes_from_pyproject(capsys):
 
 
 def test_version_reader_takes_only_the_project_table():
-    text = '[tool.other]\nversion = "9.9.9"\n[project]\nname = "govdesk"\nversion = "1.2.3"\ndependencies = [\n  "a>=1",\n]\n'
+    text = (
+        '[tool.other]\nversion = "9.9.9"\n'
+        '[project]\nname = "govdesk"\nversion = "1.2.3"\ndependencies = [\n  "a>=1",\n]\n'
+        '[tool.setuptools]\nversion = "0.0.1"\n'
+    )
     assert govdesk._project_table(text) == {"name": "govdesk", "version": "1.2.3"}
 
 
@@ -66,9 +70,7 @@ def test_desktop_entry_validates():
 
 
 def test_desktop_entry_starts_the_window_from_the_path():
-    entry = dict(
-        line.split("=", 1) for line in DESKTOP_ENTRY.read_text(encoding="utf-8").splitlines() if "=" in line
-    )
+    entry = dict(line.split("=", 1) for line in DESKTOP_ENTRY.read_text(encoding="utf-8").splitlines() if "=" in line)
     assert entry["Exec"] == "govdesk"
     assert entry["Icon"] == "govdesk"
 

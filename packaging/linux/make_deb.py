@@ -107,7 +107,7 @@ def build_deb(bundle: Path, out_dir: Path, version: str | None = None) -> Path:
     (debian / "control").write_text(control_text(version, arch, tree_kib(root)), encoding="utf-8")
     deb = out_dir / f"{PACKAGE}_{version}_{arch}.deb"
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(root), str(deb)],
+        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z3", "--build", str(root), str(deb)],
         check=True,
         capture_output=True,
     )
