@@ -142,6 +142,17 @@ def expect_pdf(path: Path) -> None:
         raise SystemExit(f"{path} is not a printed PDF")
 
 
+def check_desktop_entry(app: Installed) -> None:
+    """The installed .desktop entry validates and names a program and an icon the package installs."""
+    entry = app.root / "usr" / "share" / "applications" / "govdesk.desktop"
+    icon = app.root / "usr" / "share" / "icons" / "hicolor" / "256x256" / "apps" / "govdesk.png"
+    if not entry.is_file() or not icon.is_file():
+        raise SystemExit("the .deb lacks its .desktop entry or its icon")
+    if shutil.which("desktop-file-validate"):
+        subprocess.run(["desktop-file-validate", str(entry)], check=True)
+    app.program("govdesk")
+
+
 def smoke_commands(app: Installed, version: str) -> None:
     out = app.cli("--version")
     if out.strip() != f"govdesk {version}":
@@ -297,6 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="govdesk-smoke-") as scratch:
         app = Installed(deb, Path(scratch))
+        check_desktop_entry(app)
         step("smoke: installed govdesk-cli commands", lambda: smoke_commands(app, version))
         opened = step("smoke: installed window open 5 s offscreen", lambda: smoke_window(app))
         figures.append(("frozen window start-up, first run (to its 'window opened' log line)", f"{opened:.2f} s"))
