@@ -6,7 +6,9 @@ Each figure is the whole process, launched fresh three times (best and median re
   (``govdesk --db FILE`` with ``GOVDESK_EXIT_WHEN_SHOWN=1``, see ``ui/app.py``), on the demo
   village and on a township (scale ~170, built once and cached, see ``_people_township.py``).
   Floor: a bare PySide6 window holding a 4-tab QTabWidget of QTableViews, exposed and painted
-  the same way. Target ≤ 1.5× the floor.
+  the same way. Target ≤ 1.5× the floor. The window paints its frame first and opens the
+  database afterwards, so the time until it is filled (database open, the first area and the
+  status-bar counts there) is printed too, for the record (no target).
 * ``python -m govdesk --version`` / ``--help`` until the process ends. Floor:
   ``python -c "import argparse, govdesk"``. Target ≤ 0.15 s.
 
@@ -80,6 +82,7 @@ def environment() -> dict[str, str]:
 
 
 CPU_SECONDS: list[float] = []  # user + system time of the last measured processes, whole process
+FILLED: list[float] = []  # seconds until the window was filled ("govdesk-filled"), when it says so
 
 
 def _children_cpu() -> float:
@@ -93,9 +96,11 @@ def time_until_shown(argv: list[str]) -> float:
     start = time.monotonic()
     proc = subprocess.run(argv, capture_output=True, text=True, env=environment(), cwd=ROOT, timeout=300)
     CPU_SECONDS.append(_children_cpu() - cpu)
-    for line in proc.stdout.splitlines():
-        if line.startswith("govdesk-shown "):
-            return float(line.split()[1]) - start
+    found = {line.split()[0]: float(line.split()[1]) - start for line in proc.stdout.splitlines() if " " in line}
+    if "govdesk-filled" in found:
+        FILLED.append(found["govdesk-filled"])
+    if "govdesk-shown" in found:
+        return found["govdesk-shown"]
     raise RuntimeError(f"{argv} never reported its window (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
 
 
@@ -112,6 +117,7 @@ def time_whole_process(argv: list[str]) -> float:
 
 def three(measure, argv: list[str]) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     CPU_SECONDS.clear()
+    FILLED.clear()
     times = [measure(argv) for _ in range(RUNS)]
     return min(times), statistics.median(times)
 
@@ -160,6 +166,8 @@ def main() -> None:
     for name, path in databases:
         shown = three(time_until_shown, [python, "-m", "govdesk", "--db", str(path)])
         report(f"govdesk window, {name}", shown, floor, f"target ≤ {WINDOW_TARGET}× the floor")
+        filled = f"best {min(FILLED):6.3f} s  median {statistics.median(FILLED):6.3f} s"
+        print(f"{'  … filled (area + counts)':<34} {filled}   (no target: after the first paint)")
     if "--bundle" in sys.argv:
         bundle = sys.argv[sys.argv.index("--bundle") + 1]
         for name, path in databases:
