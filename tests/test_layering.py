@@ -26,7 +26,6 @@ FORBIDDEN = ("PySide6", "qtpy", "qtawesome", "shiboken6", "ui")
 # Contracts that still fail only because of modules other parts of issue F are rewriting; the
 # lead removes a mark when those are merged (strict=False: a contract that passes is fine).
 PENDING = {
-    "window-without-orm": "ui.app imports govdesk.db (start-up)",
     "no-cycles": "ui.print_actions <-> ui.print_archive_dialog (printing); govdesk.importing <-> govdesk.services "
     "(household_write / member_import take NO_VILLAGE_MESSAGE from services.people_common; import path)",
 }
