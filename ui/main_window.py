@@ -38,12 +38,12 @@ from govdesk.errors import GovdeskError
 from ui.areas import AreaSpec, registered_areas
 from ui.change_relay import ChangeRelay
 from ui.fonts import STANDARD_SCALE, TEXT_SCALES, row_height, set_text_scale
-from ui.jobs import JobRunner, show_error
 from ui.navigation import AreaNavigator
 from ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from govdesk.services.bundle import Services
+    from ui.jobs import JobRunner
 
 COUNTED = Changes.MEMBERS | Changes.HOUSEHOLDS | Changes.RESIDENTS
 
@@ -64,7 +64,9 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services | None = None, jobs: JobRunner | None = None, *, demo: bool = False) -> None:
         super().__init__()
         self.services: Services | None = None
-        self.jobs = jobs or JobRunner(self)
+        # The job runner comes with the services (attach): ui.jobs needs PySide6's Qt namespace,
+        # whose enums cost ~20 ms to build — not before the first paint.
+        self.jobs: JobRunner = jobs  # type: ignore[assignment]  # set by attach when None
         self.demo = demo
         self.state = WindowState()
         self.text_scale = STANDARD_SCALE
@@ -94,10 +96,15 @@ class MainWindow(QMainWindow):
         if self.services is not None:
             raise RuntimeError("the window already has its services")
         self.services = services
+        if self.jobs is None:
+            from ui.jobs import JobRunner
+
+            self.jobs = JobRunner(self)
         self.setWindowTitle(window_title(services.village.title(), self.demo))
         self.relay = ChangeRelay(services.db, self)
         self.relay.changed.connect(self.changed)
         self._load_icons()
+        self._set_shortcuts()
         for action in self._need_services:
             action.setEnabled(True)
         self.statusBar().clearMessage()
@@ -105,6 +112,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("演示村：数据均为虚构，单独存放，不会混入真实台账")
         if self.isVisible():
             QTimer.singleShot(0, self.fill)
+
+    def _set_shortcuts(self) -> None:
+        """退出 and Ctrl+1…9: with attach, as the first QKeySequence builds PySide6's Qt enums (~20 ms)."""
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        for index, action in enumerate(self.area_actions[:9]):
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
 
     def _load_icons(self) -> None:
         import qtawesome as qta  # about 0.3 s with its Qt layer: only once the frame has painted
@@ -249,10 +262,9 @@ class MainWindow(QMainWindow):
         backup.triggered.connect(self.backup_database)
         file_menu.addAction(backup)
         file_menu.addSeparator()
-        quit_action = self._action("fa5s.sign-out-alt", "退出(&X)")
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.quit_action = self._action("fa5s.sign-out-alt", "退出(&X)")
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
         settings_menu = self.menuBar().addMenu("设置(&S)")
         organisation = self._action("fa5s.sitemap", "村和组织(&O)…", needs_services=True)
         organisation.triggered.connect(self.open_organisation)
@@ -268,10 +280,10 @@ class MainWindow(QMainWindow):
             self.scale_actions.addAction(action)
             scale_menu.addAction(action)
         view_menu = self.menuBar().addMenu("查看(&V)")
+        self.area_actions: list[QAction] = []
         for index, spec in enumerate(self.areas.specs):
             go = self._action(spec.icon, spec.name)
-            if index < 9:
-                go.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            self.area_actions.append(go)
             # Choosing the row shows the area; before attach it only highlights the name.
             go.triggered.connect(lambda _c=False, i=index: self.areas.list.setCurrentRow(i))
             view_menu.addAction(go)
@@ -299,6 +311,8 @@ class MainWindow(QMainWindow):
 
     def backup_database(self) -> None:
         """文件 → 备份数据库: pick a file, copy in the background, say where it went."""
+        from ui.jobs import show_error
+
         services = self.services
         if services is None:
             return
@@ -319,12 +333,13 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.jobs.busy:
+        if self.jobs is not None and self.jobs.busy:
             answer = QMessageBox.question(self, "仍有工作在进行", "后台工作尚未完成，确定要退出吗？")
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        self.jobs.shutdown()
+        if self.jobs is not None:
+            self.jobs.shutdown()
         self.save_state()
         if self.relay is not None:
             self.relay.stop()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
@@ -45,8 +45,6 @@ class AreaNavigator(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("areaList")
         self.list.setStyleSheet(NAV_STYLE)
-        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for index, spec in enumerate(specs):
             item = QListWidgetItem(spec.name)
             if index < 9:
@@ -87,6 +85,11 @@ class AreaNavigator(QWidget):
 
     def release(self) -> None:
         """The services are there: from now on choosing an area shows it."""
+        # PySide6 builds the Qt namespace's enums on first use (~20 ms): not before the first paint.
+        from PySide6.QtCore import Qt
+
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.held = False
 
     def mark_current(self, index: int) -> None:

@@ -31,7 +31,8 @@ def frame(qtbot):  # type: ignore[no-untyped-def]
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.jobs.shutdown()
+    if win.jobs is not None:
+        win.jobs.shutdown()
 
 
 def _actions(win) -> dict[str, object]:  # type: ignore[no-untyped-def]
