@@ -23,11 +23,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = ("PySide6", "qtpy", "qtawesome", "shiboken6", "ui")
 
-# Contracts that still fail only because of modules other parts of issue F are rewriting; the
-# lead removes a mark when those are merged (strict=False: a contract that passes is fine).
-PENDING = {
-    "window-without-orm": "ui.app imports govdesk.db (start-up)",
-}
 LINT = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
 CONTRACTS = ("domain-without-qt", "window-without-orm", "no-cycles")
 
@@ -43,13 +38,7 @@ def _lint(contract: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize(
-    "contract",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(reason=PENDING[c], strict=False)) if c in PENDING else c
-        for c in CONTRACTS
-    ],
-)
+@pytest.mark.parametrize("contract", CONTRACTS)
 def test_import_contract_is_kept(contract: str) -> None:
     result = _lint(contract)
     assert "KEPT" in result.stdout and result.returncode == 0, result.stdout + result.stderr

@@ -2,7 +2,9 @@
 
 pypinyin loads when a search key is built, Alembic only when the database's stored revision
 differs from the code's head, reportlab when something prints, openpyxl/calamine when Excel is
-read or written, the demo generator only by ``govdesk demo``. Each check runs in a fresh
+read or written, the demo generator only by ``govdesk demo``. And the window paints first: until
+its frame has been exposed and painted, neither SQLAlchemy, the models, the services nor qtawesome
+(with its Qt layer) is imported. Each check runs in a fresh
 interpreter, so modules loaded by other tests cannot hide an eager import; the database is made
 (and migrated, which needs Alembic) in another process first.
 """
@@ -76,6 +78,36 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
 )
 
 
+BEFORE_THE_FIRST_PAINT = (
+    "sqlalchemy",
+    "govdesk.db",
+    "govdesk.models",
+    "govdesk.services.bundle",
+    "govdesk.services.members",
+    "qtawesome",
+    "qtpy",
+    *LOADED_WHEN_NEEDED,
+)
+
+# The window as ``govdesk --db FILE`` starts it; the opener (the seam ``run`` offers) is called once
+# the frame has painted, and notes what was loaded by then before it opens the database.
+AT_THE_FIRST_PAINT = """
+import json, sys
+from govdesk.cli import main
+import ui.app
+
+watched = json.loads(sys.argv[1])
+
+def opener(target):
+    print("opening " + json.dumps(sorted(m for m in watched if m in sys.modules)), flush=True)
+    return ui.app.open_services(target)
+
+real_run = ui.app.run
+ui.app.run = lambda target, demo=False: real_run(target, demo, opener=opener)
+sys.exit(main(["--db", sys.argv[2]]))
+"""
+
+
 def loaded_in_fresh_process(script: str, watched: tuple[str, ...], *args: str, home: Path) -> list[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "GOVDESK_HOME": str(home)}
     result = subprocess.run(
@@ -121,7 +153,7 @@ def test_cli_help_and_version_load_no_database_layer(watched: tuple[str, ...], t
 
 
 def test_the_window_reports_when_it_is_shown_for_the_benchmark(tmp_path: Path) -> None:
-    """GOVDESK_EXIT_WHEN_SHOWN=1 (tests/perf/bench_startup.py): the window prints the clock once exposed, quits."""
+    """GOVDESK_EXIT_WHEN_SHOWN=1 (tests/perf/bench_startup.py): the clock once exposed, once filled, then quit."""
     import time
 
     path = tmp_path / "empty.sqlite3"
@@ -134,4 +166,33 @@ def test_the_window_reports_when_it_is_shown_for_the_benchmark(tmp_path: Path) -
     )
     assert result.returncode == 0, result.stderr
     shown = [float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith("govdesk-shown ")]
-    assert len(shown) == 1 and start < shown[0] < time.monotonic()
+    filled = [float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith("govdesk-filled ")]
+    assert len(shown) == 1 and len(filled) == 1 and start < shown[0] < filled[0] < time.monotonic()
+
+
+def test_nothing_of_the_database_layer_or_qtawesome_before_the_first_paint(tmp_path: Path) -> None:
+    """`govdesk`: the frame is exposed and painted ("govdesk-shown") before the database is opened."""
+    path = tmp_path / "village.sqlite3"
+    Database(path).dispose()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "GOVDESK_HOME": str(tmp_path / "h")}
+    env["GOVDESK_EXIT_WHEN_SHOWN"] = "1"  # quits once filled
+    result = subprocess.run(
+        [sys.executable, "-c", AT_THE_FIRST_PAINT, json.dumps(BEFORE_THE_FIRST_PAINT), str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [line.split(" ", 1) for line in result.stdout.splitlines() if " " in line]
+    assert [kind for kind, _ in lines] == ["govdesk-shown", "opening", "govdesk-filled"]
+    assert json.loads(lines[1][1]) == []
+
+
+def test_the_first_paint_check_can_fail(tmp_path: Path) -> None:
+    """The watch list is real: once the window is filled, SQLAlchemy and qtawesome are loaded."""
+    path = tmp_path / "empty.sqlite3"
+    Database(path).dispose()
+    found = loaded_in_fresh_process(AFTER_WINDOW, BEFORE_THE_FIRST_PAINT, str(path), home=tmp_path / "home")
+    assert {"sqlalchemy", "qtawesome", "govdesk.services.bundle"} <= set(found)

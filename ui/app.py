@@ -1,4 +1,11 @@
-"""Start the window: one QApplication, bundled fonts, the crash handler, the main window."""
+"""Start the window: one QApplication, bundled fonts, the crash handler, the main window.
+
+The window paints first, then fills its lists: ``run`` shows the window's frame (menus, the
+area names, "正在打开数据库…") before SQLAlchemy, the models, the services or qtawesome are
+imported; once it has been exposed and painted, ``OpenAfterPaint`` opens the database (migrating
+after a backup, as every start does) through ``Services.open_target`` and attaches the services.
+A database that cannot be opened is one Chinese message in a dialog, then exit 1.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +13,35 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from govdesk import __version__
-from govdesk.db import Database
+from govdesk.errors import GovdeskError
 from govdesk.logs import setup_logging
-from govdesk.services.bundle import Services
 from resources import resource_path
 from ui import crash
 from ui.fonts import apply_application_font
 from ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from govdesk.db import Database
+    from govdesk.services.bundle import Services
+
 log = logging.getLogger("govdesk.ui")
 
 # Start-up benchmark hook (tests/perf/bench_startup.py): with GOVDESK_EXIT_WHEN_SHOWN=1 the program
-# prints "govdesk-shown <time.monotonic()>" once the window has been exposed and painted, then quits.
+# prints "govdesk-shown <time.monotonic()> <time.process_time()>" once the window has been exposed
+# and painted, then "govdesk-filled <monotonic> <process time>" once the database is open and the
+# first area and the counts are filled, then quits.
 EXIT_WHEN_SHOWN = "GOVDESK_EXIT_WHEN_SHOWN"
+# If the window is never exposed (started minimised on some desktops), open the database anyway.
+OPEN_AT_THE_LATEST_MS = 1500
 
 
 def application() -> QApplication:
@@ -57,36 +74,103 @@ def install_chinese_translations(app: QApplication) -> bool:
 
 
 def build_window(db: Database, demo: bool = False) -> MainWindow:
-    services = Services.open(db)
-    return MainWindow(services, demo=demo)
+    """The window on an already opened database (tests, benchmarks): frame and services at once."""
+    from govdesk.services.bundle import Services
+
+    return MainWindow(Services.open(db), demo=demo)
 
 
-class _ExitWhenShown(QObject):
-    """On the window's first Expose: let the first paint finish, print the clock, quit."""
+def show_open_failure(parent: QWidget, message: str) -> None:
+    """The database could not be opened: say why (a seam tests replace, a modal dialog blocks)."""
+    QMessageBox.critical(parent, "无法打开数据库", message)
+
+
+def open_services(target: str | Path | None) -> Services:
+    from govdesk.services.bundle import Services  # SQLAlchemy, the models, the services: after the paint
+
+    return Services.open_target(target)
+
+
+class OpenAfterPaint(QObject):
+    """On the window's first Expose: let the paint finish, then open the database and attach it.
+
+    ``failed(message)`` runs when the database cannot be opened (the window then closes with
+    exit code 1); with ``report`` the benchmark hears when the frame was shown and when filled.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        target: str | Path | None,
+        *,
+        report: bool = False,
+        opener: Callable[[str | Path | None], Services] = open_services,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.target = target
+        self.report = report
+        self.opener = opener
+        self.done = False
+        window.winId()  # creates the native window, so its expose event can be watched
+        window.windowHandle().installEventFilter(self)
+        if report:
+            window.filled.connect(self._report_filled)
+        QTimer.singleShot(OPEN_AT_THE_LATEST_MS, self.open)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Expose and watched.isExposed():  # type: ignore[attr-defined]
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._report)
+            QTimer.singleShot(0, self._painted)
         return False
 
-    def _report(self) -> None:
-        print(f"govdesk-shown {time.monotonic():.6f}", flush=True)
+    def _painted(self) -> None:
+        if self.report:
+            print(f"govdesk-shown {time.monotonic():.6f} {time.process_time():.6f}", flush=True)
+        QTimer.singleShot(0, self.open)  # the shown frame reaches the screen before the import
+
+    def open(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        try:
+            services = self.opener(self.target)
+        except GovdeskError as exc:
+            log.info("database not opened: %s", exc)
+            show_open_failure(self.window, str(exc))
+            QApplication.exit(1)
+            return
+        except OSError as exc:
+            log.exception("database not opened")
+            show_open_failure(self.window, f"文件或磁盘错误，无法打开数据库（未做任何修改）：{exc}")
+            QApplication.exit(1)
+            return
+        self.window.attach(services)
+        log.info("window opened on %s", services.db.describe())
+
+    def _report_filled(self) -> None:
+        print(f"govdesk-filled {time.monotonic():.6f} {time.process_time():.6f}", flush=True)
         QApplication.quit()
 
 
-def run(db: Database, demo: bool = False) -> int:
-    """Open the window on a database and block until it is closed; returns the exit code."""
+def run(
+    target: str | Path | None = None,
+    demo: bool = False,
+    opener: Callable[[str | Path | None], Services] = open_services,
+) -> int:
+    """Show the window, open the database at ``target`` once it has painted; returns the exit code.
+
+    ``opener`` turns the target into the services (``govdesk demo`` fills an empty demo file first).
+    """
     setup_logging()  # idempotent; the CLI has usually done it already
     app = application()
     crash.install()
-    window = build_window(db, demo)
-    if os.environ.get(EXIT_WHEN_SHOWN) == "1":
-        window.winId()  # creates the native window, so its expose event can be watched
-        probe = _ExitWhenShown(window)
-        window.windowHandle().installEventFilter(probe)
+    window = MainWindow(demo=demo)
+    OpenAfterPaint(window, target, report=os.environ.get(EXIT_WHEN_SHOWN) == "1", opener=opener)
     window.show()
-    log.info("window opened on %s", db.describe())
     code = app.exec()
-    db.dispose()
+    if window.isVisible():  # exit(1) after a failed open leaves the frame up
+        window.hide()
+    if window.services is not None:
+        window.services.close()
     return int(code)

@@ -1,17 +1,22 @@
 """The desk window: it only assembles the areas, a menu and a status bar.
 
 Areas register themselves (ui/areas); the window lists them down the left and builds each
-one when it is first shown — the selected area only after the window has painted. Whatever a
-service writes comes back as ``Changes`` on the window's one signal ``changed``: the areas,
-the status-bar counts and the title react to it. The window remembers its size, the area
-shown, splitters, column widths and the 字号 between runs (ui/window_state).
+one when it is first shown. The window paints first, then fills its lists: ``MainWindow()``
+is the frame alone (menus, the area names, "正在打开数据库…"), cheap enough to show before the
+database layer, the models, the services or qtawesome are imported; ``attach(services)`` then
+gives it the database's services, the title with the village name and the icons, and once it
+is shown the selected area and the status-bar counts are filled (``fill``). ``MainWindow(services)``
+does both at once. Whatever a service writes comes back as ``Changes`` on the window's one
+signal ``changed``: the areas, the status-bar counts and the title react to it. The window
+remembers its size, the area shown, splitters, column widths and the 字号 between runs
+(ui/window_state).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import qtawesome as qta
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTableView,
     QWidget,
@@ -29,54 +35,101 @@ from PySide6.QtWidgets import (
 from govdesk import __version__
 from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
-from govdesk.services.bundle import Services
 from ui.areas import AreaSpec, registered_areas
 from ui.change_relay import ChangeRelay
-from ui.dialogs.organisation_dialog import LATER_HINT, offer_first_run, open_organisation
 from ui.fonts import STANDARD_SCALE, TEXT_SCALES, row_height, set_text_scale
-from ui.jobs import JobRunner, show_error
 from ui.navigation import AreaNavigator
-from ui.print_actions import open_archive_dialog
 from ui.window_state import WindowState
+
+if TYPE_CHECKING:
+    from govdesk.services.bundle import Services
+    from ui.jobs import JobRunner
 
 COUNTED = Changes.MEMBERS | Changes.HOUSEHOLDS | Changes.RESIDENTS
 
 
-def window_title(village: str, demo: bool) -> str:
-    return f"govdesk — {village}" + ("（演示）" if demo else "")
+OPENING_MESSAGE = "正在打开数据库…"
+
+
+def window_title(village: str | None, demo: bool) -> str:
+    """``govdesk — 青山村（演示）``; before the database is open just ``govdesk``."""
+    return "govdesk" + (f" — {village}" if village is not None else "") + ("（演示）" if demo else "")
 
 
 class MainWindow(QMainWindow):
     changed = Signal(object)  # Changes: what any write in the program changed
 
-    def __init__(self, services: Services, jobs: JobRunner | None = None, *, demo: bool = False) -> None:
+    filled = Signal()  # the selected area and the counts are there (after the first paint)
+
+    def __init__(self, services: Services | None = None, jobs: JobRunner | None = None, *, demo: bool = False) -> None:
         super().__init__()
-        self.services = services
-        self.jobs = jobs or JobRunner(self)
+        self.services: Services | None = None
+        # The job runner comes with the services (attach): ui.jobs needs PySide6's Qt namespace,
+        # whose enums cost ~20 ms to build — not before the first paint.
+        self.jobs: JobRunner = jobs  # type: ignore[assignment]  # set by attach when None
         self.demo = demo
         self.state = WindowState()
         self.text_scale = STANDARD_SCALE
-        self.setWindowTitle(window_title(services.village.title(), demo))
+        self.setWindowTitle(window_title(None, demo))
 
         self.areas = AreaNavigator(registered_areas(), self._build_area, self)
         self.areas.area_shown.connect(self._area_shown)
         self.setCentralWidget(self.areas)
-        self.relay = ChangeRelay(services.db, self)
-        self.relay.changed.connect(self.changed)
+        self.relay: ChangeRelay | None = None
         self.changed.connect(self.areas.deliver)
         self.changed.connect(self._react)
 
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
-        if demo:
-            self.statusBar().showMessage("演示村：数据均为虚构，单独存放，不会混入真实台账")
+        self.statusBar().showMessage(OPENING_MESSAGE)
+        self._icons: list[tuple[QAction | QMenu, str]] = []  # set by attach: qtawesome after the first paint
+        self._need_services: list[QAction] = []  # enabled by attach
         self._build_menu()
         self.first_run_dialog: QDialog | None = None
         self.ready = False  # True once the first area and the counts are filled (after the first paint)
         self._restore_window()
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """The database is open: title, change feed, icons and menus; the lists fill once shown."""
+        if self.services is not None:
+            raise RuntimeError("the window already has its services")
+        self.services = services
+        if self.jobs is None:
+            from ui.jobs import JobRunner
+
+            self.jobs = JobRunner(self)
+        self.setWindowTitle(window_title(services.village.title(), self.demo))
+        self.relay = ChangeRelay(services.db, self)
+        self.relay.changed.connect(self.changed)
+        self._load_icons()
+        self._set_shortcuts()
+        for action in self._need_services:
+            action.setEnabled(True)
+        self.statusBar().clearMessage()
+        if self.demo:
+            self.statusBar().showMessage("演示村：数据均为虚构，单独存放，不会混入真实台账")
+        if self.isVisible():
+            QTimer.singleShot(0, self.fill)
+
+    def _set_shortcuts(self) -> None:
+        """退出 and Ctrl+1…9: with attach, as the first QKeySequence builds PySide6's Qt enums (~20 ms)."""
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        for index, action in enumerate(self.area_actions[:9]):
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+
+    def _load_icons(self) -> None:
+        import qtawesome as qta  # about 0.3 s with its Qt layer: only once the frame has painted
+
+        for target, name in self._icons:
+            target.setIcon(qta.icon(name))
+        self.areas.set_icons(qta.icon)
 
     # --- areas ----------------------------------------------------------------------------
     def _build_area(self, spec: AreaSpec) -> QWidget:
+        if self.services is None:
+            raise RuntimeError("an area is built only after attach(services)")
         widget = spec.factory(self.services, self.jobs)
         self.state.restore_widgets(spec.key, widget)
         return widget
@@ -111,22 +164,30 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if not self.ready:
+        if not self.ready and self.services is not None:
             QTimer.singleShot(0, self.fill)
 
     def fill(self) -> None:
-        """After the first paint: build the selected area, count, and greet a new installation."""
-        if self.ready:
+        """After the first paint: build the selected area, count, and greet a new installation.
+
+        The area shown is the remembered one, or the one the clerk clicked while the database
+        was opening.
+        """
+        if self.ready or self.services is None:
             return
         self.ready = True
+        self.areas.release()
         self.areas.select(max(self.areas.current_index(), 0))
         self.refresh_status()
         if not self.services.village.has_village():  # a new installation: ask for the village at once
             QTimer.singleShot(0, self.offer_first_run)
+        self.filled.emit()
 
     # --- changes ----------------------------------------------------------------------------
     def _react(self, changes: Changes) -> None:
         """The window's own reactions: the counts, and the title after the village changed."""
+        if self.services is None:
+            return
         if changes & Changes.VILLAGE:
             self.setWindowTitle(window_title(self.services.village.title(), self.demo))
         if changes & COUNTED:
@@ -154,6 +215,9 @@ class MainWindow(QMainWindow):
             self.state.set_text_scale(name)
 
     def offer_first_run(self) -> None:
+        from ui.dialogs.organisation_dialog import offer_first_run
+
+        assert self.services is not None
         self.first_run_dialog = offer_first_run(self, self.services, self._first_run_done)
 
     def _first_run_done(self, saved: bool) -> None:
@@ -163,30 +227,50 @@ class MainWindow(QMainWindow):
                 "已保存村的信息。支部、村民小组、网格和村干部请在“设置 → 村和组织”中建立。", 30000
             )
         else:
+            from ui.dialogs.organisation_dialog import LATER_HINT
+
             self.statusBar().showMessage(LATER_HINT)
 
     def open_organisation(self) -> QDialog:
         """设置 → 村和组织; what it saves reaches the title and the areas' filters as ``changed``."""
+        from ui.dialogs.organisation_dialog import open_organisation
+
+        assert self.services is not None
         return open_organisation(self, self.services, lambda: None)
+
+    def open_print_archive(self) -> None:
+        from ui.print_actions import open_archive_dialog  # reportlab-free, but qtawesome and the services
+
+        assert self.services is not None
+        open_archive_dialog(self, self.services, self.jobs)
+
+    def _action(self, icon: str, text: str, *, needs_services: bool = False) -> QAction:
+        """A menu action; its icon is set by ``attach`` (qtawesome loads after the first paint)."""
+        action = QAction(text, self)
+        self._icons.append((action, icon))
+        if needs_services:
+            action.setEnabled(False)
+            self._need_services.append(action)
+        return action
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
-        archive = QAction(qta.icon("fa5s.archive"), "打印存档(&P)…", self)
-        archive.triggered.connect(lambda: open_archive_dialog(self, self.services, self.jobs))
+        archive = self._action("fa5s.archive", "打印存档(&P)…", needs_services=True)
+        archive.triggered.connect(self.open_print_archive)
         file_menu.addAction(archive)
-        backup = QAction(qta.icon("fa5s.save"), "备份数据库(&B)…", self)
+        backup = self._action("fa5s.save", "备份数据库(&B)…", needs_services=True)
         backup.triggered.connect(self.backup_database)
         file_menu.addAction(backup)
         file_menu.addSeparator()
-        quit_action = QAction(qta.icon("fa5s.sign-out-alt"), "退出(&X)", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.quit_action = self._action("fa5s.sign-out-alt", "退出(&X)")
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
         settings_menu = self.menuBar().addMenu("设置(&S)")
-        organisation = QAction(qta.icon("fa5s.sitemap"), "村和组织(&O)…", self)
+        organisation = self._action("fa5s.sitemap", "村和组织(&O)…", needs_services=True)
         organisation.triggered.connect(self.open_organisation)
         settings_menu.addAction(organisation)
-        scale_menu = settings_menu.addMenu(qta.icon("fa5s.text-height"), "字号(&Z)")
+        scale_menu = settings_menu.addMenu("字号(&Z)")
+        self._icons.append((scale_menu, "fa5s.text-height"))
         self.scale_actions = QActionGroup(self)
         for name in TEXT_SCALES:
             action = QAction(name, self, checkable=True)
@@ -196,18 +280,21 @@ class MainWindow(QMainWindow):
             self.scale_actions.addAction(action)
             scale_menu.addAction(action)
         view_menu = self.menuBar().addMenu("查看(&V)")
+        self.area_actions: list[QAction] = []
         for index, spec in enumerate(self.areas.specs):
-            go = QAction(qta.icon(spec.icon), spec.name, self)
-            if index < 9:
-                go.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            go.triggered.connect(lambda _c=False, i=index: self.areas.select(i))
+            go = self._action(spec.icon, spec.name)
+            self.area_actions.append(go)
+            # Choosing the row shows the area; before attach it only highlights the name.
+            go.triggered.connect(lambda _c=False, i=index: self.areas.list.setCurrentRow(i))
             view_menu.addAction(go)
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        about = QAction(qta.icon("fa5s.info-circle"), "关于(&A)", self)
+        about = self._action("fa5s.info-circle", "关于(&A)")
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
     def refresh_status(self) -> None:
+        if self.services is None:
+            return
         members = self.services.members.active_count()
         households, residents = self.services.households.counts()
         self.counts_label.setText(f"党员 {members:,} 人 · 农户 {households:,} 户 · 居民 {residents:,} 人")
@@ -216,7 +303,7 @@ class MainWindow(QMainWindow):
         return (
             f"<h3>govdesk {__version__}</h3>"
             "<p>村党群服务中心桌面台账：党员、农户、值班、五议两公开。</p>"
-            f"<p>数据库：{self.services.db.describe()}</p>"
+            + (f"<p>数据库：{self.services.db.describe()}</p>" if self.services is not None else "")
         )
 
     def show_about(self) -> None:
@@ -224,8 +311,13 @@ class MainWindow(QMainWindow):
 
     def backup_database(self) -> None:
         """文件 → 备份数据库: pick a file, copy in the background, say where it went."""
+        from ui.jobs import show_error
+
+        services = self.services
+        if services is None:
+            return
         try:
-            suggested = self.services.backup.suggested_file()
+            suggested = services.backup.suggested_file()
         except GovdeskError as exc:
             QMessageBox.information(self, "备份数据库", str(exc))
             return
@@ -233,7 +325,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         self.jobs.submit(
-            lambda ctx: self.services.backup.backup_to(Path(path)),
+            lambda ctx: services.backup.backup_to(Path(path)),
             lambda dest: self.statusBar().showMessage(f"已备份到 {dest}", 15000),
             lambda error: show_error(error, self),
             progress_label="正在备份数据库…",
@@ -241,14 +333,16 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.jobs.busy:
+        if self.jobs is not None and self.jobs.busy:
             answer = QMessageBox.question(self, "仍有工作在进行", "后台工作尚未完成，确定要退出吗？")
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        self.jobs.shutdown()
+        if self.jobs is not None:
+            self.jobs.shutdown()
         self.save_state()
-        self.relay.stop()
+        if self.relay is not None:
+            self.relay.stop()
         super().closeEvent(event)
 
     def save_state(self) -> None:

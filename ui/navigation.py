@@ -2,7 +2,10 @@
 
 Eight areas do not fit a row of tabs on a 1366-pixel screen with readable text, a list down
 the left does. An area's widget is built the first time it is shown, so the window paints
-before any list is filled and an area nobody opens costs nothing. Changes reach the visible
+before any list is filled and an area nobody opens costs nothing. At start-up the list shows the
+names before the database is open: it is ``held`` (a click only highlights) until the window has
+its services, and the icons are set afterwards (``set_icons``), so qtawesome is not loaded before
+the first paint. Changes reach the visible
 area at once and the others when they are next shown (one refresh however many writes).
 """
 
@@ -10,9 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import qtawesome as qta
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from govdesk.changes import Changes
@@ -39,13 +41,12 @@ class AreaNavigator(QWidget):
         self._build = build
         self._widgets: dict[int, QWidget] = {}
         self._pending: dict[int, Changes] = {}
+        self.held = True  # until the window has its services: a click only highlights the name
         self.list = QListWidget()
         self.list.setObjectName("areaList")
         self.list.setStyleSheet(NAV_STYLE)
-        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for index, spec in enumerate(specs):
-            item = QListWidgetItem(qta.icon(spec.icon), spec.name)
+            item = QListWidgetItem(spec.name)
             if index < 9:
                 item.setToolTip(f"{spec.name}（Ctrl+{index + 1}）")
             self.list.addItem(item)
@@ -76,6 +77,20 @@ class AreaNavigator(QWidget):
 
     def built(self) -> dict[int, QWidget]:
         return dict(self._widgets)
+
+    def set_icons(self, icon: Callable[[str], QIcon]) -> None:
+        """Give each name its icon (after the first paint: ``icon`` loads qtawesome)."""
+        for index, spec in enumerate(self.specs):
+            self.list.item(index).setIcon(icon(spec.icon))
+
+    def release(self) -> None:
+        """The services are there: from now on choosing an area shows it."""
+        # PySide6 builds the Qt namespace's enums on first use (~20 ms): not before the first paint.
+        from PySide6.QtCore import Qt
+
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.held = False
 
     def mark_current(self, index: int) -> None:
         """Highlight an area without building it (start-up: it is built after the first paint)."""
@@ -112,7 +127,7 @@ class AreaNavigator(QWidget):
 
     # --- internals ----------------------------------------------------------------------------
     def _row_changed(self, index: int) -> None:
-        if index >= 0:
+        if index >= 0 and not self.held:
             self._show(index)
 
     def _show(self, index: int) -> None:

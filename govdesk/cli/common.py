@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govdesk import paths
-from govdesk.db import Database
+
+if TYPE_CHECKING:
+    from govdesk.db import Database
 
 
 def db_target(args: argparse.Namespace) -> str | Path:
@@ -15,4 +18,6 @@ def db_target(args: argparse.Namespace) -> str | Path:
 
 def open_database(args: argparse.Namespace) -> Database:
     """The database named by ``--db`` (or the default file), migrated to the current schema."""
+    from govdesk.db import Database  # not for the window, which opens it after its first paint
+
     return Database(db_target(args))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from govdesk.cli.common import open_database
+from govdesk.cli.common import db_target
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argparse's own type
@@ -13,9 +13,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001 - argpars
 
 
 def open_window(args: argparse.Namespace) -> int:
-    # The database first, Qt second: PySide6 looks at the source of every module imported after
-    # it (its __feature__ import hook), which adds about 0.1 s of CPU over SQLAlchemy's modules.
-    db = open_database(args)
+    # The window paints first and opens the database after its first paint (ui/app.py), so
+    # neither SQLAlchemy nor the models are imported here: only the target is passed on.
     from ui.app import run  # Qt is imported only when a window is really wanted
 
-    return run(db)
+    return run(db_target(args))

@@ -1,10 +1,19 @@
-"""All services of one database, built once at start-up and handed to the widgets that need them."""
+"""All services of one database, built once at start-up and handed to the widgets that need them.
+
+``Services.open_target`` is the window's one way to a database: it opens (migrating after a
+backup, as every start does) the file or URL the command line named, so the window never
+imports the database layer itself — it calls this after its first paint.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from govdesk.db import Database
+from govdesk.errors import GovdeskError
 from govdesk.services.backup import BackupService
 from govdesk.services.decisions import DecisionService
 from govdesk.services.duty_log import DutyLogService
@@ -36,6 +45,27 @@ class Services:
     member_details: MemberDetailsService
     excel_registers: ExcelRegisterService
     voices: VoiceService
+
+    @classmethod
+    def open_target(cls, target: str | Path | None) -> Services:
+        """Open the database at ``target`` (a path or URL; ``None``: the default file) and its services.
+
+        A file that is not a database, is damaged or cannot be migrated is a ``GovdeskError``
+        with a Chinese message; the file is left as it was (a migration runs in one transaction
+        after a backup copy).
+        """
+        try:
+            db = Database(target)
+        except SQLAlchemyError as exc:
+            raise GovdeskError(
+                f"无法打开数据库 {target or '（默认数据库）'}：文件不是 govdesk 数据库、已损坏或被占用"
+                f"（未做任何修改）。详细信息：{exc.__class__.__name__}"
+            ) from exc
+        return cls.open(db)
+
+    def close(self) -> None:
+        """Release the database's connections (the window calls this when it closes)."""
+        self.db.dispose()
 
     @classmethod
     def open(cls, db: Database) -> Services:

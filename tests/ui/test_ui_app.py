@@ -43,5 +43,5 @@ def test_run_opens_the_window_and_returns_when_it_closes(
         QApplication.closeAllWindows()
 
     QTimer.singleShot(300, close)
-    assert run(demo_db, demo=True) == 0
+    assert run(str(demo_db.url.database), demo=True) == 0
     assert any(t.startswith("govdesk — ") and t.endswith("（演示）") for t in seen)
