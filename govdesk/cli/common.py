@@ -14,5 +14,8 @@ def db_target(args: argparse.Namespace) -> str | Path:
 
 
 def open_database(args: argparse.Namespace) -> Database:
-    """The database named by ``--db`` (or the default file), migrated to the current schema."""
-    return Database(db_target(args))
+    """The database named by ``--db`` (or the default file), migrated to the current schema.
+
+    Only a subcommand marked ``creates_database`` (see ``govdesk.cli.SUBCOMMANDS``) may make a new
+    one; the others refuse a missing or empty file, naming it, and create nothing."""
+    return Database(db_target(args), create=bool(getattr(args, "creates_database", False)))
