@@ -71,6 +71,7 @@ def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA temp_store=MEMORY")  # sorts and temporary tables (an import's key join) not in %TEMP%
     cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cur.close()
 

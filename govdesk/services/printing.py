@@ -241,9 +241,20 @@ class PrintService:
         folder = paths.archive_dir() / f"{when:%Y}"
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{when:%Y%m%d-%H%M%S}-{digest[:12]}.pdf"
+        copied = not target.exists()  # the same PDF archived twice in one second shares one copy
         write_file_whole(target, pdf)
         relative = target.relative_to(paths.archive_dir()).as_posix()
         operator = (user or "").strip() or current_operator()
+        try:
+            return self._add_entry(when, operator, kind, title, digest, relative, pages, len(pdf))
+        except BaseException:
+            if copied:  # no archive copy without its row
+                target.unlink(missing_ok=True)
+            raise
+
+    def _add_entry(
+        self, when: datetime, operator: str, kind: str, title: str, digest: str, relative: str, pages: int, size: int
+    ) -> ArchiveEntry:
         with self.db.transaction() as s:
             entry = PrintArchive(
                 printed_at=when,
@@ -253,7 +264,7 @@ class PrintService:
                 sha256=digest,
                 file_name=relative,
                 page_count=pages,
-                size_bytes=len(pdf),
+                size_bytes=size,
             )
             s.add(entry)
             s.flush()
@@ -269,6 +280,23 @@ class PrintService:
         if not doc_kind:
             raise GovdeskError("存档需要说明打印的类别")
         return self.archive(doc.pdf, kind=doc_kind, title=doc.title, pages=doc.pages, user=user)
+
+    def publish(
+        self, doc: PrintedDocument | BuildInfo, out: str | Path, kind: str | None = None, user: str | None = None
+    ) -> ArchiveEntry | None:
+        """Save a print to ``out`` with its archive row as one unit: the PDF gets its name only after
+        the row committed, so no public PDF leaves the desk unknown to the archive (a locked database
+        leaves no file). Internal copies are just written whole. Returns the archive entry, if any."""
+        target = Path(out)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        pending = target.with_name(f"{target.name}.part")
+        try:
+            pending.write_bytes(doc.pdf)
+            entry = self.printed(doc, kind, user)
+            os.replace(pending, target)
+        finally:
+            pending.unlink(missing_ok=True)
+        return entry
 
     @staticmethod
     def _entry(a: PrintArchive) -> ArchiveEntry:
