@@ -102,7 +102,10 @@ def sqlite_file(engine: Engine) -> Path | None:
 def _sqlite_path(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
-    return Path(url.database)
+    name = url.database
+    if url.query.get("uri") and name.startswith("file:"):  # sqlite:///file:PATH?mode=ro&uri=true
+        name = name.removeprefix("file:").partition("?")[0]
+    return Path(name)
 
 
 def backup_sqlite(engine: Engine, dest: Path) -> Path:

@@ -124,3 +124,11 @@ def test_read_only_folder_and_file(village_db: Path) -> None:
         village_db.parent.chmod(0o755)
         village_db.chmod(0o644)
     assert village_db.read_bytes() == before
+
+
+def test_read_only_database(village_db: Path) -> None:
+    """SQLite's own read-only mode: the same refusal a read-only file or folder gets (also as root)."""
+    before = village_db.read_bytes()
+    url = f"sqlite:///file:{village_db}?mode=ro&uri=true"
+    _refused(run_govdesk("--db", url, "village", "--name", "新村名"), "文件夹或文件是只读的")
+    assert village_db.read_bytes() == before
