@@ -30,8 +30,11 @@ def _refused(result: subprocess.CompletedProcess[str], words: str) -> None:
     assert "Traceback" not in text, text
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
-@pytest.mark.parametrize("content", [b"just some notes\n", PNG], ids=["text", "png"])
+@pytest.mark.parametrize(
+    ("content", "args"),
+    [(b"just some notes\n", args) for args in COMMANDS] + [(PNG, COMMANDS[0]), (PNG, COMMANDS[1])],
+    ids=[f"text-{a[0]}" for a in COMMANDS] + ["png-check", "png-village"],
+)
 def test_not_a_database(tmp_path: Path, content: bytes, args: tuple[str, ...]) -> None:
     target = tmp_path / "notes.sqlite3"
     target.write_bytes(content)
