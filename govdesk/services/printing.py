@@ -28,6 +28,7 @@ from govdesk import paths
 from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import GovdeskError, NotFoundError, RefusedError
+from govdesk.files import file_target, write_file_whole
 from govdesk.labels import label
 from govdesk.models import Grid, Household, Member, PrintArchive, Resident, Village, VillagerGroup
 from govdesk.resident_register import resident_register
@@ -91,18 +92,6 @@ class ArchiveEntry:
     sha256: str
     path: Path
     page_count: int
-
-
-def write_file_whole(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` so that it is either complete or not there: a temporary file
-    in the same folder, renamed over ``target`` at the end (removed if anything fails)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f"{target.name}.part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def sha256_of(data: bytes) -> str:
@@ -287,8 +276,7 @@ class PrintService:
         """Save a print to ``out`` with its archive row as one unit: the PDF gets its name only after
         the row committed, so no public PDF leaves the desk unknown to the archive (a locked database
         leaves no file). Internal copies are just written whole. Returns the archive entry, if any."""
-        target = Path(out)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = file_target(Path(out))
         pending = target.with_name(f"{target.name}.part")
         try:
             pending.write_bytes(doc.pdf)

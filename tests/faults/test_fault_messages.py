@@ -135,3 +135,15 @@ def test_read_only_database(village_db: Path) -> None:
     url = f"sqlite:///file:{village_db}?mode=ro&uri=true"
     _refused(run_govdesk("--db", url, "village", "--name", "新村名"), "文件夹或文件是只读的")
     assert village_db.read_bytes() == before
+
+
+def test_output_named_as_a_folder(village_db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for args in (("export", "households", str(folder)), ("print", "register", "households", "--out", str(folder))):
+        result = run_govdesk("--db", str(village_db), *args)
+        _refused(result, f"这是一个文件夹，不是文件：{folder}")
+        assert "Exception ignored" not in result.stderr
+    archive = Path(os.environ["GOVDESK_HOME"]) / "data" / "print-archive"
+    assert not archive.exists() or not any(archive.rglob("*.pdf"))  # nothing printed, nothing archived
+    assert list(folder.iterdir()) == [] and not (tmp_path / "out.part").exists()
