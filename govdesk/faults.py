@@ -83,7 +83,8 @@ def _sqlite(e: BaseException, database: str | None) -> GovdeskError | None:
         return DatabaseFault(f"文件不是 govdesk 数据库{where}（请检查 --db 或所选的文件）")
     if code == SQLITE_CORRUPT or "malformed" in text:
         return DatabaseFault(
-            f"数据库已损坏，请用备份恢复{where}（备份在数据库所在文件夹的 backups 中；运行 govdesk check 可查看详情）"
+            f"数据库已损坏，请用备份恢复{where}"
+            "（自动备份在数据库所在文件夹的 backups 中；运行 govdesk check 可查看详情）"
         )
     if code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text or "is locked" in text:
         return DatabaseFault(IN_USE)
