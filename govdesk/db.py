@@ -19,6 +19,7 @@ import ast
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -271,6 +272,7 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = self.engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+        self._writing = threading.local()
         try:
             self.last_backup: Path | None = migrate(self.engine, create=create) if run_migrations else None
         except BaseException:
@@ -294,14 +296,26 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """A write session: committed if the block ends normally, rolled back otherwise.
 
-        It begins IMMEDIATE on SQLite: its reads already hold the write lock (see module doc)."""
-        with self._write_sessions() as s, s.begin():
+        It begins IMMEDIATE on SQLite: its reads already hold the write lock (see module doc). A
+        second write transaction opened inside it on the same thread would wait for that lock —
+        for itself — so it is refused at once as the programming error it is."""
+        with self._one_writer_per_thread(), self._write_sessions() as s, s.begin():
             yield s
+
+    @contextmanager
+    def _one_writer_per_thread(self) -> Iterator[None]:
+        if getattr(self._writing, "active", False):
+            raise RuntimeError("nested write transaction on one thread: it would wait for its own lock")
+        self._writing.active = True
+        try:
+            yield
+        finally:
+            self._writing.active = False
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """A Core connection in a write transaction (bulk imports), begun IMMEDIATE like ``transaction``."""
-        with self._writer.begin() as conn:
+        with self._one_writer_per_thread(), self._writer.begin() as conn:
             yield conn
 
     @contextmanager

@@ -155,3 +155,14 @@ def test_cli_import_under_a_held_lock_is_refused_cleanly(village_db: Path, tmp_p
     assert result.returncode == 1 and "数据库正被另一个程序使用" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert village_db.read_bytes() == before
+
+
+def test_a_write_inside_a_write_on_one_thread_is_refused_at_once(village_db: Path) -> None:
+    db = Database(village_db, create=False)
+    started = time.monotonic()
+    with db.transaction(), pytest.raises(RuntimeError, match="nested write transaction"), db.write_connection():
+        pass
+    assert time.monotonic() - started < 1  # not after the busy timeout
+    with db.transaction() as s:  # and the guard is released afterwards
+        assert s.scalar(select(Household.id).limit(1)) is None
+    db.dispose()
