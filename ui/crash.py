@@ -3,6 +3,8 @@
 Without this, PySide6 prints the traceback to a console the clerk never sees and the window
 may simply vanish. The handler logs the full traceback to the rotating log file and tells
 the clerk, in Chinese, where that file is so it can be sent to whoever maintains the PC.
+Expected faults that escaped (a locked or damaged database, a full disk) are not crashes: they
+get the same Chinese message as everywhere else (``govdesk.faults.explain``) in a warning.
 It never recurses (an error while reporting is only printed) and works without a
 QApplication (e.g. during start-up), where it just logs and prints.
 """
@@ -15,6 +17,7 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
+from govdesk.faults import explain
 from govdesk.logs import log_file
 
 log = logging.getLogger("govdesk.ui")
@@ -52,6 +55,12 @@ class CrashHandler:
             return
         self._busy = True
         try:
+            expected = explain(exc)  # a locked or damaged database, a full disk: words, not a crash
+            if expected is not None:
+                log.warning("failed: %s", expected, exc_info=(exc_type, exc, tb))
+                self.last_message = str(expected)
+                self.show_warning(self.last_message)
+                return
             log.error("uncaught exception", exc_info=(exc_type, exc, tb))
             path = str(log_file())
             self.last_message = crash_message(exc, path)
@@ -62,6 +71,15 @@ class CrashHandler:
             traceback.print_exc(file=sys.stderr)
         finally:
             self._busy = False
+
+    def show_warning(self, message: str) -> None:
+        """An expected fault (``govdesk.faults.explain``): the clerk's message, no traceback."""
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None:
+            print(f"govdesk: {message}", file=sys.stderr)
+            return
+        QMessageBox.warning(None, "无法完成", message)
 
     def show_dialog(self, message: str, details: str) -> None:
         """A modal message box when a QApplication exists; stderr otherwise."""

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from govdesk.errors import GovdeskError
+from govdesk.faults import explain
 
 log = logging.getLogger("govdesk.ui.jobs")
 T = TypeVar("T")
@@ -152,13 +152,14 @@ class JobRunner(QObject):
 
 
 def show_error(error: BaseException, parent: QWidget | None) -> None:
-    """Expected errors become a clear message; cancellation is silent; bugs go to the crash handler."""
+    """Expected errors (``govdesk.faults.explain``) become a clear message; cancellation is silent;
+    bugs go to the crash handler."""
     if isinstance(error, JobCancelled):
         return
-    if isinstance(error, GovdeskError):
-        QMessageBox.warning(parent, "无法完成", str(error))
-        return
-    if isinstance(error, OSError):
-        QMessageBox.warning(parent, "文件或磁盘错误", f"{error}\n\n请检查磁盘空间和文件是否被其他程序占用。")
+    message = explain(error)  # the same words as the CLI: a damaged or busy database, a full disk…
+    if message is not None:
+        if message is not error:
+            log.warning("failed: %s", message, exc_info=error)
+        QMessageBox.warning(parent, "无法完成", str(message))
         return
     sys.excepthook(type(error), error, error.__traceback__)

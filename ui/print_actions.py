@@ -31,7 +31,7 @@ from ui.print_archive_dialog import PrintArchiveDialog
 
 if TYPE_CHECKING:  # the PDF engine and the preview (pypdfium2, QtPrintSupport) load when something prints
     from govdesk.printing.templates import BuildInfo
-    from govdesk.services.printing import PrintedDocument
+    from govdesk.services.printing import ArchiveEntry, PrintedDocument
     from ui.print_preview import PdfPrintPreview, RenderedPages
 
     Document = PrintedDocument | BuildInfo
@@ -165,23 +165,21 @@ def save_register_pdf(
 ) -> PrintRequest:
     """Lay a register out into the PDF file ``path`` in a job, pages counted in the progress dialog.
 
-    取消 stops it between two pages and leaves no file (the domain writes a temporary file and
-    renames it at the end). When done, a public copy is archived and the clerk is offered to open it.
+    取消 stops it between two pages and leaves no file. A public copy is saved with its archive row
+    as one unit (``PrintService.publish``): if archiving fails there is no file and the error is
+    shown. When done, the clerk is offered to open it.
     """
     request = PrintRequest()
 
-    def work(ctx: JobContext) -> PrintedDocument:
-        return services.printing.save_register(kind, path, full=full, progress=_job_progress(ctx))
+    def work(ctx: JobContext) -> tuple[PrintedDocument, ArchiveEntry | None]:
+        doc = services.printing.render_register(kind, full=full, progress=_job_progress(ctx))
+        return doc, services.printing.publish(doc, path)
 
-    def done(doc: PrintedDocument) -> None:
+    def done(result: tuple[PrintedDocument, ArchiveEntry | None]) -> None:
+        doc, entry = result
         request.saved = path
-        try:
-            entry = services.printing.printed(doc)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk, the file itself was saved
-            show_error(exc, parent)
-        else:
-            if entry is not None:
-                request.archived.append(entry)
+        if entry is not None:
+            request.archived.append(entry)
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "已保存",

@@ -7,6 +7,12 @@ migrations, the printing engine or pinyin. Each module defines ``register(subpar
 its subcommands' parsers (without help: the help line lives here); all of them call the same
 services the window uses.
 Exit codes: 0 done, 1 refused or a failed check (with a report), 2 usage error.
+
+Every failure ends in one Chinese line on stderr and exit 1, never a traceback: expected faults
+(a damaged or locked database, a read-only folder…) are worded by ``govdesk.faults.explain``;
+anything else is a bug, logged with its traceback and named with the log file. Only the
+subcommands marked ``creates_database`` (the window, ``village``, ``demo``) may make a new
+database; every other one refuses a missing file (a mistyped ``--db``).
 """
 
 from __future__ import annotations
@@ -36,18 +42,19 @@ class Subcommand:
     name: str
     help: str
     module: str
+    creates_database: bool = False
 
 
 SUBCOMMANDS: tuple[Subcommand, ...] = (
-    Subcommand("window", "打开窗口（默认）", "govdesk.cli.window"),
-    Subcommand("demo", "打开演示村（演示数据单独存放，不会混入真实台账）", "govdesk.cli.demo"),
+    Subcommand("window", "打开窗口（默认）", "govdesk.cli.window", creates_database=True),
+    Subcommand("demo", "打开演示村（演示数据单独存放，不会混入真实台账）", "govdesk.cli.demo", creates_database=True),
     Subcommand("check", "检查数据库完整性（integrity_check、外键、台账防篡改）", "govdesk.cli.check"),
     Subcommand("backup", "备份数据库（可在窗口打开时进行）", "govdesk.cli.backup"),
     Subcommand("print", "打印（生成 PDF）：花名册、值班表、决议公告、民情月报等", "govdesk.cli.prints"),
     Subcommand("import", "从 Excel 导入农户或党员花名册（默认全部正确才导入）", "govdesk.cli.import_export"),
     Subcommand("export", "把农户或党员花名册（可再导入）或某年的民情台账导出为 Excel", "govdesk.cli.import_export"),
     Subcommand("reindex", "重建居民搜索索引（拼音、身份证和电话后几位）", "govdesk.cli.import_export"),
-    Subcommand("village", "查看或填写村的信息（村名、乡镇、县、电话）", "govdesk.cli.village"),
+    Subcommand("village", "查看或填写村的信息（村名、乡镇、县、电话）", "govdesk.cli.village", creates_database=True),
 )
 
 
@@ -114,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_logging()
     handler = getattr(args, "handler", None)
+    chosen = getattr(args, "command", None) or "window"
+    args.creates_database = any(c.creates_database for c in SUBCOMMANDS if c.name == chosen)
     if handler is None:
         from govdesk.cli.window import open_window
 
@@ -124,7 +133,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"govdesk: {exc}", file=sys.stderr)
         log.info("refused: %s", exc)
         return EXIT_FAILED
-    except OSError as exc:
-        print(f"govdesk: 文件或磁盘错误：{exc}", file=sys.stderr)
-        log.exception("os error")
+    except KeyboardInterrupt:
+        print("govdesk: 已中断（未完成的写入已撤销）", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line: a message and the log, never a traceback
+        return _report_failure(exc, args)
+
+
+def _report_failure(exc: Exception, args: argparse.Namespace) -> int:
+    from govdesk.faults import explain
+
+    database = getattr(args, "db", None)
+    if not database and getattr(args, "command", None) != "demo":
+        from govdesk import paths
+
+        database = paths.default_db_path()
+    message = explain(exc, str(database) if database else None)
+    if message is not None:
+        log.warning("failed: %s", message, exc_info=exc)
+        print(f"govdesk: {message}", file=sys.stderr)
         return EXIT_FAILED
+    from govdesk.logs import log_file
+
+    log.error("unexpected error", exc_info=exc)
+    print(
+        f"govdesk: 程序出错，操作没有完成（{type(exc).__name__}）。已保存的数据不受影响。\n"
+        f"详细记录在日志文件：{log_file()}（请发给维护人员）",
+        file=sys.stderr,
+    )
+    return EXIT_FAILED

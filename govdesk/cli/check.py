@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 from collections.abc import Callable
 
-from govdesk.cli.common import open_database
+from govdesk.cli.common import db_target, open_database
 from govdesk.db import Database
+from govdesk.faults import explain
 from govdesk.integrity import database_problems
+
+log = logging.getLogger("govdesk.cli")
 
 # Capabilities add their own checks ("module:function" returning a list of problems).
 EXTRA_CHECKS: tuple[str, ...] = (
@@ -34,8 +38,19 @@ def all_problems(db: Database) -> list[str]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    db = open_database(args)
-    problems = all_problems(db)
+    """A file that cannot even be opened or read (not a database, damaged) is reported, not raised."""
+    try:
+        db = open_database(args)
+    except Exception as exc:  # noqa: BLE001 - expected faults are reported below, bugs re-raised
+        _report_unreadable(exc, str(db_target(args)))
+        return 1
+    try:
+        problems = all_problems(db)
+    except Exception as exc:  # noqa: BLE001 - as above: a damaged page found while checking
+        _report_unreadable(exc, db.describe())
+        return 1
+    finally:
+        db.dispose()
     if problems:
         print(f"检查未通过：{db.describe()}")
         for p in problems:
@@ -43,3 +58,12 @@ def run_check(args: argparse.Namespace) -> int:
         return 1
     print(f"检查通过：{db.describe()}")
     return 0
+
+
+def _report_unreadable(exc: Exception, where: str) -> None:
+    message = explain(exc, where)
+    if message is None:
+        raise exc
+    log.warning("check failed: %s", message, exc_info=exc)
+    print(f"检查未通过：{where}")
+    print(f"  - {message}")

@@ -17,7 +17,10 @@ def db_target(args: argparse.Namespace) -> str | Path:
 
 
 def open_database(args: argparse.Namespace) -> Database:
-    """The database named by ``--db`` (or the default file), migrated to the current schema."""
+    """The database named by ``--db`` (or the default file), migrated to the current schema.
+
+    Only a subcommand marked ``creates_database`` (see ``govdesk.cli.SUBCOMMANDS``) may make a new
+    one; the others refuse a missing or empty file, naming it, and create nothing."""
     from govdesk.db import Database  # not for the window, which opens it after its first paint
 
-    return Database(db_target(args))
+    return Database(db_target(args), create=bool(getattr(args, "creates_database", False)))

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from govdesk.cli.common import open_database
+from govdesk.errors import NotFoundError
 from govdesk.services.excel_registers import KIND_NAMES, ExcelRegisterService
 
 MAX_LINES = 200
@@ -54,8 +55,7 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     if not args.file.exists():
-        print(f"govdesk: 找不到文件 {args.file}")
-        return 1
+        raise NotFoundError(f"找不到文件 {args.file}")  # on stderr, before the database is opened
     db = open_database(args)
     report = ExcelRegisterService(db).import_file(
         args.kind, args.file, skip_invalid=args.skip_invalid, dry_run=args.dry_run

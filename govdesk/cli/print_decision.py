@@ -41,16 +41,13 @@ def run(args: argparse.Namespace) -> int:
         options = PrintOptions(posted_on=posted, days=args.days, full=args.full)
         info = DecisionPrinter(db).render_number(args.number, args.notice, options)
         out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(info.pdf)
+        from govdesk.services.printing import PrintService
+
+        entry = PrintService(db).publish(info, out, kind=ARCHIVE_KINDS[args.notice])  # file + archive row: one unit
         edition = "内部版（内部资料）" if info.internal else "公开版"
         print(f"已生成{edition}《{info.title}》：{out}，共 {info.pages} 页")
-        if not info.internal:
-            from govdesk.services.printing import PrintService
-
-            entry = PrintService(db).printed(info, kind=ARCHIVE_KINDS[args.notice])
-            if entry is not None:
-                print(f"已存档（打印存档 #{entry.id}，SHA-256 {entry.sha256[:16]}…）")
+        if entry is not None:
+            print(f"已存档（打印存档 #{entry.id}，SHA-256 {entry.sha256[:16]}…）")
     finally:
         db.dispose()
     return 0

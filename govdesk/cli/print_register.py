@@ -29,10 +29,10 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
         service = PrintService(db)
-        doc = service.save_register(args.kind, out, full=args.full)
+        doc = service.render_register(args.kind, full=args.full)
+        entry = service.publish(doc, out, user=args.operator or None)  # the file and its archive row: one unit
         edition = "内部版（内部资料）" if doc.internal else "公开版"
         print(f"已生成{edition}《{doc.title}》：{out}，共 {doc.rows} 行、{doc.pages} 页")
-        entry = service.printed(doc, user=args.operator or None)
         if entry is not None:
             print(f"已存档（打印存档 #{entry.id}，SHA-256 {entry.sha256[:16]}…）")
         sys.stdout.flush()

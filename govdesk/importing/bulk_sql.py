@@ -23,11 +23,11 @@ CHUNK = 20_000
 
 def bulk_pragmas(conn: Connection) -> None:
     """A bigger page cache for this connection: index inserts in random order otherwise thrash
-    the default 2 MB cache. Temporary tables and sorts (the search keys' join) in memory, not
-    in files under %TEMP%. (Durability pragmas are untouched: the file stays safe.)"""
+    the default 2 MB cache. (Temporary tables and sorts live in memory on every connection,
+    ``govdesk.db``: that pragma cannot change inside the import's transaction. Durability pragmas
+    are untouched: the file stays safe.)"""
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("PRAGMA cache_size=-131072")
-        conn.exec_driver_sql("PRAGMA temp_store=MEMORY")
 
 
 BULK_INDEX_REBUILD = 20_000  # residents added at once from which indexes are rebuilt, not updated

@@ -7,6 +7,7 @@ exported file imports back with nothing lost, rare characters (竂 堉 䶮 𠮷)
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from govdesk.db import Database
+from govdesk.files import write_file_whole
 from govdesk.importing.headers import HOUSEHOLD_FIELDS, MEMBER_FIELDS, header_label
 from govdesk.importing.household_fields import format_periods, format_stars
 from govdesk.models import Grid, Household, HouseholdCategory, Member, OrgUnit, Resident, StarRating, VillagerGroup
@@ -36,6 +38,14 @@ def _new_workbook() -> Workbook:
     from openpyxl import Workbook
 
     return Workbook(write_only=True)
+
+
+def _save(wb: Workbook, out: Path) -> None:
+    """Saved in memory first, then written whole: a bad target (a folder, a missing or read-only
+    folder) fails after the workbook is finished — no half-written file, no dangling writer."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_file_whole(out, buffer.getvalue())
 
 
 def _sheet(wb: Workbook, title: str, fields: tuple[str, ...]) -> WriteOnlyWorksheet:
@@ -67,7 +77,7 @@ def export_template(path: str | Path, kind: str) -> Path:
         HOUSEHOLD_FIELDS if kind == "households" else MEMBER_FIELDS,
     )
     out = Path(path)
-    wb.save(out)
+    _save(wb, out)
     return out
 
 
@@ -138,7 +148,7 @@ def export_households(
             count += 1
             if progress is not None and count % 10_000 == 0:
                 progress(count, 0, f"已导出 {count} 行…")
-    wb.save(Path(path))
+    _save(wb, Path(path))
     return count
 
 
@@ -163,5 +173,5 @@ def export_members(db: Database, path: str | Path, *, include_ended: bool = True
             values["end_reason"] = m.end_reason if m.ended_on else ""
             ws.append(_row(ws, MEMBER_FIELDS, values))
             count += 1
-    wb.save(Path(path))
+    _save(wb, Path(path))
     return count

@@ -78,12 +78,15 @@ def _import(
     progress: Progress | None,
     check_cancel: Callable[[], None] | None,
 ) -> ImportReport:
-    with db.engine.connect() as conn, conn.begin():
+    # The file is read and planned first, without the database; everything read from the
+    # database (existing people, 户号, max ids) is read inside the write transaction, which
+    # begins IMMEDIATE: a second import waits for the first and then sees its rows.
+    sheet = read_register(path, HOUSEHOLD_FIELDS, "households")
+    report = new_report(path, sheet)
+    report.dry_run, report.skip_invalid = dry_run, skip_invalid
+    plan = plan_households(sheet, report, today=today, progress=progress)
+    with db.read_connection() if dry_run else db.write_connection() as conn:
         bulk_pragmas(conn)
-        sheet = read_register(path, HOUSEHOLD_FIELDS, "households")
-        report = new_report(path, sheet)
-        report.dry_run, report.skip_invalid = dry_run, skip_invalid
-        plan = plan_households(sheet, report, today=today, progress=progress)
         existing = _Existing.load(conn)
         _check_against_database(plan, existing)
         if report.problems:  # after every check, the sheet's and the database's

@@ -46,7 +46,9 @@ def import_members(
         kind="members", file=str(path), rows_read=len(sheet.rows), header=sheet.header, dry_run=dry_run
     )
     report.skip_invalid = skip_invalid
-    with db.engine.begin() as conn:
+    # Read the database inside the write transaction (begun IMMEDIATE): a concurrent import
+    # waits, then sees what this one wrote.
+    with db.read_connection() if dry_run else db.write_connection() as conn:
         vid = conn.scalar(select(Village.id).order_by(Village.id).limit(1))
         if vid is None:
             raise NotFoundError(f"{NO_VILLAGE_MESSAGE}；然后再导入党员花名册")

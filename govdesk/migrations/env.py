@@ -34,7 +34,7 @@ def _run_sqlite(connection: Connection) -> None:
         context.configure(
             connection=connection, target_metadata=target_metadata, render_as_batch=True, transactional_ddl=True
         )
-        dbapi.execute("BEGIN")
+        dbapi.execute("BEGIN IMMEDIATE")  # a second start migrating at once waits, then finds it done
         try:
             context.run_migrations()
             broken = dbapi.execute("PRAGMA foreign_key_check").fetchall()

@@ -28,6 +28,7 @@ from govdesk import paths
 from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import GovdeskError, NotFoundError, RefusedError
+from govdesk.files import file_target, write_file_whole
 from govdesk.labels import label
 from govdesk.models import Grid, Household, Member, PrintArchive, Resident, Village, VillagerGroup
 from govdesk.resident_register import resident_register
@@ -91,18 +92,6 @@ class ArchiveEntry:
     sha256: str
     path: Path
     page_count: int
-
-
-def write_file_whole(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` so that it is either complete or not there: a temporary file
-    in the same folder, renamed over ``target`` at the end (removed if anything fails)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f"{target.name}.part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def sha256_of(data: bytes) -> str:
@@ -241,9 +230,20 @@ class PrintService:
         folder = paths.archive_dir() / f"{when:%Y}"
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{when:%Y%m%d-%H%M%S}-{digest[:12]}.pdf"
+        copied = not target.exists()  # the same PDF archived twice in one second shares one copy
         write_file_whole(target, pdf)
         relative = target.relative_to(paths.archive_dir()).as_posix()
         operator = (user or "").strip() or current_operator()
+        try:
+            return self._add_entry(when, operator, kind, title, digest, relative, pages, len(pdf))
+        except BaseException:
+            if copied:  # no archive copy without its row
+                target.unlink(missing_ok=True)
+            raise
+
+    def _add_entry(
+        self, when: datetime, operator: str, kind: str, title: str, digest: str, relative: str, pages: int, size: int
+    ) -> ArchiveEntry:
         with self.db.transaction() as s:
             entry = PrintArchive(
                 printed_at=when,
@@ -253,7 +253,7 @@ class PrintService:
                 sha256=digest,
                 file_name=relative,
                 page_count=pages,
-                size_bytes=len(pdf),
+                size_bytes=size,
             )
             s.add(entry)
             s.flush()
@@ -269,6 +269,22 @@ class PrintService:
         if not doc_kind:
             raise GovdeskError("存档需要说明打印的类别")
         return self.archive(doc.pdf, kind=doc_kind, title=doc.title, pages=doc.pages, user=user)
+
+    def publish(
+        self, doc: PrintedDocument | BuildInfo, out: str | Path, kind: str | None = None, user: str | None = None
+    ) -> ArchiveEntry | None:
+        """Save a print to ``out`` with its archive row as one unit: the PDF gets its name only after
+        the row committed, so no public PDF leaves the desk unknown to the archive (a locked database
+        leaves no file). Internal copies are just written whole. Returns the archive entry, if any."""
+        target = file_target(Path(out))
+        pending = target.with_name(f"{target.name}.part")
+        try:
+            pending.write_bytes(doc.pdf)
+            entry = self.printed(doc, kind, user)
+            os.replace(pending, target)
+        finally:
+            pending.unlink(missing_ok=True)
+        return entry
 
     @staticmethod
     def _entry(a: PrintArchive) -> ArchiveEntry:

@@ -36,7 +36,7 @@ from govdesk.printing import (
 )
 from govdesk.roster.calendar import DAY_HOLIDAY, DAY_WEEKEND, WEEKDAY_NAMES
 from govdesk.roster.views import CadreRef, RosterDay, RosterView
-from govdesk.services.printing import PrintService
+from govdesk.services.printing import PrintService, write_file_whole
 from govdesk.services.roster_print_kinds import ARCHIVE_PLAQUE, ARCHIVE_ROSTER
 
 RED = colors.HexColor("#B00000")
@@ -155,15 +155,14 @@ def build_plaque_pdf(cadre: CadreRef, day: date, village: str, *, mask_phones: b
 
 
 def save(info: BuildInfo, out: Path) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(info.pdf)
+    write_file_whole(out, info.pdf)
     return out
 
 
-def _archive(services: Any, info: BuildInfo, kind: str) -> None:
-    """Public prints are archived (打印存档) by the printing capability's service."""
+def _publish(services: Any, info: BuildInfo, out: Path, kind: str) -> None:
+    """Public prints are saved with their archive row (打印存档) as one unit by the printing service."""
     service = getattr(services, "printing", None) or PrintService(services.db)
-    service.printed(info, kind=kind)
+    service.publish(info, out, kind=kind)
 
 
 def roster_for_print(services: Any, month: str | tuple[int, int]) -> tuple[RosterView, bool]:
@@ -195,15 +194,17 @@ def print_roster(
     services: Any, month: str | tuple[int, int], out: Path, *, mask_phones: bool = False, archive: bool = True
 ) -> Path:
     view, info = roster_document(services, month, mask_phones=mask_phones)
-    save(info, out)
     if archive and view.status == "已签发":  # a draft is not posted, so not archived
-        _archive(services, info, ARCHIVE_ROSTER)
+        _publish(services, info, out, ARCHIVE_ROSTER)
+    else:
+        save(info, out)
     return out
 
 
 def print_plaque(services: Any, day: date, out: Path, *, mask_phones: bool = False, archive: bool = True) -> Path:
     info = plaque_document(services, day, mask_phones=mask_phones)
-    save(info, out)
     if archive:
-        _archive(services, info, ARCHIVE_PLAQUE)
+        _publish(services, info, out, ARCHIVE_PLAQUE)
+    else:
+        save(info, out)
     return out

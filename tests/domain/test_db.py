@@ -9,7 +9,6 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from govdesk import paths
 from govdesk.db import Database, _alembic_config, schema_is_current
 from govdesk.models import Base
 
@@ -43,7 +42,7 @@ def test_backup_is_made_before_the_schema_changes(tmp_path: Path) -> None:
     first.dispose()
 
     again = Database(target)
-    assert again.last_backup is not None and again.last_backup.parent == paths.backup_dir()
+    assert again.last_backup is not None and again.last_backup.parent == tmp_path / "backups"
     import sqlite3
 
     with sqlite3.connect(again.last_backup) as copy:
