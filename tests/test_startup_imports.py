@@ -108,7 +108,8 @@ sys.exit(main(["--db", sys.argv[2]]))
 """
 
 
-def loaded_in_fresh_process(script: str, watched: tuple[str, ...], *args: str, home: Path) -> list[str]:
+def run_fresh_process(script: str, watched: tuple[str, ...], *args: str, home: Path, **env_extra: str) -> str:
+    """``script`` in a fresh offscreen interpreter (argv: the watch list as JSON, then ``args``); its stdout."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "GOVDESK_HOME": str(home)}
     result = subprocess.run(
         [sys.executable, "-c", script, json.dumps(watched), *args],
@@ -116,10 +117,14 @@ def loaded_in_fresh_process(script: str, watched: tuple[str, ...], *args: str, h
         capture_output=True,
         text=True,
         timeout=180,
-        env=env,
+        env=env | env_extra,
     )
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return result.stdout
+
+
+def loaded_in_fresh_process(script: str, watched: tuple[str, ...], *args: str, home: Path) -> list[str]:
+    return json.loads(run_fresh_process(script, watched, *args, home=home).strip().splitlines()[-1])
 
 
 def test_importing_the_window_loads_nothing_before_it_is_needed(tmp_path: Path) -> None:
@@ -174,18 +179,14 @@ def test_nothing_of_the_database_layer_or_qtawesome_before_the_first_paint(tmp_p
     """`govdesk`: the frame is exposed and painted ("govdesk-shown") before the database is opened."""
     path = tmp_path / "village.sqlite3"
     Database(path).dispose()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "GOVDESK_HOME": str(tmp_path / "h")}
-    env["GOVDESK_EXIT_WHEN_SHOWN"] = "1"  # quits once filled
-    result = subprocess.run(
-        [sys.executable, "-c", AT_THE_FIRST_PAINT, json.dumps(BEFORE_THE_FIRST_PAINT), str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env=env,
+    stdout = run_fresh_process(
+        AT_THE_FIRST_PAINT,
+        BEFORE_THE_FIRST_PAINT,
+        str(path),
+        home=tmp_path / "h",
+        GOVDESK_EXIT_WHEN_SHOWN="1",  # quits once filled
     )
-    assert result.returncode == 0, result.stderr
-    lines = [line.split(" ", 1) for line in result.stdout.splitlines() if " " in line]
+    lines = [line.split(" ", 1) for line in stdout.splitlines() if " " in line]
     assert [kind for kind, _ in lines] == ["govdesk-shown", "opening", "govdesk-filled"]
     assert json.loads(lines[1][1]) == []
 

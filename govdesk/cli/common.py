@@ -1,4 +1,4 @@
-"""Helpers shared by subcommands: opening the database named by ``--db``."""
+"""Helpers shared by subcommands: opening the database named by ``--db``; a print's ``--out`` file."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from govdesk import paths
 
 if TYPE_CHECKING:
     from govdesk.db import Database
+    from govdesk.printing.templates import BuildInfo
+    from govdesk.services.printing import ArchiveEntry
 
 
 def db_target(args: argparse.Namespace) -> str | Path:
@@ -24,3 +26,22 @@ def open_database(args: argparse.Namespace) -> Database:
     from govdesk.db import Database  # not for the window, which opens it after its first paint
 
     return Database(db_target(args), create=bool(getattr(args, "creates_database", False)))
+
+
+def add_pdf_out(parser: argparse.ArgumentParser) -> None:
+    """The ``--out FILE.pdf`` every print command takes."""
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+
+
+def save_print(db: Database, info: BuildInfo, out: Path, archive_kind: str) -> ArchiveEntry | None:
+    """Save a built print to ``out`` with its archive row as one unit (``PrintService.publish``: no
+    public PDF without its row), and say which edition it is.
+
+    Returns the archive entry, or None for an internal copy, which is never archived.
+    """
+    from govdesk.services.printing import PrintService  # reportlab and the archive only when printing
+
+    entry = PrintService(db).publish(info, out, kind=archive_kind)
+    edition = "内部版（内部资料）" if info.internal else "公开版"
+    print(f"已生成{edition}《{info.title}》：{out}，共 {info.pages} 页")
+    return entry

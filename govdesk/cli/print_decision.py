@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from govdesk.cli.common import open_database
+from govdesk.cli.common import add_pdf_out, open_database, save_print
 from govdesk.decisions.inputs import DEFAULT_POSTING_DAYS
 from govdesk.services.decisions_print import ARCHIVE_KINDS, NOTICES, RESOLUTION, DecisionPrinter, PrintOptions
 from govdesk.validation import parse_date
@@ -26,7 +26,7 @@ def register_print(targets: argparse._SubParsersAction) -> None:
     p.add_argument("--posted-on", metavar="DATE", help="尚未登记公开时：张贴日期（默认今天）")
     p.add_argument("--days", type=int, default=DEFAULT_POSTING_DAYS, help="尚未登记公开时：公示天数（默认 7）")
     p.add_argument("--full", action="store_true", help="内部版：不隐去个人信息，每页标“内部资料”（不存档）")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    add_pdf_out(p)
     p.set_defaults(handler=run)
 
 
@@ -40,12 +40,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         options = PrintOptions(posted_on=posted, days=args.days, full=args.full)
         info = DecisionPrinter(db).render_number(args.number, args.notice, options)
-        out = Path(args.out)
-        from govdesk.services.printing import PrintService
-
-        entry = PrintService(db).publish(info, out, kind=ARCHIVE_KINDS[args.notice])  # file + archive row: one unit
-        edition = "内部版（内部资料）" if info.internal else "公开版"
-        print(f"已生成{edition}《{info.title}》：{out}，共 {info.pages} 页")
+        entry = save_print(db, info, Path(args.out), ARCHIVE_KINDS[args.notice])
         if entry is not None:
             print(f"已存档（打印存档 #{entry.id}，SHA-256 {entry.sha256[:16]}…）")
     finally:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from govdesk.cli.common import open_database
+from govdesk.cli.common import add_pdf_out, open_database
 from govdesk.printing.register_layouts import REGISTERS
 from govdesk.services.printing import PrintService
 
@@ -19,7 +19,7 @@ def register_print(targets: argparse._SubParsersAction) -> None:
     p = targets.add_parser("register", help="花名册：农户花名册（households）或党员花名册（members）")
     p.add_argument("kind", choices=sorted(REGISTERS), help="households = 农户花名册，members = 党员花名册")
     p.add_argument("--full", action="store_true", help="内部版：不隐去身份证号和电话，每页标“内部资料”（不存档）")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    add_pdf_out(p)
     p.add_argument("--operator", default="", help="打印人（默认：当前登录用户）")
     p.set_defaults(handler=run)
 

@@ -11,7 +11,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from govdesk.cli.common import open_database
+from govdesk.cli.common import add_pdf_out, open_database
 from govdesk.errors import FieldError, ValidationError
 from govdesk.labels import label
 from govdesk.services.bundle import Services
@@ -21,12 +21,12 @@ from govdesk.validation import parse_date
 def register_print(targets: argparse._SubParsersAction) -> None:
     p = targets.add_parser("roster", help="某月村干部值班表（日历格，A4，含姓名、电话、两委例会）")
     p.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11（还没有值班表时先生成草稿）")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    add_pdf_out(p)
     p.add_argument("--mask-phones", action="store_true", help="电话只显示部分号码（如 138****5678）")
     p.set_defaults(handler=run_roster)
     q = targets.add_parser("plaque", help="今日值班挂牌（挂牌上岗：大字姓名、职务、电话）")
     q.add_argument("--date", metavar="YYYY-MM-DD", help="日期（默认今天）")
-    q.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    add_pdf_out(q)
     q.add_argument("--mask-phones", action="store_true", help="电话只显示部分号码")
     q.set_defaults(handler=run_plaque)
 

@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from govdesk.printing import fonts
 from govdesk.printing.masking import PUBLIC, MaskPolicy, policy_for
 from govdesk.printing.table import Column, build_table
-from govdesk.printing.templates import NOTICE_PAGE, BuildInfo, PageDecor, build_pdf, chinese_date
+from govdesk.printing.templates import NOTICE_PAGE, BuildInfo, PageDecor, PdfDocument, build_pdf, chinese_date
 from govdesk.printing.text import TextBlock, TextStyle, draw_runs
 
 TITLE = TextStyle(font=fonts.HEI, size=22, leading=34, align="center", space_after=22)
@@ -88,7 +88,7 @@ def _period_text(period: tuple[date, date] | str | None) -> str:
 
 
 @dataclass
-class NoticeDocument:
+class NoticeDocument(PdfDocument):
     """A notice for the board.
 
     ``paragraphs``: body blocks — strings (one paragraph each, ``\\n`` allowed) or ``NoticeTable``.
@@ -156,13 +156,3 @@ class NoticeDocument:
                 on_progress(f"已排版 {n} 页")
 
         return build_pdf(self.story(NOTICE_PAGE.frame_width), decor, title=self.title, on_page=on_page)
-
-    def to_pdf(self) -> bytes:
-        return self.build().pdf
-
-    def save(self, path: Any) -> BuildInfo:
-        from pathlib import Path
-
-        info = self.build()
-        Path(path).write_bytes(info.pdf)
-        return info

@@ -24,6 +24,7 @@ from govdesk.printing.templates import (
     BuildInfo,
     PageDecor,
     PageSpec,
+    PdfDocument,
     build_pdf,
     printed_stamp,
 )
@@ -56,7 +57,7 @@ class _InfoLine(Flowable):
             draw_right(self.canv, self.width, y, self.right, BODY_FONT, self.size)
 
 
-class TableDocument:
+class TableDocument(PdfDocument):
     """A titled table on A4; landscape by default. Public unless ``internal``/a full policy is given.
 
     >>> doc = TableDocument("青山村党员花名册", [Column.of("name"), Column.of("phone", kind=FieldKind.PHONE)],
@@ -158,14 +159,4 @@ class TableDocument:
             planned = info.pages
             info = build_pdf(story, decor, title=self.title, on_page=on_page, pages=planned)
         info.extra["rows"] = self.row_count
-        return info
-
-    def to_pdf(self) -> bytes:
-        return self.build().pdf
-
-    def save(self, path: Any) -> BuildInfo:
-        from pathlib import Path
-
-        info = self.build()
-        Path(path).write_bytes(info.pdf)
         return info

@@ -141,6 +141,24 @@ class BuildInfo:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+class PdfDocument:
+    """What every document class (notice, register) offers on top of its ``build()``: the PDF as
+    bytes, or written to a file."""
+
+    def build(self) -> BuildInfo:
+        raise NotImplementedError
+
+    def to_pdf(self) -> bytes:
+        return self.build().pdf
+
+    def save(self, path: Any) -> BuildInfo:
+        from pathlib import Path
+
+        info = self.build()
+        Path(path).write_bytes(info.pdf)
+        return info
+
+
 def build_pdf(
     story: Sequence[Flowable],
     decor: PageDecor,

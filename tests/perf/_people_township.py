@@ -1,4 +1,5 @@
-"""Shared by the benchmarks: a township-scale demo database (scale ~170), built once and cached."""
+"""Shared by the benchmarks: a township-scale demo database (scale ~170), or a demo village at another
+scale (``demo_db``), built once and cached."""
 
 from __future__ import annotations
 
@@ -17,24 +18,33 @@ SCALE = float(os.environ.get("GOVDESK_BENCH_SCALE", "170"))
 
 def township_db() -> Path:
     """Path to a demo township at SCALE (generated on first use; reused afterwards)."""
+    return demo_db(CACHE / f"township-{SCALE:g}.sqlite3", SCALE, analyze=True)
+
+
+def demo_db(path: Path, scale: float, *, analyze: bool) -> Path:
+    """The demo village at ``scale`` in ``path``, generated on first use and reused afterwards.
+
+    ``analyze`` runs ANALYZE before it is kept (the township benchmarks want the planner's
+    statistics; the register benchmark measures a database as the demo leaves it).
+    """
     from datetime import date
 
     from govdesk import demo
     from govdesk.db import Database
 
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"township-{SCALE:g}.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         tmp = path.with_suffix(".tmp")
         for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             p.unlink(missing_ok=True)
         t = time.perf_counter()
         db = Database(tmp)
-        demo.generate(db, scale=SCALE, today=date(2026, 11, 23))
+        demo.generate(db, scale=scale, today=date(2026, 11, 23))
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            conn.exec_driver_sql("ANALYZE")
+            if analyze:
+                conn.exec_driver_sql("ANALYZE")
         db.dispose()
         shutil.move(tmp, path)
-        print(f"generated demo township (scale {SCALE:g}) in {time.perf_counter() - t:.1f} s")
+        print(f"generated the demo village (scale {scale:g}) in {time.perf_counter() - t:.1f} s", flush=True)
     return path

@@ -34,10 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-CACHE = Path(os.environ.get("GOVDESK_BENCH_DIR", "/tmp/govdesk-bench"))
-os.environ.setdefault("GOVDESK_HOME", str(CACHE / "home"))  # backups and logs stay out of the real home
+from _people_township import CACHE, ROOT, demo_db  # also: govdesk importable, GOVDESK_HOME under CACHE
+
 SCALE = 50  # the demo village at this scale has 57,617 current residents
 SIZES = (5_000, 20_000, 57_617)
 TARGET = 1.5
@@ -47,26 +45,7 @@ TODAY = "2026-11-23"
 # --- databases -------------------------------------------------------------------------------
 def full_db() -> Path:
     """The demo village at SCALE, generated on first use."""
-    from datetime import date
-
-    from govdesk import demo
-    from govdesk.db import Database
-
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"register-{SCALE}.sqlite3"
-    if not path.exists():
-        tmp = path.with_suffix(".tmp")
-        for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            p.unlink(missing_ok=True)
-        t = time.perf_counter()
-        db = Database(tmp)
-        demo.generate(db, scale=SCALE, today=date(2026, 11, 23))
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.dispose()
-        shutil.move(tmp, path)
-        print(f"generated the demo village (scale {SCALE}) in {time.perf_counter() - t:.1f} s", flush=True)
-    return path
+    return demo_db(CACHE / f"register-{SCALE}.sqlite3", SCALE, analyze=False)
 
 
 def sized_db(rows: int) -> Path:

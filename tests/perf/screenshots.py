@@ -46,10 +46,15 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     print(path)
 
 
-def main() -> int:
+def shots_dir() -> Path:
+    """Where the pictures go: the first argument, or /tmp/govdesk-shots."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/govdesk-shots")
     out.mkdir(parents=True, exist_ok=True)
-    app = application()
+    return out
+
+
+def demo_window(app: QApplication) -> tuple[Database, Services, MainWindow]:
+    """A fresh demo village (in GOVDESK_HOME) and the window on it, shown at 1366×768."""
     db = Database(Path(os.environ["GOVDESK_HOME"]) / "demo.sqlite3")
     demo.generate(db)
     services = Services.open(db)
@@ -57,6 +62,13 @@ def main() -> int:
     window.resize(1366, 768)
     window.show()
     settle(app)
+    return db, services, window
+
+
+def main() -> int:
+    out = shots_dir()
+    app = application()
+    db, services, window = demo_window(app)
     for i, title in enumerate(window.tab_titles()):
         window.select_area(i)
         settle(app)

@@ -18,26 +18,15 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["GOVDESK_HOME"] = tempfile.mkdtemp(prefix="govdesk-shots-")
 
-from govdesk import demo  # noqa: E402
-from govdesk.db import Database  # noqa: E402
-from govdesk.services.bundle import Services  # noqa: E402
-from tests.perf.screenshots import save, settle  # noqa: E402
+from tests.perf.screenshots import demo_window, save, settle, shots_dir  # noqa: E402
 from ui.app import application  # noqa: E402
 from ui.dialogs.voice_dialogs import AnswerDialog  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/govdesk-shots")
-    out.mkdir(parents=True, exist_ok=True)
+    out = shots_dir()
     app = application()
-    db = Database(Path(os.environ["GOVDESK_HOME"]) / "demo.sqlite3")
-    demo.generate(db)
-    services = Services.open(db)
-    window = MainWindow(services, demo=True)
-    window.resize(1366, 768)
-    window.show()
-    settle(app)
+    db, services, window = demo_window(app)
     voices = window.select_area("民情")
     linked = next(r for r in range(voices.model.rowCount()) if voices.model.row_at(r).values[-1])  # type: ignore[union-attr]
     voices.table.selectRow(linked)
