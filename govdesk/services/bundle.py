@@ -8,6 +8,7 @@ from govdesk.db import Database
 from govdesk.services.backup import BackupService
 from govdesk.services.decisions import DecisionService
 from govdesk.services.duty_log import DutyLogService
+from govdesk.services.home import HomeService
 from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
 from govdesk.services.member_details import MemberDetailsService
@@ -34,6 +35,7 @@ class Services:
     household_details: HouseholdDetailsService
     member_details: MemberDetailsService
     registers: RegisterService
+    home: HomeService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -51,4 +53,5 @@ class Services:
             household_details=HouseholdDetailsService(db),
             member_details=MemberDetailsService(db),
             registers=RegisterService(db),
+            home=HomeService(db),
         )

@@ -1,0 +1,363 @@
+"""首页: what the clerk needs in the morning, read as aggregates with a handful of SQL queries.
+
+Read-only. Every count is a COUNT / GROUP BY in SQL (the township has 200,000 residents); only
+short lists are loaded as rows: the two duty days, the open duty-log items, the decision-log
+reminders (``DecisionService.needs_action``: its rules stay in decisions_reminders), this
+window's 入党纪念日 and the 预备党员 due to be made full. Every item and bar carries a ``Target``:
+the area that lists what it counts and the filters that list it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import case, extract, func, select
+from sqlalchemy.orm import Session
+
+from govdesk.db import Database
+from govdesk.decisions.state import STATES
+from govdesk.models import Cadre, Household, Matter, Member, Resident
+from govdesk.models.org import OrgUnit, VillagerGroup
+from govdesk.models.people_details import HouseholdCategory
+from govdesk.models.roster import DutyAssignment, DutyLogEntry
+from govdesk.services.decisions import DecisionService
+from govdesk.services.decisions_reminders import overdue_text
+from govdesk.services.home_rules import (
+    AGE_BANDS,
+    anniversary_in_window,
+    anniversary_months,
+    born_after_for_age,
+    joined_on_or_before_for_due,
+    probation_due,
+)
+from govdesk.services.people_common import category_is_active
+from govdesk.services.roster import RosterService
+from govdesk.vocabulary import HOUSEHOLD_CATEGORIES, MEMBER_STATUSES, STATUS_PROBATIONARY
+
+NO_GROUP = "未分组"
+NO_BRANCH = "未编入支部"
+OPEN_LOG_SHOWN = 8  # the page lists this many open duty-log items; the rest are behind 值班
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a click leads: an area's key and the filters of its list (``text`` = the search box)."""
+
+    area: str
+    filters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HomeItem:
+    kind: str  # 值班 / 例会 / 值班记录 / 五议两公开 / 入党纪念日 / 预备党员转正 …
+    text: str
+    when: str  # 逾期 3 天 / 11月25日 / 今天到期
+    target: Target
+    urgent: bool = False  # shown in red: overdue
+    days_overdue: int | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of 村情数据 (a bar of a chart is one too)."""
+
+    label: str
+    value: int
+    target: Target
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    title: str
+    figures: tuple[Figure, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(f.value for f in self.figures)
+
+
+@dataclass(frozen=True)
+class HomeView:
+    today: date
+    on_duty: tuple[str, str]  # (today, tomorrow): "张三（村委会主任）" or ""
+    meeting_today: str  # "8:00 两委例会（村部会议室）" when the weekly meeting is today
+    open_log_count: int
+    today_items: tuple[HomeItem, ...]
+    needs_action: tuple[HomeItem, ...]
+    totals: tuple[Figure, ...]  # 农户, 居民, 党员
+    breakdowns: tuple[Breakdown, ...]  # members by status / by branch, household categories
+    charts: tuple[Breakdown, ...]  # members by age band / by status, residents by group, matters by stage
+
+    def figure(self, label: str) -> Figure:
+        return next(f for f in self.totals if f.label == label)
+
+    def breakdown(self, title: str) -> Breakdown:
+        return next(b for b in (*self.breakdowns, *self.charts) if b.title == title)
+
+
+ExtraItems = Callable[[date], list[HomeItem]]
+
+
+class HomeService:
+    """Reads the home page. ``clock`` is the desk's today (the demo and tests pin it)."""
+
+    def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
+        self.db = db
+        self.clock: Callable[[], datetime] = clock or datetime.now
+        self.roster = RosterService(db)
+        self.decisions = DecisionService(db, clock=self.clock)
+        # Other capabilities add their 待办 here (民情台账's overdue items): date → items.
+        self.extra_needs_action: list[ExtraItems] = []
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    def view(self, today: date | None = None) -> HomeView:
+        today = today or self.today()
+        with self.db.session() as s:
+            on_duty = self._on_duty(s, today)
+            log_count, log_items = self._open_log(s, today)
+            people = self._people_items(s, today)
+            totals = self._totals(s)
+            by_status = self._members_by_status(s)
+            breakdowns = (by_status, self._members_by_branch(s), self._household_categories(s, today))
+            charts = (
+                self._members_by_age(s, today),
+                by_status,
+                self._residents_by_group(s),
+                self._matters_by_stage(s),
+            )
+        meeting = self.roster.meeting()
+        meeting_today = ""
+        if meeting.falls_on(today):
+            meeting_today = f"{meeting.time} {meeting.title}" + (f"（{meeting.place}）" if meeting.place else "")
+        today_items: list[HomeItem] = []
+        names = ("今天值班", "明天值班")
+        for name, who, day in zip(names, on_duty, (today, today + timedelta(days=1)), strict=True):
+            today_items.append(
+                HomeItem(name, who or "未排班", f"{day.month}月{day.day}日", Target("roster", {"day": day}))
+            )
+        if meeting_today:
+            today_items.append(HomeItem("例会", meeting_today, "今天", Target("roster", {"day": today})))
+        today_items += log_items
+        needs = self._decision_items(today) + people
+        for extra in self.extra_needs_action:
+            needs += extra(today)
+        needs.sort(key=needs_action_order)
+        return HomeView(
+            today=today,
+            on_duty=on_duty,
+            meeting_today=meeting_today,
+            open_log_count=log_count,
+            today_items=tuple(today_items),
+            needs_action=tuple(needs),
+            totals=totals,
+            breakdowns=breakdowns,
+            charts=charts,
+        )
+
+    # --- 今日 --------------------------------------------------------------------------------
+    @staticmethod
+    def _on_duty(s: Session, today: date) -> tuple[str, str]:
+        tomorrow = today + timedelta(days=1)
+        rows = s.execute(
+            select(DutyAssignment.day, Cadre.name, Cadre.post)
+            .join(Cadre, Cadre.id == DutyAssignment.cadre_id)
+            .where(DutyAssignment.day.in_((today, tomorrow)))
+        ).all()
+        who = {day: f"{name}（{post}）" if post else name for day, name, post in rows}
+        return who.get(today, ""), who.get(tomorrow, "")
+
+    @staticmethod
+    def _open_log(s: Session, today: date) -> tuple[int, list[HomeItem]]:
+        is_open = DutyLogEntry.closed_on.is_(None)
+        count = int(s.scalar(select(func.count(DutyLogEntry.id)).where(is_open)) or 0)
+        rows = s.execute(
+            select(DutyLogEntry.day, DutyLogEntry.matter, DutyLogEntry.due_on, Cadre.name)
+            .outerjoin(Cadre, Cadre.id == DutyLogEntry.owner_cadre_id)
+            .where(is_open)
+            .order_by(DutyLogEntry.due_on.is_(None), DutyLogEntry.due_on, DutyLogEntry.day, DutyLogEntry.id)
+            .limit(OPEN_LOG_SHOWN)
+        ).all()
+        items = []
+        for day, matter, due, owner in rows:
+            overdue = (today - due).days if due is not None else None
+            when = overdue_text(overdue) if overdue is not None else "未定期限"
+            who = f"（{owner}跟进）" if owner else ""
+            items.append(
+                HomeItem(
+                    "值班记录",
+                    f"{matter}{who}",
+                    when,
+                    Target("roster", {"day": day}),
+                    bool(overdue and overdue > 0),
+                    overdue,
+                )
+            )
+        return count, items
+
+    # --- 待办 --------------------------------------------------------------------------------
+    def _decision_items(self, today: date) -> list[HomeItem]:
+        return [
+            HomeItem(
+                "五议两公开",
+                f"{a.what}：{a.number} {a.title}",
+                a.overdue_text,
+                Target("decisions", {"matter_id": a.matter_id}),
+                a.days_overdue > 0,
+                a.days_overdue,
+            )
+            for a in self.decisions.needs_action(today)
+        ]
+
+    @staticmethod
+    def _people_items(s: Session, today: date) -> list[HomeItem]:
+        active = Member.ended_on.is_(None)
+        items: list[HomeItem] = []
+        due_rows = s.execute(
+            select(Member.id, Member.name, Member.joined_on)
+            .where(active, Member.status == STATUS_PROBATIONARY, Member.joined_on.is_not(None))
+            .where(Member.joined_on <= joined_on_or_before_for_due(today))
+            .order_by(Member.joined_on, Member.id)
+        ).all()
+        for _mid, name, joined in due_rows:
+            due = probation_due(joined)
+            late = (today - due).days
+            when = f"{due.month}月{due.day}日满一年" + (f"，逾期 {late} 天" if late > 0 else "")
+            items.append(
+                HomeItem(
+                    "预备党员转正",
+                    f"{name}（{joined:%Y-%m-%d} 入党）",
+                    when,
+                    Target("members", {"text": name}),
+                    late > 0,
+                    late,
+                )
+            )
+        months = anniversary_months(today)
+        rows = s.execute(
+            select(Member.id, Member.name, Member.joined_on)
+            .where(active, Member.joined_on.is_not(None), extract("month", Member.joined_on).in_(months))
+            .order_by(Member.id)
+        ).all()
+        found = []
+        for _mid, name, joined in rows:
+            hit = anniversary_in_window(joined, today)
+            if hit is not None:
+                found.append((hit[0], name, hit[1]))
+        for day, name, years in sorted(found):
+            when = "今天" if day == today else f"{day.month}月{day.day}日"
+            items.append(HomeItem("入党纪念日", f"{name} 入党 {years} 周年", when, Target("members", {"text": name})))
+        return items
+
+    # --- 村情数据 ------------------------------------------------------------------------------
+    @staticmethod
+    def _totals(s: Session) -> tuple[Figure, ...]:
+        households = select(func.count(Household.id)).where(Household.ended_on.is_(None)).scalar_subquery()
+        residents = select(func.count(Resident.id)).where(Resident.ended_on.is_(None)).scalar_subquery()
+        members = select(func.count(Member.id)).where(Member.ended_on.is_(None)).scalar_subquery()
+        h, r, m = s.execute(select(households, residents, members)).one()
+        return (
+            Figure("农户", int(h or 0), Target("households")),
+            Figure("居民", int(r or 0), Target("households")),
+            Figure("党员", int(m or 0), Target("members")),
+        )
+
+    @staticmethod
+    def _members_by_status(s: Session) -> Breakdown:
+        counts = dict(
+            s.execute(
+                select(Member.status, func.count(Member.id)).where(Member.ended_on.is_(None)).group_by(Member.status)
+            ).all()
+        )
+        order = list(MEMBER_STATUSES) + sorted(k for k in counts if k not in MEMBER_STATUSES)
+        return Breakdown(
+            "党员状态",
+            tuple(Figure(st, int(counts.get(st, 0)), Target("members", {"status": st})) for st in order),
+        )
+
+    @staticmethod
+    def _members_by_branch(s: Session) -> Breakdown:
+        rows = s.execute(
+            select(Member.branch_id, OrgUnit.name, func.count(Member.id))
+            .outerjoin(OrgUnit, OrgUnit.id == Member.branch_id)
+            .where(Member.ended_on.is_(None))
+            .group_by(Member.branch_id, OrgUnit.name, OrgUnit.sort_order)
+            .order_by(OrgUnit.sort_order, Member.branch_id)
+        ).all()
+        figures = [
+            Figure(name or NO_BRANCH, int(n), Target("members", {"branch_id": bid} if bid is not None else {}))
+            for bid, name, n in rows
+        ]
+        return Breakdown("各支部党员", tuple(figures))
+
+    @staticmethod
+    def _household_categories(s: Session, today: date) -> Breakdown:
+        counts = dict(
+            s.execute(
+                select(HouseholdCategory.category, func.count(func.distinct(HouseholdCategory.household_id)))
+                .join(Household, Household.id == HouseholdCategory.household_id)
+                .where(category_is_active(today), Household.ended_on.is_(None))
+                .group_by(HouseholdCategory.category)
+            ).all()
+        )
+        order = list(HOUSEHOLD_CATEGORIES) + sorted(k for k in counts if k not in HOUSEHOLD_CATEGORIES)
+        return Breakdown(
+            "户类别",
+            tuple(Figure(c, int(counts.get(c, 0)), Target("households", {"category": c})) for c in order),
+        )
+
+    @staticmethod
+    def _members_by_age(s: Session, today: date) -> Breakdown:
+        whens = [
+            (Member.birth_date > born_after_for_age(oldest, today), name)
+            for name, oldest in AGE_BANDS
+            if oldest is not None
+        ]
+        band = case(*whens, else_=AGE_BANDS[-1][0])
+        counts = dict(
+            s.execute(select(band, func.count(Member.id)).where(Member.ended_on.is_(None)).group_by(band)).all()
+        )
+        return Breakdown(
+            "党员年龄结构",
+            tuple(
+                Figure(name, int(counts.get(name, 0)), Target("members", {"age_band": name})) for name, _ in AGE_BANDS
+            ),
+        )
+
+    @staticmethod
+    def _residents_by_group(s: Session) -> Breakdown:
+        rows = s.execute(
+            select(Household.villager_group_id, VillagerGroup.name, func.count(Resident.id))
+            .join(Household, Household.id == Resident.household_id)
+            .outerjoin(VillagerGroup, VillagerGroup.id == Household.villager_group_id)
+            .where(Resident.ended_on.is_(None), Household.ended_on.is_(None))
+            .group_by(Household.villager_group_id, VillagerGroup.name, VillagerGroup.sort_order)
+            .order_by(VillagerGroup.sort_order, Household.villager_group_id)
+        ).all()
+        figures = [
+            Figure(
+                name or NO_GROUP, int(n), Target("households", {"villager_group_id": gid} if gid is not None else {})
+            )
+            for gid, name, n in rows
+        ]
+        return Breakdown("各村民小组居民", tuple(figures))
+
+    @staticmethod
+    def _matters_by_stage(s: Session) -> Breakdown:
+        counts = dict(s.execute(select(Matter.state, func.count(Matter.id)).group_by(Matter.state)).all())
+        order = list(STATES) + sorted(k for k in counts if k not in STATES)
+        return Breakdown(
+            "五议两公开事项",
+            tuple(Figure(st, int(counts.get(st, 0)), Target("decisions", {"state": st})) for st in order if st),
+        )
+
+
+def needs_action_order(item: HomeItem) -> tuple[int, int]:
+    """Items with a deadline first, most overdue first; dated reminders (纪念日) after, as listed."""
+    if item.days_overdue is None:
+        return (1, 0)
+    return (0, -item.days_overdue)
