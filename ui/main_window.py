@@ -10,6 +10,7 @@ shown, splitters, column widths and the 字号 between runs (ui/window_state).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QTimer, Signal
@@ -79,6 +80,17 @@ class MainWindow(QMainWindow):
     def _build_area(self, spec: AreaSpec) -> QWidget:
         widget = spec.factory(self.services, self.jobs)
         self.state.restore_widgets(spec.key, widget)
+        open_area = getattr(widget, "open_area", None)
+        if open_area is not None:  # the area links to others (ui/areas: opening one area from another)
+            open_area.connect(self.show_area)
+        return widget
+
+    def show_area(self, key: str, filters: dict[str, Any] | None = None) -> QWidget:
+        """Show an area, its list filtered when ``filters`` is given (drill-down from 首页)."""
+        widget = self.select_area(key)
+        apply_filters = getattr(widget, "apply_filters", None)
+        if filters and apply_filters is not None:
+            apply_filters(dict(filters))
         return widget
 
     def area(self, name_or_index: str | int) -> QWidget:

@@ -3,7 +3,8 @@
 Read-only. Every count is a COUNT / GROUP BY in SQL (the township has 200,000 residents); only
 short lists are loaded as rows: the two duty days, the open duty-log items, the decision-log
 reminders (``DecisionService.needs_action``: its rules stay in decisions_reminders), this
-window's 入党纪念日 and the 预备党员 due to be made full. Every item and bar carries a ``Target``:
+window's 入党纪念日 (not of 预备党员: their first year ends in 转正, listed on its own) and the
+预备党员 due to be made full. Every item and bar carries a ``Target``:
 the area that lists what it counts and the filters that list it.
 """
 
@@ -240,7 +241,8 @@ class HomeService:
         months = anniversary_months(today)
         rows = s.execute(
             select(Member.id, Member.name, Member.joined_on)
-            .where(active, Member.joined_on.is_not(None), extract("month", Member.joined_on).in_(months))
+            .where(active, Member.status != STATUS_PROBATIONARY, Member.joined_on.is_not(None))
+            .where(extract("month", Member.joined_on).in_(months))
             .order_by(Member.id)
         ).all()
         found = []
