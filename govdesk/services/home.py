@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, extract, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from govdesk.db import Database
@@ -28,8 +28,8 @@ from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_reminders import overdue_text
 from govdesk.services.home_rules import (
     AGE_BANDS,
+    anniversary_condition,
     anniversary_in_window,
-    anniversary_months,
     born_after_for_age,
     joined_on_or_before_for_due,
     probation_due,
@@ -41,6 +41,7 @@ from govdesk.vocabulary import HOUSEHOLD_CATEGORIES, MEMBER_STATUSES, STATUS_PRO
 NO_GROUP = "未分组"
 NO_BRANCH = "未编入支部"
 OPEN_LOG_SHOWN = 8  # the page lists this many open duty-log items; the rest are behind 值班
+ANNIVERSARIES_LISTED = 10  # one by one; more (a township) are one line that opens the members list
 
 
 @dataclass(frozen=True)
@@ -122,13 +123,14 @@ class HomeService:
             on_duty = self._on_duty(s, today)
             log_count, log_items = self._open_log(s, today)
             people = self._people_items(s, today)
-            totals = self._totals(s)
+            residents = self._residents_by_group(s)
+            totals = self._totals(s, residents)
             by_status = self._members_by_status(s)
             breakdowns = (by_status, self._members_by_branch(s), self._household_categories(s, today))
             charts = (
                 self._members_by_age(s, today),
                 by_status,
-                self._residents_by_group(s),
+                residents,
                 self._matters_by_stage(s),
             )
         meeting = self.roster.meeting()
@@ -238,33 +240,40 @@ class HomeService:
                     late,
                 )
             )
-        months = anniversary_months(today)
         rows = s.execute(
-            select(Member.id, Member.name, Member.joined_on)
-            .where(active, Member.status != STATUS_PROBATIONARY, Member.joined_on.is_not(None))
-            .where(extract("month", Member.joined_on).in_(months))
+            select(Member.name, Member.joined_on)
+            .where(active, Member.status != STATUS_PROBATIONARY, anniversary_condition(Member.joined_on, today))
             .order_by(Member.id)
         ).all()
-        found = []
-        for _mid, name, joined in rows:
-            hit = anniversary_in_window(joined, today)
-            if hit is not None:
-                found.append((hit[0], name, hit[1]))
-        for day, name, years in sorted(found):
+        found = sorted((hit[0], name, hit[1]) for name, joined in rows if (hit := anniversary_in_window(joined, today)))
+        # Coming days first (today, tomorrow …), then the days of the month already past.
+        found.sort(key=lambda f: (f[0] < today, f[0]))
+        for day, name, years in found[:ANNIVERSARIES_LISTED]:
             when = "今天" if day == today else f"{day.month}月{day.day}日"
             items.append(HomeItem("入党纪念日", f"{name} 入党 {years} 周年", when, Target("members", {"text": name})))
+        if len(found) > ANNIVERSARIES_LISTED:
+            more = len(found) - ANNIVERSARIES_LISTED
+            items.append(
+                HomeItem(
+                    "入党纪念日",
+                    f"另有 {more} 位党员本月或近7天入党纪念日",
+                    f"共 {len(found)} 人",
+                    Target("members", {"anniversary": True}),
+                )
+            )
         return items
 
     # --- 村情数据 ------------------------------------------------------------------------------
     @staticmethod
-    def _totals(s: Session) -> tuple[Figure, ...]:
+    def _totals(s: Session, residents: Breakdown) -> tuple[Figure, ...]:
+        """农户 and 党员 counted here; 居民 is the sum of the residents by villager group (a household's
+        residents end with it, so every current resident is in a current household)."""
         households = select(func.count(Household.id)).where(Household.ended_on.is_(None)).scalar_subquery()
-        residents = select(func.count(Resident.id)).where(Resident.ended_on.is_(None)).scalar_subquery()
         members = select(func.count(Member.id)).where(Member.ended_on.is_(None)).scalar_subquery()
-        h, r, m = s.execute(select(households, residents, members)).one()
+        h, m = s.execute(select(households, members)).one()
         return (
             Figure("农户", int(h or 0), Target("households")),
-            Figure("居民", int(r or 0), Target("households")),
+            Figure("居民", residents.total, Target("households")),
             Figure("党员", int(m or 0), Target("members")),
         )
 
@@ -283,17 +292,21 @@ class HomeService:
 
     @staticmethod
     def _members_by_branch(s: Session) -> Breakdown:
-        rows = s.execute(
-            select(Member.branch_id, OrgUnit.name, func.count(Member.id))
-            .outerjoin(OrgUnit, OrgUnit.id == Member.branch_id)
-            .where(Member.ended_on.is_(None))
-            .group_by(Member.branch_id, OrgUnit.name, OrgUnit.sort_order)
-            .order_by(OrgUnit.sort_order, Member.branch_id)
+        counts = dict(
+            s.execute(
+                select(Member.branch_id, func.count(Member.id))
+                .where(Member.ended_on.is_(None))
+                .group_by(Member.branch_id)
+            ).all()
+        )
+        units = s.execute(
+            select(OrgUnit.id, OrgUnit.name)
+            .where(OrgUnit.id.in_([k for k in counts if k is not None]))
+            .order_by(OrgUnit.sort_order, OrgUnit.id)
         ).all()
-        figures = [
-            Figure(name or NO_BRANCH, int(n), Target("members", {"branch_id": bid} if bid is not None else {}))
-            for bid, name, n in rows
-        ]
+        figures = [Figure(name, int(counts[uid]), Target("members", {"branch_id": uid})) for uid, name in units]
+        if counts.get(None):
+            figures.append(Figure(NO_BRANCH, int(counts[None]), Target("members")))
         return Breakdown("各支部党员", tuple(figures))
 
     @staticmethod
@@ -332,20 +345,25 @@ class HomeService:
 
     @staticmethod
     def _residents_by_group(s: Session) -> Breakdown:
-        rows = s.execute(
-            select(Household.villager_group_id, VillagerGroup.name, func.count(Resident.id))
-            .join(Household, Household.id == Resident.household_id)
-            .outerjoin(VillagerGroup, VillagerGroup.id == Household.villager_group_id)
-            .where(Resident.ended_on.is_(None), Household.ended_on.is_(None))
-            .group_by(Household.villager_group_id, VillagerGroup.name, VillagerGroup.sort_order)
-            .order_by(VillagerGroup.sort_order, Household.villager_group_id)
-        ).all()
+        """Grouped by the id alone (the names are read apart): one pass over the residents, no sort."""
+        counts = dict(
+            s.execute(
+                select(Household.villager_group_id, func.count(Resident.id))
+                .join(Household, Household.id == Resident.household_id)
+                .where(Resident.ended_on.is_(None), Household.ended_on.is_(None))
+                .group_by(Household.villager_group_id)
+            ).all()
+        )
+        groups = s.execute(
+            select(VillagerGroup.id, VillagerGroup.name).order_by(VillagerGroup.sort_order, VillagerGroup.id)
+        )
         figures = [
-            Figure(
-                name or NO_GROUP, int(n), Target("households", {"villager_group_id": gid} if gid is not None else {})
-            )
-            for gid, name, n in rows
+            Figure(name, int(counts[gid]), Target("households", {"villager_group_id": gid}))
+            for gid, name in groups
+            if counts.get(gid)
         ]
+        if counts.get(None):
+            figures.append(Figure(NO_GROUP, int(counts[None]), Target("households")))
         return Breakdown("各村民小组居民", tuple(figures))
 
     @staticmethod

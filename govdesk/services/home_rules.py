@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy import ColumnElement, and_, extract, or_
+
 # 年龄段: (label, oldest age in whole years in the band; None = no upper limit). Rural branches
 # are old, so the bands past 60 are the ones the township asks about.
 AGE_BANDS: tuple[tuple[str, int | None], ...] = (
@@ -86,10 +88,16 @@ def anniversary_in_window(joined: date, today: date) -> tuple[date, int] | None:
     return None
 
 
-def anniversary_months(today: date) -> tuple[int, ...]:
-    """The calendar months the window touches (a SQL pre-filter on the month of 入党时间)."""
+def anniversary_condition(joined: ColumnElement[date], today: date) -> ColumnElement[bool]:
+    """SQL: 入党时间 whose anniversary falls in the window (at least one year ago) — what
+    ``anniversary_in_window`` finds, as a filter (the window starts on the 1st and spans at most
+    two months)."""
     first, last = anniversary_window(today)
-    return tuple(sorted({first.month, last.month}))
+    month, day = extract("month", joined), extract("day", joined)
+    in_window = month == first.month
+    if last.month != first.month:
+        in_window = or_(in_window, and_(month == last.month, day <= last.day))
+    return and_(joined.is_not(None), joined < first, in_window)
 
 
 def probation_due(joined: date) -> date:
