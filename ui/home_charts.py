@@ -48,8 +48,8 @@ class BarChart(QChartView):
         bars.setColor(BAR_COLOR)
         bars.setLabelColor(QColor("#222"))
         for figure in figures:
-            bars.append(figure.value)
-        bars.clicked.connect(lambda index: self.open_bar(len(figures) - 1 - index))
+            bars.append(float(figure.value))
+        bars.clicked.connect(self._bar_clicked)
         series = QHorizontalBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
@@ -65,10 +65,16 @@ class BarChart(QChartView):
         counts.setRange(0, max([f.value for f in figures] + [1]) * 1.15)
         counts.setLabelFormat("%d")
         counts.setTickCount(5)
+        counts.applyNiceNumbers()  # ticks on round counts (0, 500, 1000 …), not 568, 1137
         counts.setGridLineVisible(False)
         chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(counts)
         self.setMinimumHeight(max(220, 60 + 22 * len(figures)))
+
+    def _bar_clicked(self, index: int) -> None:
+        """Qt numbers the bars from the bottom, the breakdown from the top."""
+        if self.breakdown is not None:
+            self.open_bar(len(self.breakdown.figures) - 1 - index)
 
     def open_bar(self, position: int) -> None:
         """The bar at ``position`` in the breakdown's order: open the list behind it."""

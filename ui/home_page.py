@@ -68,7 +68,7 @@ class HomePage(QWidget):
         self._asked = 0  # reads asked for; a read's answer is shown only if no later one was asked
         self.refresh()  # first: the worker reads while the sections and charts are built
 
-        self.heading = QLabel()
+        self.heading = QLabel("<h2>正在读取……</h2>")  # until the first read arrives (a moment on a township)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
 
         self.today_model = ListTableModel(item_columns(), self, foreground=self._overdue_color)

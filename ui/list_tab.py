@@ -315,7 +315,7 @@ class ListTab(QWidget):
 
     def apply_filters(self, filters: dict[str, Any]) -> None:
         """Opened from another area (ui/areas): exactly these filters, the others 全部, current records
-        only; ``text`` fills the search box. One re-read of the list."""
+        only; ``text`` fills the search box, ``id`` selects that record. One re-read of the list."""
         for key, combo in self._filters.items():
             value = filters.get(key)
             index = combo.findData(value) if value is not None else 0
@@ -337,6 +337,7 @@ class ListTab(QWidget):
                 include_ended=False,
             )
         )
+        self.select_id(filters.get("id"))  # one record of the filtered list (a 民情 item from 首页)
 
     def refresh_choices(self) -> None:
         """Subclasses fill their organisation-dependent filters (支部, 村民小组, 网格…) here."""

@@ -37,7 +37,7 @@ def child(mode: str) -> None:
     from ui.app import application
     from ui.main_window import MainWindow
 
-    app = application()
+    application()
     if mode == "empty":
         db = Database(Path(tempfile.mkdtemp()) / "empty.sqlite3")
         VillageService(db).create_village("青山村")
@@ -46,15 +46,18 @@ def child(mode: str) -> None:
     services = Services.open(db)
     window = MainWindow(services)
     window.resize(1366, 768)
+    # QEventLoop.processEvents, not QApplication.processEvents: in PySide6 6.12 the latter drops a
+    # reference to None on every call, and a waiting loop makes thousands of calls.
+    pump = QEventLoop().processEvents
     t = time.perf_counter()
     window.show()
     while not window.ready:
-        app.processEvents()
+        pump()
     page = window.areas.stack.currentWidget()
     while page.view is None:  # the read runs on the worker; the page fills when it arrives
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # no busy loop taking the GIL
+        pump(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # no busy loop taking the GIL
     page.repaint()
-    app.processEvents()
+    pump()
     painted_ms = (time.perf_counter() - t) * 1000
     assert window.current_area() == "首页", window.current_area()
     reads = []

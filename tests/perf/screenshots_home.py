@@ -22,6 +22,7 @@ from _people_township import township_db  # noqa: E402
 
 os.environ["GOVDESK_HOME"] = tempfile.mkdtemp(prefix="govdesk-shots-")
 
+from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 from govdesk import demo  # noqa: E402
@@ -32,8 +33,10 @@ from ui.main_window import MainWindow  # noqa: E402
 
 
 def settle(app: QApplication, rounds: int = 8) -> None:
+    # QEventLoop.processEvents: QApplication.processEvents drops a reference to None per call (PySide6 6.12)
+    pump = QEventLoop().processEvents
     for _ in range(rounds):
-        app.processEvents()
+        pump()
 
 
 def shoot(app: QApplication, db: Database, out: Path, name: str, *, demo_mode: bool) -> None:
@@ -42,10 +45,13 @@ def shoot(app: QApplication, db: Database, out: Path, name: str, *, demo_mode: b
     window.show()
     settle(app)
     assert window.current_area() == "首页"
+    page = window.area("首页")
+    while page.view is None:  # read on the worker thread
+        QEventLoop().processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    settle(app)
     path = out / f"home_{name}.png"
     window.grab().save(str(path))
     print(path)
-    page = window.area("首页")
     scroll = page.findChild(QScrollArea)
     content = scroll.widget()
     content.resize(scroll.viewport().width(), content.sizeHint().height())

@@ -19,8 +19,9 @@ window, so no area knows another's widget:
   the area and calls ``MainWindow.show_area(key, filters)``;
 - ``show_area`` selects the area and, when ``filters`` is not empty, calls the area's
   ``apply_filters(filters)``. An area that can be opened filtered has that method: a list sets
-  exactly these filters (the others back to 全部; ``text`` is its search box), the decision log
-  takes ``state`` or ``matter_id``, the roster ``day``. Unknown keys are ignored.
+  exactly these filters (the others back to 全部; ``text`` is its search box, ``id`` selects
+  a record), the decision log takes ``state`` or ``matter_id``, the roster ``day``. Unknown
+  keys are ignored.
 """
 
 from __future__ import annotations
