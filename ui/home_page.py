@@ -140,6 +140,7 @@ class HomePage(QWidget):
             lambda _ctx: self.services.home.view(),
             lambda view: self.show_view(view) if asked == self._asked else None,
             lambda error: show_error(error, self),
+            read_only=True,  # closing the window right after start does not ask about it
         )
 
     def on_changes(self, changes: Changes) -> None:

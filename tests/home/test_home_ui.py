@@ -154,3 +154,16 @@ def test_a_decision_reminder_opens_its_matter(demo_db: Database, qtbot) -> None:
     assert ledger.state_filter.currentData() == stage.label
     assert ledger.model.rowCount() == stage.value
     win.jobs.shutdown()
+
+
+def test_the_pages_read_does_not_count_as_work_in_progress(window, page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    release = threading.Event()
+    window.jobs.submit(lambda _ctx: release.wait(5), lambda _r: None, read_only=True)
+    page.refresh()
+    assert not window.jobs.busy  # closing now would not ask 仍有工作在进行
+    window.jobs.submit(lambda _ctx: None, lambda _r: None)
+    assert window.jobs.busy
+    release.set()
+    qtbot.waitUntil(lambda: not window.jobs.busy)
