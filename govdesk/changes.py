@@ -44,6 +44,7 @@ class Changes(enum.Flag):
     DUTY_LOG = enum.auto()  # 值班日志 entries
     DECISIONS = enum.auto()  # 五议两公开 matters and their bodies' seats
     PRINTS = enum.auto()  # the print archive (打印存档)
+    VOICES = enum.auto()  # 民情台账 items and their categories
 
     @classmethod
     def everything(cls) -> Changes:

@@ -38,6 +38,7 @@ from govdesk.decisions.state import STATE_COMPLETED, STATE_ENDED, STATE_FAILED, 
 from govdesk.errors import GovdeskError
 from govdesk.services.bundle import Services
 from govdesk.services.decisions_query import MatterView
+from govdesk.services.voices import VoiceLine
 from ui.dialogs.common import FieldDialog
 from ui.dialogs.decision_entries import (
     AnswerDialog,
@@ -75,7 +76,8 @@ def steps_html(view: MatterView) -> str:
     return " &nbsp;→&nbsp; ".join(parts)
 
 
-def header_html(view: MatterView) -> str:
+def header_html(view: MatterView, voices: list[VoiceLine] | tuple[()] = ()) -> str:
+    """The matter's header; ``voices``: the 民情 items it was made from (转为五议两公开事项)."""
     st = view.state
     facts = [view.category, view.amount, view.source, view.procedure, f"提出 {view.raised_on.isoformat()}"]
     lines = [
@@ -83,6 +85,9 @@ def header_html(view: MatterView) -> str:
         " · ".join(html.escape(f) for f in facts if f),
         f"状态：<b>{html.escape(st.state)}</b>（{html.escape(st.stage)}）",
     ]
+    if voices:
+        items = "、".join(f"第 {v.id} 号 {v.raised_by}（{v.received_on}）" for v in voices)
+        lines.append(f"来源民情：{html.escape(items)}")
     if st.posted_on:
         lines.append(f"决议公示：{st.posted_on} 至 {st.posting_ends_on}；未答复异议 {st.open_objections} 条")
     if st.amount_spent_fen or st.accepted_on:
@@ -296,7 +301,7 @@ class DecisionsTab(QWidget):
             show_error(exc, self)
             return
         self.current = view
-        self.header.setText(header_html(view))
+        self.header.setText(header_html(view, self.services.voices.items_of_matter(matter_id)))
         self.steps_label.setText(steps_html(view))
         self.history_model.set_items(self.svc.history(matter_id))
         self.history.resizeColumnsToContents()

@@ -58,6 +58,7 @@ class HomePage(QWidget):
         | Changes.DUTY_LOG
         | Changes.DECISIONS
         | Changes.VILLAGE
+        | Changes.VOICES
     )
 
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:

@@ -337,7 +337,9 @@ class ListTab(QWidget):
                 include_ended=False,
             )
         )
-        self.select_id(filters.get("id"))  # one record of the filtered list (a 民情 item from 首页)
+        if filters.get("id") is not None:  # one record of the filtered list (a 民情 item from 首页)
+            self.model.row_at(0)  # the first page, where a short filtered list has it
+            self.select_id(filters["id"])
 
     def refresh_choices(self) -> None:
         """Subclasses fill their organisation-dependent filters (支部, 村民小组, 网格…) here."""

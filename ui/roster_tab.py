@@ -150,10 +150,12 @@ class RosterTab(QWidget):
         stretch_column(self.log, LOG_MATTER_COLUMN)  # 来访事项: the text people read, not 办结
         self.btn_log_add = push_button("登记来访", self.add_log)
         self.btn_log_close = push_button("办结所选", self.close_log)
+        self.btn_log_voice = push_button("转为民情", self.log_to_voice, "把所选来访中群众反映的问题登入民情台账")
         log_bar = QHBoxLayout()
         log_bar.addWidget(self.log_title, 1)
         log_bar.addWidget(self.btn_log_add)
         log_bar.addWidget(self.btn_log_close)
+        log_bar.addWidget(self.btn_log_voice)
         lower = QWidget()
         lower_lay = QVBoxLayout(lower)
         lower_lay.setContentsMargins(0, 0, 0, 0)
@@ -361,6 +363,18 @@ class RosterTab(QWidget):
             self.say("这条记录已经办结", warn=True)
             return
         self._open(lambda: CloseLogDialog(row, self.today, self.services.duty_log.close, self))
+
+    def log_to_voice(self) -> None:
+        row = self.log_model.row_at(self.log.currentIndex())
+        if row is None:
+            self.say("请先在值班记录中选中一条", warn=True)
+            return
+        try:
+            voice_id = self.services.voices.from_duty_log(row.id)
+        except GovdeskError as exc:
+            self.say(str(exc), warn=True)
+            return
+        self.say(f"已登入民情台账第 {voice_id} 号（在“民情”中答复、办结）")
 
     # ----- printing ----------------------------------------------------------------------------------
     def print_roster(self) -> PrintRequest | None:

@@ -7,6 +7,7 @@ invalid rows (nothing written; every bad row listed by Excel row number), 2 usag
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from govdesk.cli.common import open_database
@@ -32,9 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(handler=run_import)
 
-    e = sub.add_parser("export", help="把农户或党员花名册导出为 Excel（可再导入）")
-    e.add_argument("kind", choices=("households", "members", "template-households", "template-members"))
+    e = sub.add_parser("export", help="把农户或党员花名册（可再导入）或某年的民情台账导出为 Excel")
+    e.add_argument("kind", choices=("households", "members", "template-households", "template-members", "voices"))
     e.add_argument("file", type=Path, help="要写入的 .xlsx 文件")
+    e.add_argument("--year", type=int, metavar="YYYY", help="voices：导出哪一年的民情台账（默认今年）")
     e.set_defaults(handler=run_export)
 
     r = sub.add_parser("reindex", help="重建居民搜索索引（拼音、身份证和电话后几位）")
@@ -75,6 +77,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.kind == "voices":
+        return run_export_voices(args)
     service = RegisterService(open_database(args))
     if args.kind.startswith("template-"):
         kind = args.kind.split("-", 1)[1]
@@ -83,4 +87,22 @@ def run_export(args: argparse.Namespace) -> int:
         return 0
     n = service.export_file(args.kind, args.file)
     print(f"{KIND_NAMES[args.kind]}已导出：{n} 行 → {args.file}")
+    return 0
+
+
+def run_export_voices(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from govdesk.services.voices_report import VoiceReports
+
+    year = args.year or date.today().year
+    if not 2000 <= year <= 2100:
+        print(f"govdesk: 年份 {year} 不对，应写成四位年份，如 2026", file=sys.stderr)
+        return 1
+    db = open_database(args)
+    try:
+        n = VoiceReports(db).export_year(year, args.file)
+    finally:
+        db.dispose()
+    print(f"{year}年民情台账已导出：{n} 条 → {args.file}")
     return 0

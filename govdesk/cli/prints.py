@@ -13,11 +13,12 @@ PRINT_MODULES: tuple[str, ...] = (
     "govdesk.cli.print_register",
     "govdesk.cli.print_roster",
     "govdesk.cli.print_decision",
+    "govdesk.cli.print_voices",
 )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("print", help="打印（生成 PDF）：花名册、值班表、决议公告等")
+    p = sub.add_parser("print", help="打印（生成 PDF）：花名册、值班表、决议公告、民情月报等")
     targets = p.add_subparsers(dest="print_target", metavar="WHAT", required=True)
     for name in PRINT_MODULES:
         importlib.import_module(name).register_print(targets)

@@ -31,6 +31,7 @@ from govdesk.models.roster import (
     HolidayEntry,
     Roster,
 )
+from govdesk.models.voices import VoiceCategory, VoiceItem, VoiceMatterLink
 
 __all__ = [
     "Attachment",
@@ -64,4 +65,7 @@ __all__ = [
     "StarRating",
     "Village",
     "VillagerGroup",
+    "VoiceCategory",
+    "VoiceItem",
+    "VoiceMatterLink",
 ]

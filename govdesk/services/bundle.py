@@ -18,6 +18,7 @@ from govdesk.services.printing import PrintService
 from govdesk.services.registers import RegisterService
 from govdesk.services.roster import RosterService
 from govdesk.services.village import VillageService
+from govdesk.services.voices import VoiceService
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Services:
     member_details: MemberDetailsService
     registers: RegisterService
     home: HomeService
+    voices: VoiceService
 
     @classmethod
     def open(cls, db: Database) -> Services:
@@ -54,4 +56,5 @@ class Services:
             member_details=MemberDetailsService(db),
             registers=RegisterService(db),
             home=HomeService(db),
+            voices=VoiceService(db),
         )

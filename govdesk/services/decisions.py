@@ -82,8 +82,16 @@ class DecisionService(DecisionQueries):
         return f"{year}-{(max(used) + 1) if used else 1:03d}"
 
     @writes(Changes.DECISIONS)
-    def create_matter(self, data: MatterInput, suggestion: SuggestionInput | None = None) -> int:
-        """Open a matter (立项). With a 建议 first step, the suggestion is recorded with it."""
+    def create_matter(
+        self,
+        data: MatterInput,
+        suggestion: SuggestionInput | None = None,
+        then: Callable[[Session, int], None] | None = None,
+    ) -> int:
+        """Open a matter (立项). With a 建议 first step, the suggestion is recorded with it.
+
+        ``then(session, matter_id)`` runs in the same transaction (the 民情台账 links its items
+        there, so a matter is never opened without its links, nor the links without it)."""
         c = Checker()
         title = clean_text(data.title)
         if not title:
@@ -132,6 +140,8 @@ class DecisionService(DecisionQueries):
                 sug = suggestion or SuggestionInput(raised_on=raised, by=data.source_detail, text=data.source_detail)
                 new = build.suggestion_entry(steps[0], sug, source, self.today(), None)
                 ledger.append(s, matter, new, now=self.clock(), user=self.user)
+            if then is not None:
+                then(s, matter.id)
             return matter.id
 
     # --- steps ---------------------------------------------------------------------------

@@ -32,6 +32,10 @@ from govdesk.models import BodySeat, Cadre, Household, Resident
 from govdesk.models.decisions import BODY_REPRESENTATIVES, BODY_SUPERVISION
 from govdesk.models.people import RELATION_HEAD
 from govdesk.services.decisions import DecisionService
+from govdesk.services.voices import VoiceService
+from govdesk.services.voices_demo import source_items
+
+FROM_VOICES = "民情台账"  # a scenario's source: its detail names the demo 民情 items it is made from
 
 HOUSEHOLDS_PER_REPRESENTATIVE = 10
 MAX_REPRESENTATIVES = 80  # a large demo (scale 170) stays quick to seed and to tick
@@ -72,6 +76,11 @@ class _Desk:
 
     def open(self, title: str, category: str, amount: str, source: str, detail: str, raised: date, proc: str) -> int:
         self.at(raised)
+        if source == FROM_VOICES:  # the matter is made from 民情 items (转为五议两公开事项)
+            items = source_items(self.svc.db, self.ctx, detail)
+            return VoiceService(self.svc.db, clock=lambda: self.now).to_matter(
+                self.svc, items, title, category, amount, proc
+            )
         data = MatterInput(title, category, amount, source, detail, proc, raised)
         return self.svc.create_matter(data, SuggestionInput(raised, detail.split("：")[0], detail))
 
@@ -160,8 +169,8 @@ def _done(desk: _Desk, d: Callable[[int], date], deliberate: Callable[..., int])
         "三组至五组村道硬化工程",
         "公益事业建设",
         "386000",
-        "村民建议",
-        "王建国等12户：三组至五组道路雨天泥泞，建议硬化",
+        FROM_VOICES,
+        "road",
         d(210),
         "五议两公开",
     )
@@ -253,8 +262,8 @@ def _suggested(desk: _Desk, d: Callable[[int], date], deliberate: Callable[..., 
         "村主干道增设路灯",
         "公益事业建设",
         "36000",
-        "村民建议",
-        "陈秀兰：夜间出行不便，建议增设路灯",
+        FROM_VOICES,
+        "lights",
         d(4),
         "五议两公开",
     )

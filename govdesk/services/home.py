@@ -36,11 +36,13 @@ from govdesk.services.home_rules import (
 )
 from govdesk.services.people_common import category_is_active
 from govdesk.services.roster import RosterService
+from govdesk.services.voices import VoiceService
 from govdesk.vocabulary import HOUSEHOLD_CATEGORIES, MEMBER_STATUSES, STATUS_PROBATIONARY
 
 NO_GROUP = "未分组"
 NO_BRANCH = "未编入支部"
 OPEN_LOG_SHOWN = 8  # the page lists this many open duty-log items; the rest are behind 值班
+VOICES_LISTED = 10  # overdue 民情 items one by one; more are one line that opens the 民情 list
 ANNIVERSARIES_LISTED = 10  # one by one; more (a township) are one line that opens the members list
 
 
@@ -100,9 +102,6 @@ class HomeView:
         return next(b for b in (*self.breakdowns, *self.charts) if b.title == title)
 
 
-ExtraItems = Callable[[date], list[HomeItem]]
-
-
 class HomeService:
     """Reads the home page. ``clock`` is the desk's today (the demo and tests pin it)."""
 
@@ -111,8 +110,7 @@ class HomeService:
         self.clock: Callable[[], datetime] = clock or datetime.now
         self.roster = RosterService(db)
         self.decisions = DecisionService(db, clock=self.clock)
-        # Other capabilities add their 待办 here (民情台账's overdue items): date → items.
-        self.extra_needs_action: list[ExtraItems] = []
+        self.voices = VoiceService(db, clock=self.clock)
 
     def today(self) -> date:
         return self.clock().date()
@@ -146,9 +144,7 @@ class HomeService:
         if meeting_today:
             today_items.append(HomeItem("例会", meeting_today, "今天", Target("roster", {"day": today})))
         today_items += log_items
-        needs = self._decision_items(today) + people
-        for extra in self.extra_needs_action:
-            needs += extra(today)
+        needs = self._decision_items(today) + self._voice_items(today) + people
         needs.sort(key=needs_action_order)
         return HomeView(
             today=today,
@@ -215,6 +211,35 @@ class HomeService:
             )
             for a in self.decisions.needs_action(today)
         ]
+
+    def _voice_items(self, today: date) -> list[HomeItem]:
+        """民情 items waiting for an answer past their deadline (the 民情台账's own rule and query)."""
+        lines = self.voices.overdue(today, limit=VOICES_LISTED)
+        items = [
+            HomeItem(
+                "民情",
+                f"{line.raised_by}：{line.summary}" if line.raised_by else line.summary,
+                overdue_text(line.days_overdue),
+                Target("voices", {"overdue": True, "id": line.id}),
+                True,
+                line.days_overdue,
+            )
+            for line in lines
+        ]
+        if len(lines) == VOICES_LISTED:
+            total = self.voices.counts(today).overdue
+            if total > len(lines):
+                items.append(
+                    HomeItem(
+                        "民情",
+                        f"另有 {total - len(lines)} 件民情逾期未答复",
+                        f"共 {total} 件",
+                        Target("voices", {"overdue": True}),
+                        True,
+                        lines[-1].days_overdue,
+                    )
+                )
+        return items
 
     @staticmethod
     def _people_items(s: Session, today: date) -> list[HomeItem]:

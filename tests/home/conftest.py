@@ -15,6 +15,7 @@ from govdesk.services.home import HomeService
 from govdesk.services.households import HouseholdInput, ResidentInput
 from govdesk.services.members import MemberInput
 from govdesk.services.organisation import CadreInput
+from govdesk.voices.rules import VoiceInput
 
 TODAY = date(2026, 11, 23)  # a Monday
 
@@ -112,6 +113,10 @@ def build_village(db: Database, today: date) -> Village:
     done = s.duty_log.add(today - timedelta(days=3), "开证明", due_on=today)
     s.duty_log.close(done, today - timedelta(days=2))
     v.ids.update(c1=c1, c2=c2, h1=h1, h2=h2, h3=h3)
+    late = VoiceInput(today - timedelta(days=10), "来访", "外村人", category="道路交通", content="村口路灯不亮",
+                      deadline=today - timedelta(days=3))  # fmt: skip
+    v.ids["voice_late"] = s.voices.create(late)
+    s.voices.create(VoiceInput(today - timedelta(days=2), "来电", "李一", category="水利", content="水渠堵了"))
     return v
 
 

@@ -14,6 +14,7 @@ from govdesk.services.bundle import Services
 from govdesk.services.home import Figure, HomeService
 from govdesk.services.home_rules import anniversary_condition, anniversary_in_window
 from govdesk.services.listing import ListQuery
+from govdesk.voices.rules import VoiceInput
 from tests.conftest import DEMO_TODAY
 from tests.home.conftest import TODAY, Village, at, build_village
 
@@ -47,10 +48,11 @@ def test_no_meeting_on_another_weekday_and_nobody_on_an_unplanned_day(village: V
     assert [i.text for i in later.today_items[:2]] == ["未排班", "未排班"]
 
 
-def test_needs_action_probation_and_anniversaries(village: Village) -> None:
+def test_needs_action_probation_voices_and_anniversaries(village: Village) -> None:
     rows = [(i.kind, i.text, i.when, i.urgent) for i in village.home.view().needs_action]
     assert rows == [
         ("预备党员转正", "郑逾期（2025-10-14 入党）", "10月14日满一年，逾期 40 天", True),
+        ("民情", "外村人：村口路灯不亮", "逾期 3 天", True),  # not 水渠堵了: its deadline is days away
         ("预备党员转正", "吴转正（2025-11-26 入党）", "11月26日满一年", False),
         ("入党纪念日", "周纪念 入党 20 周年", "11月3日", False),
     ]  # not 冯新 (joined 100 days ago), not the ended member, not 陈流动 (joined in October)
@@ -81,6 +83,7 @@ def test_items_lead_to_the_right_lists(village: Village) -> None:
     assert targets["赵书记（党支部书记）"] == ("roster", {"day": TODAY})
     assert targets["路灯坏了（钱主任跟进）"] == ("roster", {"day": TODAY - timedelta(days=6)})
     assert targets["吴转正（2025-11-26 入党）"] == ("members", {"text": "吴转正"})
+    assert targets["外村人：村口路灯不亮"] == ("voices", {"overdue": True, "id": village.ids["voice_late"]})
     low = next(f for f in view.breakdown("户类别").figures if f.label == "低保户")
     assert (low.target.area, low.target.filters) == ("households", {"category": "低保户"})
     group = view.breakdown("各村民小组居民").figures[0]
@@ -137,6 +140,7 @@ def test_demo_shows_a_probationary_member_due_this_month(demo_db: Database) -> N
     view = HomeService(demo_db, clock=at(DEMO_TODAY)).view()
     assert [i.text for i in view.needs_action if i.kind == "预备党员转正"]
     assert [i.text for i in view.needs_action if i.kind == "入党纪念日"]
+    assert [i.text for i in view.needs_action if i.kind == "民情"]
     assert view.on_duty[0] and view.open_log_count >= 1
 
 
@@ -194,3 +198,28 @@ def test_the_clock_is_the_desk_today(db: Database) -> None:
     home = HomeService(db, clock=lambda: datetime(2026, 11, 24, 8))
     assert home.view().today == TODAY + timedelta(days=1)
     assert village.home.today() == TODAY
+
+
+def test_more_overdue_voices_than_listed_become_one_line_to_the_voices_list(db: Database) -> None:
+    village = build_village(db, TODAY)
+    from govdesk.services import home as home_module
+
+    home_module.VOICES_LISTED, saved = 1, home_module.VOICES_LISTED
+    try:
+        village.services.voices.create(
+            VoiceInput(
+                TODAY - timedelta(days=20),
+                "来访",
+                "王一",
+                category="水利",
+                content="井水浑浊",
+                deadline=TODAY - timedelta(days=1),
+            )
+        )
+        rows = [(i.text, i.when, i.target.filters) for i in village.home.view().needs_action if i.kind == "民情"]
+    finally:
+        home_module.VOICES_LISTED = saved
+    assert rows == [
+        ("外村人：村口路灯不亮", "逾期 3 天", {"overdue": True, "id": village.ids["voice_late"]}),
+        ("另有 1 件民情逾期未答复", "共 2 件", {"overdue": True}),
+    ]

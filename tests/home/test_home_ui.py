@@ -167,3 +167,13 @@ def test_the_pages_read_does_not_count_as_work_in_progress(window, page, qtbot) 
     assert window.jobs.busy
     release.set()
     qtbot.waitUntil(lambda: not window.jobs.busy)
+
+
+def test_an_overdue_voice_opens_the_voices_list_on_it(window, page, village: Village) -> None:  # type: ignore[no-untyped-def]
+    item = next(i for i in page.view.needs_action if i.kind == "民情")
+    page.open_target(item.target)
+    voices = window.area("民情")
+    assert window.current_area() == "民情"
+    assert voices._filters["overdue"].currentData() is True
+    assert voices.model.rowCount() == 1
+    assert voices.current_id() == village.ids["voice_late"]

@@ -47,6 +47,7 @@ AREA_MODULES: tuple[str, ...] = (
     "ui.areas.households",
     "ui.areas.roster",
     "ui.areas.decisions",
+    "ui.areas.voices",
 )
 
 
