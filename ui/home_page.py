@@ -67,7 +67,6 @@ class HomePage(QWidget):
         self.jobs = jobs
         self.view: HomeView | None = None
         self._asked = 0  # reads asked for; a read's answer is shown only if no later one was asked
-        self.refresh()  # first: the worker reads while the sections and charts are built
 
         self.heading = QLabel("<h2>正在读取……</h2>")  # until the first read arrives (a moment on a township)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -114,6 +113,7 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        self.refresh()  # the worker reads while the window counts its status bar and paints
 
     # --- building ------------------------------------------------------------------------------
     def _items_table(self, model: ListTableModel) -> QTableView:
