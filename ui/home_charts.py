@@ -13,7 +13,7 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
-from govdesk.services.home import Breakdown, Target
+from govdesk.services.home_view import Breakdown, Target
 
 BAR_COLOR = QColor("#c0392b")  # the red of the Party's boards, softened
 LABEL_MAX_CHARS = 8

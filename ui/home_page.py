@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from govdesk.changes import Changes
 from govdesk.roster.calendar import WEEKDAY_NAMES
 from govdesk.services.bundle import Services
-from govdesk.services.home import Breakdown, HomeItem, HomeView, Target
+from govdesk.services.home_view import Breakdown, HomeItem, HomeView, Target
 from ui.home_charts import BarChart
 from ui.jobs import JobRunner, show_error
 from ui.list_model import Column, ListTableModel

@@ -11,8 +11,9 @@ from sqlalchemy import select
 from govdesk.db import Database
 from govdesk.models import Member
 from govdesk.services.bundle import Services
-from govdesk.services.home import Figure, HomeService
+from govdesk.services.home import HomeService
 from govdesk.services.home_rules import anniversary_condition, anniversary_in_window
+from govdesk.services.home_view import Figure
 from govdesk.services.listing import ListQuery
 from govdesk.voices.rules import VoiceInput
 from tests.conftest import DEMO_TODAY
