@@ -33,6 +33,7 @@ from govdesk.models.people import (
     STATUS_PROBATIONARY,
 )
 from govdesk.search import search_keys
+from govdesk.services.home_rules import month_end, same_day_years_later
 
 log = logging.getLogger("govdesk.demo")
 
@@ -297,6 +298,8 @@ def _make_members(s: Any, ctx: DemoContext, people: _People) -> None:
         joined = earliest + timedelta(days=rng.randrange(span))
         if status == STATUS_PROBATIONARY:
             joined = ctx.today - timedelta(days=rng.randrange(30, 300))
+            if k == 0:  # one 预备党员 whose year ends this month: 首页 lists the 转正 to prepare
+                joined = same_day_years_later(min(ctx.today + timedelta(days=3), month_end(ctx.today)), -1)
         full_on = None if status == STATUS_PROBATIONARY else joined + timedelta(days=365)
         branch_pos = 0 if k % 2 == 0 else 1
         m = Member(

@@ -258,6 +258,24 @@ class DecisionsTab(QWidget):
         if changes & (Changes.DECISIONS | Changes.ORGANISATION):
             self.refresh()
 
+    def apply_filters(self, filters: dict[str, Any]) -> None:
+        """Opened from another area (ui/areas): ``state`` filters the ledger, ``matter_id`` shows one matter."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        index = self.state_filter.findData(filters.get("state") or "")
+        self.state_filter.blockSignals(True)
+        self.state_filter.setCurrentIndex(max(index, 0))
+        self.state_filter.blockSignals(False)
+        self._apply_filter()
+        matter_id = filters.get("matter_id")
+        if matter_id is not None:
+            row = self.model.row_of_id(matter_id)
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+            self.show_matter(matter_id)
+
     def _apply_filter(self) -> None:
         q = dataclasses.replace(
             self.model.query, text=self.search.text(), filters={"state": self.state_filter.currentData()}

@@ -72,13 +72,15 @@ class JobRunner(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govdesk-job")
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None] | None]] = {}
         self._dialogs: dict[int, QProgressDialog] = {}
+        self._reads: set[int] = set()  # jobs that only read for a page: closing need not wait for them
         self._next_id = 0
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
 
     @property
     def busy(self) -> bool:
-        return bool(self._callbacks)
+        """Work the user started is running or queued (a page's read does not count)."""
+        return any(job_id not in self._reads for job_id in self._callbacks)
 
     def submit(
         self,
@@ -88,16 +90,20 @@ class JobRunner(QObject):
         *,
         progress_label: str | None = None,
         parent: QWidget | None = None,
+        read_only: bool = False,
     ) -> JobHandle[T]:
         """Run ``fn(ctx)`` on the worker; call ``on_success(result)`` or ``on_failure(error)`` on the GUI thread.
 
         Without ``on_failure`` an expected error (GovdeskError) is shown as a message box and anything
         else goes to the crash handler. With ``progress_label`` a cancellable progress dialog is shown.
+        ``read_only``: the job only reads for a page (首页), so closing the window does not ask about it.
         """
         self._next_id += 1
         job_id = self._next_id
         ctx = JobContext(self, job_id)
         self._callbacks[job_id] = (on_success, on_failure)
+        if read_only:
+            self._reads.add(job_id)
         if progress_label is not None:
             dlg = QProgressDialog(progress_label, "取消", 0, 0, parent)
             dlg.setWindowTitle("请稍候")
@@ -130,6 +136,7 @@ class JobRunner(QObject):
 
     def _deliver(self, job_id: int, result: Any, error: BaseException | None) -> None:
         on_success, on_failure = self._callbacks.pop(job_id)
+        self._reads.discard(job_id)
         dlg = self._dialogs.pop(job_id, None)
         if dlg is not None:
             dlg.reset()

@@ -7,6 +7,7 @@ it hands a ``ListQuery`` to a ``PagedTableModel`` over a service's ``Listing``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -311,6 +312,34 @@ class ListTab(QWidget):
             self.refresh_choices()
         if changes & (self.shows | Changes.ORGANISATION):
             self.reload(self.current_id())
+
+    def apply_filters(self, filters: dict[str, Any]) -> None:
+        """Opened from another area (ui/areas): exactly these filters, the others 全部, current records
+        only; ``text`` fills the search box, ``id`` selects that record. One re-read of the list."""
+        for key, combo in self._filters.items():
+            value = filters.get(key)
+            index = combo.findData(value) if value is not None else 0
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(str(filters.get("text", "")))
+        self.search.blockSignals(False)
+        self._search_timer.stop()
+        self.show_ended.blockSignals(True)
+        self.show_ended.setChecked(False)
+        self.show_ended.blockSignals(False)
+        self.model.setQuery(
+            dataclasses.replace(
+                self.model.query,
+                text=self.search.text(),
+                filters={k: c.currentData() for k, c in self._filters.items() if c.currentData() is not None},
+                include_ended=False,
+            )
+        )
+        if filters.get("id") is not None:  # one record of the filtered list (a 民情 item from 首页)
+            self.model.row_at(0)  # the first page, where a short filtered list has it
+            self.select_id(filters["id"])
 
     def refresh_choices(self) -> None:
         """Subclasses fill their organisation-dependent filters (支部, 村民小组, 网格…) here."""

@@ -15,7 +15,7 @@ remembers its size, the area shown, splitters, column widths and the 字号 betw
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -132,6 +132,17 @@ class MainWindow(QMainWindow):
             raise RuntimeError("an area is built only after attach(services)")
         widget = spec.factory(self.services, self.jobs)
         self.state.restore_widgets(spec.key, widget)
+        open_area = getattr(widget, "open_area", None)
+        if open_area is not None:  # the area links to others (ui/areas: opening one area from another)
+            open_area.connect(self.show_area)
+        return widget
+
+    def show_area(self, key: str, filters: dict[str, Any] | None = None) -> QWidget:
+        """Show an area, its list filtered when ``filters`` is given (drill-down from 首页)."""
+        widget = self.select_area(key)
+        apply_filters = getattr(widget, "apply_filters", None)
+        if filters and apply_filters is not None:
+            apply_filters(dict(filters))
         return widget
 
     def area(self, name_or_index: str | int) -> QWidget:
@@ -300,10 +311,8 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(f"党员 {members:,} 人 · 农户 {households:,} 户 · 居民 {residents:,} 人")
 
     def about_text(self) -> str:
-        return (
-            f"<h3>govdesk {__version__}</h3>"
-            "<p>村党群服务中心桌面台账：党员、农户、值班、五议两公开。</p>"
-            + (f"<p>数据库：{self.services.db.describe()}</p>" if self.services is not None else "")
+        return f"<h3>govdesk {__version__}</h3><p>村党群服务中心桌面台账：党员、农户、值班、五议两公开。</p>" + (
+            f"<p>数据库：{self.services.db.describe()}</p>" if self.services is not None else ""
         )
 
     def show_about(self) -> None:

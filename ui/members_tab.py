@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from govdesk.changes import Changes
 from govdesk.services.bundle import Services
+from govdesk.services.home_rules import AGE_BAND_NAMES
 from govdesk.vocabulary import HOUSEHOLD_CATEGORIES, MEMBER_STATUSES
 from ui.dialogs.end_record_dialog import EndRecordDialog
 from ui.dialogs.member_dialog import MemberDialog
@@ -50,6 +51,8 @@ class MembersTab(ListTab):
         self.add_filter("grid_id", "网格", [])
         self.refresh_choices()
         self.add_filter("category", "户类别", [(c, c) for c in HOUSEHOLD_CATEGORIES])
+        self.add_filter("age_band", "年龄段", [(b, b) for b in AGE_BAND_NAMES])
+        self.add_filter("anniversary", "入党纪念日", [("本月及近7天", True)])
         self.add_action("新增", "fa5s.user-plus", self.add_member)
         self.add_action("修改", "fa5s.user-edit", self.edit_current, needs_row=True)
         self.add_action("注销", "fa5s.user-slash", self.end_current, needs_active=True)

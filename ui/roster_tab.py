@@ -191,6 +191,16 @@ class RosterTab(QWidget):
         self.month.setDate(QDate(today.year, today.month, 1))
         self.set_month(today.year, today.month)
 
+    def apply_filters(self, filters: dict[str, Any]) -> None:
+        """Opened from another area (ui/areas): ``day`` shows that day's month and its duty log."""
+        day = filters.get("day")
+        if isinstance(day, date):
+            self.selected = day
+            self.month.blockSignals(True)
+            self.month.setDate(QDate(day.year, day.month, 1))
+            self.month.blockSignals(False)
+            self.set_month(day.year, day.month)  # keeps ``selected`` (same month) and shows its log
+
     def set_month(self, year: int, month: int) -> None:
         try:
             view = self.services.roster.roster((year, month))

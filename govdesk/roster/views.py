@@ -29,6 +29,10 @@ class MeetingInfo:
         where = f"（{self.place}）" if self.place else ""
         return f"每周{WEEKDAY_NAMES[self.weekday]} {self.time} {self.title}{where}"
 
+    def falls_on(self, day: date) -> bool:
+        """The weekly meeting is held on this day (its weekday)."""
+        return day.weekday() == self.weekday
+
 
 @dataclass(frozen=True)
 class RosterDay:

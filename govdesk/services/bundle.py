@@ -18,6 +18,7 @@ from govdesk.services.backup import BackupService
 from govdesk.services.decisions import DecisionService
 from govdesk.services.duty_log import DutyLogService
 from govdesk.services.excel_registers import ExcelRegisterService
+from govdesk.services.home import HomeService
 from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
 from govdesk.services.member_details import MemberDetailsService
@@ -44,6 +45,7 @@ class Services:
     household_details: HouseholdDetailsService
     member_details: MemberDetailsService
     excel_registers: ExcelRegisterService
+    home: HomeService
     voices: VoiceService
 
     @classmethod
@@ -83,5 +85,6 @@ class Services:
             household_details=HouseholdDetailsService(db),
             member_details=MemberDetailsService(db),
             excel_registers=ExcelRegisterService(db),
+            home=HomeService(db),
             voices=VoiceService(db),
         )

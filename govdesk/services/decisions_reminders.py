@@ -35,11 +35,16 @@ class ActionItem:
 
     @property
     def overdue_text(self) -> str:
-        if self.days_overdue > 0:
-            return f"逾期 {self.days_overdue} 天"
-        if self.days_overdue == 0:
-            return "今天到期"
-        return f"还有 {-self.days_overdue} 天"
+        return overdue_text(self.days_overdue)
+
+
+def overdue_text(days_overdue: int) -> str:
+    """逾期 3 天 / 今天到期 / 还有 2 天: how every deadline on the desk reads."""
+    if days_overdue > 0:
+        return f"逾期 {days_overdue} 天"
+    if days_overdue == 0:
+        return "今天到期"
+    return f"还有 {-days_overdue} 天"
 
 
 def reminders(matters: Iterable[Matter], today: date) -> list[ActionItem]:

@@ -14,6 +14,7 @@ from govdesk.labels import label
 from govdesk.models import Household, Member, Resident
 from govdesk.models.people import DEFAULT_ETHNICITY, STATUS_PROBATIONARY
 from govdesk.search import search_keys
+from govdesk.services.home_rules import age_band_bounds, anniversary_condition
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by
 from govdesk.services.people_common import (
     BRANCH,
@@ -180,6 +181,16 @@ class MemberService:
                 )
         if f.get("category"):
             stmt = stmt.where(Member.household_id.in_(active_category_households(f["category"])))
+        if f.get("age_band"):
+            born_after, born_by = age_band_bounds(f["age_band"], date.today())
+            if born_after is not None:
+                stmt = stmt.where(Member.birth_date > born_after)
+            if born_by is not None:
+                stmt = stmt.where(Member.birth_date <= born_by)
+        if f.get("anniversary"):
+            stmt = stmt.where(
+                anniversary_condition(Member.joined_on, date.today()), Member.status != STATUS_PROBATIONARY
+            )
         if f.get("has_plaque"):
             stmt = stmt.where(Member.plaque_kind != "")
         cond = text_filter(

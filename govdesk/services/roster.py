@@ -170,7 +170,7 @@ class RosterService(RosterSettings):
                     cadre=cadre_ref(cadre) if cadre else None,
                     fixed=bool(a and a.fixed),
                     swap_note=swap_note.get(info.day, ""),
-                    meeting=f"{meeting.time} {meeting.title}" if info.day.weekday() == meeting.weekday else "",
+                    meeting=f"{meeting.time} {meeting.title}" if meeting.falls_on(info.day) else "",
                 )
             )
         prior = self._prior(s, cal, first, cadres)

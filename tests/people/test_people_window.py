@@ -40,7 +40,7 @@ def _choose(combo, data) -> None:
 
 
 def test_people_tab_filters(window, qtbot, qtmodeltester) -> None:
-    members, households = window.select_area(0), window.select_area(1)
+    members, households = window.select_area("党员"), window.select_area("农户")
     total = members.model.rowCount()
     grid = window.services.village.grids()[0]
     _choose(members._filters["grid_id"], grid.id)
@@ -55,7 +55,7 @@ def test_people_tab_filters(window, qtbot, qtmodeltester) -> None:
 
 
 def test_people_details_pane_category_stars_relay(window, qtbot, monkeypatch) -> None:
-    tab = window.select_area(1)
+    tab = window.select_area("农户")
     tab.table.selectRow(3)
     hid = tab.current_id()
     pane = tab.details
@@ -87,7 +87,7 @@ def test_people_details_pane_category_stars_relay(window, qtbot, monkeypatch) ->
 
 
 def test_people_move_resident_from_the_pane(window, monkeypatch) -> None:
-    tab = window.select_area(1)
+    tab = window.select_area("农户")
     tab.table.selectRow(0)
     source = tab.current_id()
     residents = window.services.households.residents(source)
@@ -112,7 +112,7 @@ def test_people_move_resident_from_the_pane(window, monkeypatch) -> None:
 
 
 def test_people_plaque_and_links(window, monkeypatch) -> None:
-    tab = window.select_area(0)
+    tab = window.select_area("党员")
     tab.table.selectRow(0)
     mid = tab.current_id()
 
@@ -146,7 +146,7 @@ def _register(path: Path) -> Path:
 
 
 def test_people_import_dialog_report_and_bad_rows(window, qtbot, tmp_path) -> None:
-    tab = window.select_area(1)
+    tab = window.select_area("农户")
     before = tab.model.rowCount()
     dialog = ImportDialog(window.services, window.jobs, "households", tab)
     dialog.imported.connect(lambda: tab.reload())

@@ -31,12 +31,12 @@ def window(services: Services, qtbot):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def members_tab(window):  # type: ignore[no-untyped-def]
-    return window.select_area(0)
+    return window.select_area("党员")
 
 
 @pytest.fixture
 def households_tab(window):  # type: ignore[no-untyped-def]
-    return window.select_area(1)
+    return window.select_area("农户")
 
 
 @pytest.fixture

@@ -150,15 +150,15 @@ def test_set_up_everything_then_add_a_household(empty_window, qtbot, monkeypatch
     branch_combo.setCurrentIndex(1)  # type: ignore[attr-defined]
     assert member_form.widget("party_group_id").itemText(1) == "第一党小组"  # type: ignore[attr-defined]
     member_form.reject()
-    members_filter = empty_window.select_area(0)._filters["branch_id"]
+    members_filter = empty_window.select_area("党员")._filters["branch_id"]
     assert members_filter.itemText(1) == "第一党支部"
 
     # the duty roster now offers the new cadre
-    roster = empty_window.select_area(2)
+    roster = empty_window.select_area("值班")
     assert [c.name for c in roster.view.cadres] == ["王五"]
 
     # the 农户 tab sees the new groups and can add a household on what was an empty database
-    households = empty_window.select_area(1)
+    households = empty_window.select_area("农户")
     combo = households._filters["villager_group_id"]
     assert [combo.itemText(i) for i in range(combo.count())][1:] == ["第一村民小组"]
     from ui.dialogs.household_dialog import HouseholdDialog

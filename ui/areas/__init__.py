@@ -10,6 +10,18 @@ the area is first shown. Adding an area (issues G, I, J) is adding a module and 
 An area's widget has ``on_changes(changes)``: the window calls it with the kinds of records
 written anywhere (govdesk.changes), when the area is visible or else when it is next shown, and
 the area refreshes what it shows if the change concerns it.
+
+Opening one area from another (首页: click 低保户 → 农户 filtered to 低保户) goes through the
+window, so no area knows another's widget:
+
+- an area that links elsewhere has a signal ``open_area = Signal(str, object)`` and emits an
+  area key and a filter dict (``{"category": "低保户"}``); the window connects it when it builds
+  the area and calls ``MainWindow.show_area(key, filters)``;
+- ``show_area`` selects the area and, when ``filters`` is not empty, calls the area's
+  ``apply_filters(filters)``. An area that can be opened filtered has that method: a list sets
+  exactly these filters (the others back to 全部; ``text`` is its search box, ``id`` selects
+  a record), the decision log takes ``state`` or ``matter_id``, the roster ``day``. Unknown
+  keys are ignored.
 """
 
 from __future__ import annotations
@@ -17,7 +29,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from govdesk.changes import Changes
 
@@ -30,6 +42,7 @@ if TYPE_CHECKING:
 # Listed by name so the window imports only these small modules at start-up; PyInstaller
 # collects them with the rest of ``ui``. Order in the list does not matter: ``AreaSpec.order`` does.
 AREA_MODULES: tuple[str, ...] = (
+    "ui.areas.home",
     "ui.areas.members",
     "ui.areas.households",
     "ui.areas.roster",
@@ -42,6 +55,12 @@ class AreaWidget(Protocol):
     """What the window needs of an area's widget besides being a QWidget."""
 
     def on_changes(self, changes: Changes) -> None: ...
+
+
+class FilterableArea(Protocol):
+    """An area that can be opened with its list filtered (see the module docstring)."""
+
+    def apply_filters(self, filters: dict[str, Any]) -> None: ...
 
 
 AreaFactory = Callable[["Services", "JobRunner"], "QWidget"]
