@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from govdesk import idcard
+from govdesk.dates import month_end, same_day_years_later
 from govdesk.db import Database
 from govdesk.errors import RefusedError
 from govdesk.models import Cadre, Grid, Household, Member, OrgUnit, Resident, Village, VillagerGroup
@@ -33,7 +34,6 @@ from govdesk.models.people import (
     STATUS_PROBATIONARY,
 )
 from govdesk.search import search_keys
-from govdesk.services.home_rules import month_end, same_day_years_later
 
 log = logging.getLogger("govdesk.demo")
 

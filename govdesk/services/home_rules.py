@@ -10,6 +10,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, extract, or_
 
+from govdesk.dates import month_end, same_day_years_later
+
 # 年龄段: (label, oldest age in whole years in the band; None = no upper limit). Rural branches
 # are old, so the bands past 60 are the ones the township asks about.
 AGE_BANDS: tuple[tuple[str, int | None], ...] = (
@@ -25,14 +27,6 @@ AGE_BAND_NAMES = tuple(name for name, _ in AGE_BANDS)
 ANNIVERSARY_AHEAD_DAYS = 7
 # 预备期 is one year from the day the branch accepted the member as 预备党员 (入党时间, 党章 art. 7).
 PROBATION_YEARS = 1
-
-
-def same_day_years_later(day: date, years: int) -> date:
-    """The same calendar day ``years`` later; 29 February falls on 28 February in a common year."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def age_on(birth: date, today: date) -> int:
@@ -103,10 +97,6 @@ def anniversary_condition(joined: ColumnElement[date], today: date) -> ColumnEle
 def probation_due(joined: date) -> date:
     """The day a 预备党员's probation year ends: the branch then decides on 转正."""
     return same_day_years_later(joined, PROBATION_YEARS)
-
-
-def month_end(today: date) -> date:
-    return ((today.replace(day=1) + timedelta(days=32)).replace(day=1)) - timedelta(days=1)
 
 
 def probation_due_by_month_end(joined: date, today: date) -> bool:

@@ -3,6 +3,7 @@ counted in the progress dialog, cancellable, saved to a file that appears only w
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +30,18 @@ def _progress_dialogs() -> list[QProgressDialog]:
 
 def test_cancel_mid_way_leaves_no_file(qtbot, demo_db: Database, jobs: JobRunner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     services = Services.open(demo_db)
+    render = services.printing.render_register
+
+    def paced(*args, progress, **kwargs):  # type: ignore[no-untyped-def]
+        """Each page takes a moment, so 取消 always lands mid-way however busy the machine is."""
+
+        def slow(done: int, total: int, text: str) -> None:
+            time.sleep(0.05)
+            progress(done, total, text)
+
+        return render(*args, progress=slow, **kwargs)
+
+    services.printing.render_register = paced  # type: ignore[method-assign]
     target = tmp_path / "out" / "农户花名册.pdf"
     request = actions.save_register_pdf(None, services, jobs, "households", True, target)
     seen: list[tuple[int, int, str]] = []
