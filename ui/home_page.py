@@ -3,15 +3,16 @@
 The page asks ``HomeService.view()`` for everything at once (a handful of aggregate queries,
 about 0.1 s on a township, on the worker thread) and draws it; it re-reads when a change
 concerns it.
-A click emits ``open_area(key, filters)``: the window shows that area filtered (ui/areas).
+A click calls ``navigate(key, filters)``: the window shows that area filtered (ui/areas).
 """
 
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import qtawesome as qta
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,6 +37,9 @@ from ui.jobs import JobRunner, show_error
 from ui.list_model import Column, ListTableModel
 from ui.list_tab import make_table_view, stretch_column
 
+if TYPE_CHECKING:
+    from ui.areas import Navigate  # the window's show_area (ui.areas builds this page)
+
 OVERDUE = QColor("#b22222")
 TILE_STYLE = "QPushButton { text-align: center; padding: 0.4em 1.2em; font-size: 1.25em; }"
 LINK_STYLE = "color: palette(link); text-decoration: none;"
@@ -48,7 +52,6 @@ def item_columns() -> list[Column]:
 class HomePage(QWidget):
     """The first area: three sections in a scroll area (the charts need more than one screen at 放大)."""
 
-    open_area = Signal(str, object)  # area key, filters: the window shows that list (ui/areas)
     shows = (
         Changes.MEMBERS
         | Changes.HOUSEHOLDS
@@ -61,10 +64,11 @@ class HomePage(QWidget):
         | Changes.VOICES
     )
 
-    def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, jobs: JobRunner, navigate: Navigate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.jobs = jobs
+        self.navigate = navigate  # the window shows that list (ui/areas)
         self.view: HomeView | None = None
         self._asked = 0  # reads asked for; a read's answer is shown only if no later one was asked
 
@@ -203,7 +207,7 @@ class HomePage(QWidget):
     # --- drill-down ----------------------------------------------------------------------------
     def open_target(self, target: Target) -> None:
         """Ask the window for the list behind an item, a number or a bar."""
-        self.open_area.emit(target.area, dict(target.filters))
+        self.navigate(target.area, dict(target.filters))
 
     def _item_clicked(self, model: ListTableModel, index: QModelIndex) -> None:
         item = model.item(index.row())

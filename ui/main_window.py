@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from govdesk import __version__
 from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
-from ui.areas import AreaSpec, registered_areas
+from ui.areas import AreaSpec, FilterableArea, registered_areas
 from ui.change_relay import ChangeRelay
 from ui.fonts import STANDARD_SCALE, TEXT_SCALES, row_height, set_text_scale
 from ui.navigation import AreaNavigator
@@ -130,19 +130,15 @@ class MainWindow(QMainWindow):
     def _build_area(self, spec: AreaSpec) -> QWidget:
         if self.services is None:
             raise RuntimeError("an area is built only after attach(services)")
-        widget = spec.factory(self.services, self.jobs)
+        widget = spec.factory(self.services, self.jobs, self.show_area)
         self.state.restore_widgets(spec.key, widget)
-        open_area = getattr(widget, "open_area", None)
-        if open_area is not None:  # the area links to others (ui/areas: opening one area from another)
-            open_area.connect(self.show_area)
         return widget
 
     def show_area(self, key: str, filters: dict[str, Any] | None = None) -> QWidget:
         """Show an area, its list filtered when ``filters`` is given (drill-down from 首页)."""
         widget = self.select_area(key)
-        apply_filters = getattr(widget, "apply_filters", None)
-        if filters and apply_filters is not None:
-            apply_filters(dict(filters))
+        if filters and isinstance(widget, FilterableArea):
+            widget.apply_filters(dict(filters))
         return widget
 
     def area(self, name_or_index: str | int) -> QWidget:

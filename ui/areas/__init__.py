@@ -14,11 +14,11 @@ the area refreshes what it shows if the change concerns it.
 Opening one area from another (首页: click 低保户 → 农户 filtered to 低保户) goes through the
 window, so no area knows another's widget:
 
-- an area that links elsewhere has a signal ``open_area = Signal(str, object)`` and emits an
-  area key and a filter dict (``{"category": "低保户"}``); the window connects it when it builds
-  the area and calls ``MainWindow.show_area(key, filters)``;
-- ``show_area`` selects the area and, when ``filters`` is not empty, calls the area's
-  ``apply_filters(filters)``. An area that can be opened filtered has that method: a list sets
+- every factory gets ``navigate(key, filters)`` (the window's ``MainWindow.show_area``); an area
+  that links elsewhere calls it with an area key and a filter dict (``{"category": "低保户"}``),
+  the others simply ignore it;
+- ``show_area`` selects the area and, when ``filters`` is not empty and the area is a
+  ``FilterableArea``, calls its ``apply_filters(filters)``. A filterable area: a list sets
   exactly these filters (the others back to 全部; ``text`` is its search box, ``id`` selects
   a record), the decision log takes ``state`` or ``matter_id``, the roster ``day``. Unknown
   keys are ignored.
@@ -29,7 +29,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from govdesk.changes import Changes
 
@@ -57,13 +57,15 @@ class AreaWidget(Protocol):
     def on_changes(self, changes: Changes) -> None: ...
 
 
+@runtime_checkable
 class FilterableArea(Protocol):
     """An area that can be opened with its list filtered (see the module docstring)."""
 
     def apply_filters(self, filters: dict[str, Any]) -> None: ...
 
 
-AreaFactory = Callable[["Services", "JobRunner"], "QWidget"]
+Navigate = Callable[[str, dict[str, Any]], object]  # show that area, its list filtered (MainWindow.show_area)
+AreaFactory = Callable[["Services", "JobRunner", Navigate], "QWidget"]
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class AreaSpec:
     name: str  # what the navigation list shows: 农户
     icon: str  # a qtawesome icon name
     order: int  # place in the list: 首页 10, 党员 20, 组织生活 30, 农户 40, 值班 50, 五议两公开 60, 民情 70, 村务 80
-    factory: AreaFactory  # picks what it needs from the services bundle
+    factory: AreaFactory  # picks what it needs from the services bundle (and navigate, if it links)
 
 
 _registry: dict[str, AreaSpec] = {}

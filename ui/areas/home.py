@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.areas import AreaSpec, register_area
+from ui.areas import AreaSpec, Navigate, register_area
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -13,10 +13,10 @@ if TYPE_CHECKING:
     from ui.jobs import JobRunner
 
 
-def build(services: Services, jobs: JobRunner) -> QWidget:
+def build(services: Services, jobs: JobRunner, navigate: Navigate) -> QWidget:
     from ui.home_page import HomePage  # QtCharts is imported with the page, not at start-up
 
-    return HomePage(services, jobs)
+    return HomePage(services, jobs, navigate)
 
 
 register_area(AreaSpec("home", "首页", "fa5s.sun", 10, build))

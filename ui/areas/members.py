@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.areas import AreaSpec, register_area
+from ui.areas import AreaSpec, Navigate, register_area
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from ui.jobs import JobRunner
 
 
-def build(services: Services, jobs: JobRunner) -> QWidget:
+def build(services: Services, jobs: JobRunner, _navigate: Navigate) -> QWidget:
     from ui.members_tab import MembersTab
 
     return MembersTab(services, jobs)
