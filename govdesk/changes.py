@@ -45,6 +45,12 @@ class Changes(enum.Flag):
     DECISIONS = enum.auto()  # 五议两公开 matters and their bodies' seats
     PRINTS = enum.auto()  # the print archive (打印存档)
     VOICES = enum.auto()  # 民情台账 items and their categories
+    POSTS = enum.auto()  # 设岗定责 posts, members' posts and status history
+    POINTS = enum.auto()  # 积分 rules, entries, year-end assessments
+    MEETINGS = enum.auto()  # 三会一课 / 主题党日 meetings and their attendance
+    DUES = enum.auto()  # 党费 rates and payments
+    USERS = enum.auto()  # users, roles, settings (and the audit trail they write)
+    VILLAGE_LIFE = enum.auto()  # 村务: volunteer teams, honours, 五星支部 scores, councils, 村规民约
 
     @classmethod
     def everything(cls) -> Changes:
