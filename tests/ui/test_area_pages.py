@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from govdesk.changes import Changes
 from govdesk.services.bundle import Services
-from ui.area_pages import PagedArea, PageRegistry, PageSpec
+from ui.areas.pages import PagedArea, PageRegistry, PageSpec
 
 
 class _Page(QLabel):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.area_pages import PageRegistry
 from ui.areas import AreaSpec, Navigate, register_area
+from ui.areas.pages import PageRegistry
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -18,7 +18,7 @@ PAGES = PageRegistry(modules=())
 
 
 def build(services: Services, jobs: JobRunner, navigate: Navigate) -> QWidget:
-    from ui.area_pages import PagedArea
+    from ui.areas.pages import PagedArea
 
     return PagedArea(PAGES, services, jobs, navigate, "party_life")
 
