@@ -4,8 +4,7 @@ The count a rule is applied to is never typed in: it is the length of this list,
 list itself is stored with the meeting as a tick list, so anyone can audit 应到 31 人
 name by name years later. "On that date" means: the post or seat had started and not yet
 ended; a member had already been made full (转正) — a probationary member had no vote then
-even if full today. A member's current status 留党察看 is taken as it is recorded now
-(the roster keeps no status history).
+even if full today. A member's standing on the day is ``govdesk.member_status.statuses_on``.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from govdesk.decisions import quorum
+from govdesk.member_status import statuses_on
 from govdesk.models import BodySeat, Cadre, Household, Member, Resident
 from govdesk.models.decisions import BODY_REPRESENTATIVES, BODY_SUPERVISION
 from govdesk.models.people import RELATION_HEAD, VOTING_STATUSES
@@ -52,15 +52,10 @@ def _cadres(s: Session, on: date, *, branch_only: bool) -> list[Seat]:
 
 
 def _voting_members(s: Session, on: date) -> list[Seat]:
-    stmt = (
-        select(Member)
-        .where(Member.status.in_(VOTING_STATUSES))
-        .where(or_(Member.ended_on.is_(None), Member.ended_on > on))
-        .where(or_(Member.joined_on.is_(None), Member.joined_on <= on))
-        .where(or_(Member.full_on.is_(None), Member.full_on <= on))
-        .order_by(Member.branch_id, Member.id)
-    )
-    return [Seat("member", m.id, m.name, m.status) for m in s.scalars(stmt)]
+    statuses = statuses_on(s, on)  # the one rule of a member's standing on a day
+    voting = [member_id for member_id, status in statuses.items() if status in VOTING_STATUSES]
+    names: dict[int, str] = {i: n for i, n in s.execute(select(Member.id, Member.name).where(Member.id.in_(voting)))}
+    return [Seat("member", member_id, names[member_id], statuses[member_id]) for member_id in voting]
 
 
 def _body(s: Session, body: str, on: date) -> list[Seat]:

@@ -31,6 +31,7 @@ from govdesk.models.roster import (
     HolidayEntry,
     Roster,
 )
+from govdesk.models.settings import Setting
 from govdesk.models.voices import VoiceCategory, VoiceItem, VoiceMatterLink
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "ResidentMove",
     "ResidentSearchKey",
     "Roster",
+    "Setting",
     "StarRating",
     "Village",
     "VillagerGroup",
