@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.changed.connect(self._react)
 
         self.counts_label = QLabel()
+        self._counts_asked = 0
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().showMessage(OPENING_MESSAGE)
         self._icons: list[tuple[QAction | QMenu, str]] = []  # set by attach: qtawesome after the first paint
@@ -300,11 +301,23 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def refresh_status(self) -> None:
-        if self.services is None:
+        """The status bar's totals, counted on the worker after the area's own read (首页's page
+        paints first); only the latest count is shown when changes come quickly."""
+        services = self.services
+        if services is None:
             return
-        members = self.services.members.active_count()
-        households, residents = self.services.households.counts()
-        self.counts_label.setText(f"党员 {members:,} 人 · 农户 {households:,} 户 · 居民 {residents:,} 人")
+        self._counts_asked += 1
+        asked = self._counts_asked
+
+        def count(_ctx: object) -> tuple[int, int, int]:
+            return (services.members.active_count(), *services.households.counts())
+
+        def show(totals: tuple[int, int, int]) -> None:
+            if asked == self._counts_asked:
+                members, households, residents = totals
+                self.counts_label.setText(f"党员 {members:,} 人 · 农户 {households:,} 户 · 居民 {residents:,} 人")
+
+        self.jobs.submit(count, show, read_only=True)
 
     def about_text(self) -> str:
         return f"<h3>govdesk {__version__}</h3><p>村党群服务中心桌面台账：党员、农户、值班、五议两公开。</p>" + (

@@ -154,12 +154,12 @@ def accept_with(monkeypatch: pytest.MonkeyPatch):
     return install
 
 
-def test_new_member_row_appears_in_the_list(members_tab, accept_with, window) -> None:
+def test_new_member_row_appears_in_the_list(members_tab, accept_with, window, qtbot) -> None:
     before = members_tab.model.rowCount()
     accept_with(members_tab, {"name": "钱䶮", "id_number": GOOD_ID, "joined_on": "2010-07-01"})
     members_tab.add_member()
     assert members_tab.model.rowCount() == before + 1
-    assert f"党员 {before + 1} 人" in window.counts_label.text()
+    qtbot.waitUntil(lambda: f"党员 {before + 1} 人" in window.counts_label.text(), timeout=5000)
     members_tab.search.setText("䶮")
     members_tab._apply_search()
     assert "钱䶮" in [
@@ -198,7 +198,9 @@ def test_resident_added_and_ended_in_the_households_pane(households_tab, accept_
     assert households_tab.model.data(households_tab.model.index(0, count_col)) == str(before)
 
 
-def test_ending_a_household_ends_its_residents_and_hides_it(households_tab, accept_with, services, window) -> None:
+def test_ending_a_household_ends_its_residents_and_hides_it(  # type: ignore[no-untyped-def]
+    households_tab, accept_with, services, window, qtbot
+) -> None:
     model = households_tab.model
     before = model.rowCount()
     households_tab.table.selectRow(1)
@@ -209,7 +211,7 @@ def test_ending_a_household_ends_its_residents_and_hides_it(households_tab, acce
     households_tab.end_current()
     assert model.rowCount() == before - 1
     assert all(r.ended for r in services.households.residents(household_id))
-    assert f"农户 {before - 1} 户" in window.counts_label.text()
+    qtbot.waitUntil(lambda: f"农户 {before - 1} 户" in window.counts_label.text(), timeout=5000)
     households_tab.show_ended.setChecked(True)
     row = [model.row_id(r) for r in range(model.rowCount())].index(household_id)
     households_tab.table.selectRow(row)

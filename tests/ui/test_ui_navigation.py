@@ -179,7 +179,7 @@ def test_a_write_anywhere_reaches_the_counts_and_the_areas_that_show_it(window, 
     services.households.create(HouseholdInput(number="9990001", address="青山村9组1号"))
     assert heard == [Changes.HOUSEHOLDS | Changes.RESIDENTS]
     count, _residents = services.households.counts()
-    assert f"农户 {count} 户" in window.counts_label.text()
+    qtbot.waitUntil(lambda: f"农户 {count} 户" in window.counts_label.text(), timeout=5000)
     assert households.model.rowCount() == rows  # hidden: it re-reads when it is next shown
     window.select_area("农户")
     assert households.model.rowCount() == rows + 1
@@ -190,7 +190,7 @@ def test_a_write_anywhere_reaches_the_counts_and_the_areas_that_show_it(window, 
         lambda _id: None,
     )
     qtbot.waitUntil(lambda: households.model.rowCount() == rows + 2, timeout=5000)
-    assert f"农户 {count + 1} 户" in window.counts_label.text()
+    qtbot.waitUntil(lambda: f"农户 {count + 1} 户" in window.counts_label.text(), timeout=5000)
 
 
 def test_the_village_name_reaches_the_title(window, services) -> None:  # type: ignore[no-untyped-def]

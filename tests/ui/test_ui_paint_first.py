@@ -65,7 +65,7 @@ def test_attach_fills_the_frame_and_keeps_the_area_chosen_while_opening(frame, q
     assert frame.current_area() == "农户"
     households, residents = services.households.counts()
     assert frame.area("农户").model.rowCount() > 0
-    assert f"农户 {households:,} 户" in frame.counts_label.text()
+    qtbot.waitUntil(lambda: f"农户 {households:,} 户" in frame.counts_label.text(), timeout=5000)
     assert not frame.areas.list.item(0).icon().isNull()
     assert _actions(frame)["备份数据库(&B)…"].isEnabled()
     frame.select_area("党员")  # switching works as in a window built with its services at once

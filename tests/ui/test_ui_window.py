@@ -18,8 +18,10 @@ def test_title_names_the_village_and_marks_the_demo(window, services: Services) 
     assert window.windowTitle() == f"govdesk — {village}（演示）"
 
 
-def test_status_bar_counts(window, services: Services) -> None:
+def test_status_bar_counts(window, services: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Counted on the worker after the first area's read; the label fills when the count arrives."""
     households, residents = services.households.counts()
+    qtbot.waitUntil(lambda: "党员" in window.counts_label.text(), timeout=5000)
     text = window.counts_label.text()
     assert f"党员 {services.members.active_count()} 人" in text
     assert f"农户 {households} 户" in text
@@ -124,5 +126,5 @@ def test_window_opens_on_an_empty_database(db, qtbot) -> None:
     qtbot.waitUntil(lambda: win.ready)
     assert win.windowTitle() == "govdesk — 未设置村名"
     assert win.area("党员").model.rowCount() == 0
-    assert "党员 0 人" in win.counts_label.text()
+    qtbot.waitUntil(lambda: "党员 0 人" in win.counts_label.text(), timeout=5000)
     win.jobs.shutdown()
