@@ -104,6 +104,7 @@ def import_members(
                 .values({k: bindparam(f"b_{k}") for k in cols} | {"updated_at": func.current_timestamp()})
             )
             conn.execute(stmt, [{"_id": v["_id"], **{f"b_{k}": v[k] for k in cols}} for v in old])
+        _keep_history(conn, new, old, today)
         report.created, report.updated, report.written = len(new), len(old), True
     return report
 

@@ -18,6 +18,7 @@ from govdesk.errors import RefusedError
 from govdesk.models import Member, MemberStatusPeriod, Post, PostAssignment
 from govdesk.posts.rules import (
     StatusChange,
+    first_overlap,
     post_text,
     refuse_change,
     refuse_post_name,
@@ -84,6 +85,13 @@ def change_status(
             decision_note=note or change.kind,
         )
     )
+    spans = s.execute(
+        select(MemberStatusPeriod.started_on, MemberStatusPeriod.ended_on).where(
+            MemberStatusPeriod.member_id == member_id
+        )
+    ).all()
+    if first_overlap([tuple(span) for span in spans]) is not None:  # the caller's transaction rolls back
+        raise RefusedError("该党员的状态历史有重叠的时段，请先核对状态历史")
     values: dict[str, Any] = {"status": change.to_status}
     if change.to_status == STATUS_FULL and status == STATUS_PROBATIONARY:
         values["full_on"] = on
