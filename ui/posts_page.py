@@ -69,6 +69,7 @@ class PostsPage(ListTab):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([360, 240])  # the duties and holders of the selected post fit without scrolling
         splitter.setChildrenCollapsible(False)
         self.finish_layout(splitter)
         self.show_detail()

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from govdesk.errors import RefusedError
 from govdesk.models import Member, MemberStatusPeriod, Post, PostAssignment
@@ -160,8 +160,11 @@ def refresh_post_text(s: Executor, member_ids: Iterable[int]) -> None:
     )
     for member_id, name in rows:
         held[member_id].append(name)
-    for member_id, names in held.items():
-        s.execute(update(Member).where(Member.id == member_id).values(post=post_text(names)))
+    table = Member.__table__  # one executemany (Core, not the ORM's bulk-by-primary-key path)
+    s.execute(
+        update(table).where(table.c.id == bindparam("mid")).values(post=bindparam("text")),
+        [{"mid": member_id, "text": post_text(names)} for member_id, names in held.items()],
+    )
 
 
 def post_named(s: Executor, name: str) -> int:
@@ -177,13 +180,13 @@ def post_named(s: Executor, name: str) -> int:
     return int(result.inserted_primary_key[0])
 
 
-def names_in_text(s: Executor, text: str) -> list[str]:
+def names_in_text(known: dict[str, int], text: str) -> list[str]:
     """A 岗位 cell's posts: the whole text when a post has exactly that name (the migration kept
-    older texts whole), else the names between 、 ， ; / ."""
+    older texts whole), else the names between 、 ， ; / . ``known``: the catalogue, name → id."""
     whole = text.strip()
     if not whole:
         return []
-    if s.execute(select(Post.id).where(Post.name == whole)).scalar() is not None:
+    if whole in known:
         return [whole]
     return split_post_text(whole)
 
@@ -208,8 +211,13 @@ def hold_posts_as_registered(
             running[member_id][post_id] = assignment_id
     new: list[dict[str, Any]] = []
     ended: list[int] = []
+    known: dict[str, int] = {n: i for n, i in s.execute(select(Post.name, Post.id))}
     for member_id, text in posts_by_member.items():
-        wanted = [post_named(s, n) for n in names_in_text(s, text)]
+        wanted = []
+        for name in names_in_text(known, text):
+            if name not in known:
+                known[name] = post_named(s, name)
+            wanted.append(known[name])
         if not wanted and not empty_ends:
             continue
         held = running[member_id]

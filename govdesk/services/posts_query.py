@@ -92,6 +92,16 @@ class PostView:
     serves: str
 
 
+HOLDERS_SHOWN = 12  # names in the list's cell; the details below list every holder
+
+
+def holder_names(names: list[str]) -> str:
+    """``王伟、李芳、…等 125 人`` — a township post may have a hundred holders."""
+    if len(names) <= HOLDERS_SHOWN:
+        return "、".join(names)
+    return "、".join(names[:HOLDERS_SHOWN]) + f"…等 {len(names)} 人"
+
+
 def first_line(text: str, limit: int = DUTIES_SHOWN) -> str:
     line = " ".join(part.strip() for part in text.splitlines() if part.strip())
     return line if len(line) <= limit else line[: limit - 1] + "…"
@@ -171,11 +181,15 @@ class PostQueries:
             stmt = order_by(stmt, _SORT, query, Post.id)
         with self.db.session() as s:
             rows = s.execute(stmt.offset(offset).limit(limit)).all()
-            holders = current_holders(s, [r[0] for r in rows])
-        return [
-            Row(r[0], (r[1], first_line(r[2]), r[3], r[4], "、".join(h.member for h in holders.get(r[0], []))))
-            for r in rows
-        ]
+            names: dict[int, list[str]] = {}
+            for post_id, name in s.execute(
+                select(PostAssignment.post_id, Member.name)
+                .join(Member, Member.id == PostAssignment.member_id)
+                .where(PostAssignment.post_id.in_([r[0] for r in rows]), PostAssignment.ended_on.is_(None))
+                .order_by(PostAssignment.started_on, PostAssignment.id)
+            ):
+                names.setdefault(post_id, []).append(name)
+        return [Row(r[0], (r[1], first_line(r[2]), r[3], r[4], holder_names(names.get(r[0], [])))) for r in rows]
 
     # --- one post, one member -----------------------------------------------------------------
     def get_post(self, post_id: int) -> PostView:
