@@ -77,7 +77,8 @@ class MembersTab(ListTab):
         self.set_filter_choices("grid_id", [(g.name, g.id) for g in village.grids()])
 
     def _member_dialog(self, member_id: int | None) -> MemberDialog:
-        return MemberDialog(self.services.members, self.services.village, member_id, self)
+        posts = [name for _id, name in self.services.posts.post_names()]
+        return MemberDialog(self.services.members, self.services.village, member_id, self, posts)
 
     def add_member(self) -> None:
         self.open_dialog(lambda: self._member_dialog(None), lambda d: d.saved_id)  # type: ignore[attr-defined]

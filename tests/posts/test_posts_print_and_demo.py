@@ -102,3 +102,16 @@ def test_the_posts_service_does_not_import_reportlab(module: str) -> None:
     code = f"import sys, {module}; print('reportlab' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_check_reports_a_status_or_post_text_edited_behind_the_history(demo_db: Database) -> None:
+    from govdesk.posts.checks import posts_problems
+
+    assert posts_problems(demo_db) == []
+    with demo_db.transaction() as s:
+        member = s.scalars(select(Member).where(Member.status == "正式党员", Member.post != "")).first()
+        assert member is not None
+        member.status, member.post, name = "流动党员", "不存在的岗", member.name
+    problems = posts_problems(demo_db)
+    assert any(f"党员 {name}" in p and "党员状态为流动党员，状态历史中现为正式党员" in p for p in problems)
+    assert any(f"党员 {name}" in p and "岗位为“不存在的岗”" in p for p in problems)
