@@ -43,6 +43,7 @@ DEMO_SEED = 20261123
 # "module:function" seeders called after the people exist: fn(db, ctx) -> None.
 DEMO_SEEDERS: tuple[str, ...] = (
     "govdesk.services.people_demo:seed_demo",
+    "govdesk.services.posts_demo:seed_demo",  # status histories before anything reads standing on a day
     "govdesk.services.roster_demo:seed_demo",
     "govdesk.services.decisions_demo:seed_demo",
     "govdesk.services.voices_demo:seed_demo",

@@ -192,6 +192,22 @@ FIELD_LABELS: dict[str, str] = {
     "bank_account": "银行账号",
     "posting_period": "公示期",
     "supervision_phone": "监督电话",
+    # 设岗定责 and the status history
+    "post_name": "岗位名称",
+    "post_duties": "岗位职责",
+    "post_serves": "服务范围",
+    "post_holders": "在岗党员",
+    "post_holder_count": "在岗人数",
+    "post_sort_order": "排序",
+    "assignment_member": "党员",
+    "assignment_started_on": "上岗日期",
+    "assignment_ended_on": "离岗日期",
+    "assignment_note": "备注",
+    "status_change": "状态变更",
+    "status_changed_on": "变更日期",
+    "status_decided_on": "决定日期",
+    "status_note": "说明",
+    "status_period": "起止日期",
 }
 
 

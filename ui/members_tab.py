@@ -60,6 +60,7 @@ class MembersTab(ListTab):
         self.actions_bar.insertWidget(1, self.print_button)  # after the stretch, before 新增
         self.add_action("联户", "fa5s.hands-helping", self.edit_links, needs_active=True)
         self.add_action("挂牌", "fa5s.award", self.edit_plaque, needs_active=True)
+        self.add_action("岗位/状态", "fa5s.history", self.change_status, needs_active=True)
         add_excel_actions(self, "members")
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
@@ -76,7 +77,8 @@ class MembersTab(ListTab):
         self.set_filter_choices("grid_id", [(g.name, g.id) for g in village.grids()])
 
     def _member_dialog(self, member_id: int | None) -> MemberDialog:
-        return MemberDialog(self.services.members, self.services.village, member_id, self)
+        posts = [name for _id, name in self.services.posts.post_names()]
+        return MemberDialog(self.services.members, self.services.village, member_id, self, posts)
 
     def add_member(self) -> None:
         self.open_dialog(lambda: self._member_dialog(None), lambda d: d.saved_id)  # type: ignore[attr-defined]
@@ -117,3 +119,9 @@ class MembersTab(ListTab):
             )
 
         self.edit_selected(dialog, active_only=True)
+
+    def change_status(self) -> None:
+        """岗位与状态: the member's posts and status history, and a 状态变更 (转正, 流动, 留党察看 …)."""
+        from ui.dialogs.post_dialogs import StatusChangeDialog
+
+        self.edit_selected(lambda member_id: StatusChangeDialog(self.services, member_id, self), active_only=True)

@@ -20,6 +20,7 @@ EXTRA_CHECKS: tuple[str, ...] = (
     "govdesk.services.printing:check_archive",
     "govdesk.roster.checks:roster_problems",
     "govdesk.decisions.audit:check_decision_log",
+    "govdesk.posts.checks:posts_problems",
 )
 
 

@@ -24,6 +24,7 @@ from govdesk.models import Household, Member, OrgUnit, Resident, Village
 from govdesk.models.org import ORG_BRANCH, ORG_GROUP
 from govdesk.models.people import MEMBER_STATUSES, STATUS_PROBATIONARY
 from govdesk.models.people_details import PLAQUE_KINDS
+from govdesk.posts import store as posts_store
 from govdesk.search import search_keys
 
 Progress = Callable[[int, int, str], None]
@@ -103,8 +104,22 @@ def import_members(
                 .values({k: bindparam(f"b_{k}") for k in cols} | {"updated_at": func.current_timestamp()})
             )
             conn.execute(stmt, [{"_id": v["_id"], **{f"b_{k}": v[k] for k in cols}} for v in old])
+        _keep_history(conn, new, old, today)
         report.created, report.updated, report.written = len(new), len(old), True
     return report
+
+
+def _keep_history(conn: Any, new: list[dict[str, Any]], old: list[dict[str, Any]], today: date) -> None:
+    """The register's 状态 and 岗位 columns through the status history and the post assignments
+    (govdesk.posts.store): a new member gets their history from 入党 / 转正, a changed status
+    begins today, a post text becomes or joins a catalogue post."""
+    ids = dict(conn.execute(select(Member.id_number, Member.id)).all()) if new else {}
+    new_ids = [ids[v["id_number"]] for v in new]
+    posts_store.seed_new_members(conn, new_ids)
+    posts_store.set_status_as_registered(conn, {v["_id"]: v["status"] for v in old}, today)
+    posts_store.hold_posts_as_registered(
+        conn, {ids[v["id_number"]]: v["post"] for v in new} | {v["_id"]: v["post"] for v in old}, today
+    )
 
 
 def _member_fields(

@@ -20,6 +20,7 @@ from govdesk.models.people_details import (
     ResidentSearchKey,
     StarRating,
 )
+from govdesk.models.posts import MemberStatusPeriod, Post, PostAssignment
 from govdesk.models.printing import PrintArchive
 from govdesk.models.roster import (
     CadreLeave,
@@ -55,7 +56,10 @@ __all__ = [
     "Matter",
     "Member",
     "MemberHouseholdLink",
+    "MemberStatusPeriod",
     "OrgUnit",
+    "Post",
+    "PostAssignment",
     "PrintArchive",
     "Procedure",
     "ProcedureStep",

@@ -6,13 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, select, update
 
 from govdesk.changes import Changes, writes
 from govdesk.db import Database
+from govdesk.errors import RefusedError
 from govdesk.labels import label
 from govdesk.models import Household, Member, Resident
 from govdesk.models.people import DEFAULT_ETHNICITY, STATUS_PROBATIONARY
+from govdesk.posts import store as posts_store
+from govdesk.posts.rules import CHANGE_TO_FULL, change_between
 from govdesk.search import search_keys
 from govdesk.services.home_rules import age_band_bounds, anniversary_condition
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by
@@ -222,7 +225,7 @@ class MemberService:
         m = self.get(member_id)
         return input_from(m, MemberInput)
 
-    @writes(Changes.MEMBERS)
+    @writes(Changes.MEMBERS | Changes.POSTS)
     def create(self, data: MemberInput, village_id: int | None = None) -> int:
         values = validate_member(data)
         with self.db.transaction() as s:
@@ -238,24 +241,48 @@ class MemberService:
             m = Member(village_id=vid, **values)
             s.add(m)
             s.flush()
+            # history from the start: 预备 until 转正, then the status; the posts named held from today
+            posts_store.seed_new_members(s, [m.id])
+            posts_store.hold_posts_as_registered(s, {m.id: values["post"]}, date.today())
             return m.id
 
-    @writes(Changes.MEMBERS)
+    @writes(Changes.MEMBERS | Changes.POSTS)
     def update(self, member_id: int, data: MemberInput) -> None:
+        """The form's fields; a different status, 转正 date or 岗位 goes through the status history
+        and the post assignments (govdesk.posts.store), so the history is kept."""
         values = validate_member(data)
+        today = date.today()
         with self.db.transaction() as s:
             m = fetch_record(s, Member, member_id)
             ensure_id_unique(s, Member, values["id_number"], member_id)
+            status, full_on, post = values.pop("status"), values.pop("full_on"), values.pop("post")
             for key, value in values.items():
                 setattr(m, key, value)
+            s.flush()
+            if status != m.status:
+                change = change_between(m.status, status)
+                if change is None:
+                    raise RefusedError(f"党员状态不能由{m.status}直接改为{status}")
+                on = full_on if change.kind == CHANGE_TO_FULL and full_on else today
+                posts_store.change_status(s, member_id, change, on, today, decided_on=on)
+            elif full_on != m.full_on:
+                posts_store.move_full_on(s, member_id, m.full_on, full_on)
+                s.execute(update(Member).where(Member.id == member_id).values(full_on=full_on))
+            if post != m.post:
+                posts_store.hold_posts_as_registered(s, {member_id: post}, today, empty_ends=True)
+            s.expire(m)
 
-    @writes(Changes.MEMBERS)
+    @writes(Changes.MEMBERS | Changes.POSTS)
     def end(self, member_id: int, on: date | None, reason: str) -> None:
-        """A member leaves the roster (转出, 去世, 出党…); the record stays with date and reason."""
+        """A member leaves the roster (转出, 去世, 出党…); the record stays with date and reason,
+        and their running posts end that day."""
         day, text = end_reason_checked(on, reason)
         with self.db.transaction() as s:
             m = fetch_record(s, Member, member_id)
             m.ended_on, m.end_reason = day, text
+            if day is not None:
+                s.flush()
+                posts_store.end_posts_of(s, member_id, day)
 
     def active_count(self) -> int:
         return self.count(ListQuery())

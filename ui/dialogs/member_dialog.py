@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QWidget
 
 from govdesk.services.members import MemberInput, MemberService, validate_member
@@ -25,7 +27,10 @@ class MemberDialog(RecordForm):
         village: VillageService,
         member_id: int | None = None,
         parent: QWidget | None = None,
+        post_names: Sequence[str] = POSTS,
     ) -> None:
+        """``post_names``: the 设岗定责 catalogue to offer (the members tab passes it); a typed name
+        not in it joins the catalogue when saved, and clearing the field ends the posts held."""
         super().__init__("修改党员信息" if member_id else "新增党员", member_id, parent)
         self.members = members
         data = members.as_input(member_id) if member_id else MemberInput()
@@ -44,7 +49,7 @@ class MemberDialog(RecordForm):
         self.branch.currentIndexChanged.connect(lambda _i: self._fill_groups(self.group.currentData()))
         self.add_combo("education", [("", "")] + [(e, e) for e in EDUCATION], data.education, editable=True)
         self.add_line("phone", data.phone, placeholder="手机 11 位或 区号-号码")
-        self.add_combo("post", [("", "")] + [(p, p) for p in POSTS], data.post, editable=True)
+        self.add_combo("post", [("", "")] + [(p, p) for p in post_names], data.post, editable=True)
         self.add_notes("notes", data.notes)
         self.finish_loading()
 
