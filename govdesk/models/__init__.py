@@ -20,6 +20,7 @@ from govdesk.models.people_details import (
     ResidentSearchKey,
     StarRating,
 )
+from govdesk.models.points import PointAssessment, PointEntry, PointRule, PointYear
 from govdesk.models.printing import PrintArchive
 from govdesk.models.roster import (
     CadreLeave,
@@ -56,6 +57,10 @@ __all__ = [
     "Member",
     "MemberHouseholdLink",
     "OrgUnit",
+    "PointAssessment",
+    "PointEntry",
+    "PointRule",
+    "PointYear",
     "PrintArchive",
     "Procedure",
     "ProcedureStep",
