@@ -24,6 +24,7 @@ from govdesk.services.households import HouseholdService
 from govdesk.services.member_details import MemberDetailsService
 from govdesk.services.members import MemberService
 from govdesk.services.organisation import OrganisationService
+from govdesk.services.points import PointService
 from govdesk.services.printing import PrintService
 from govdesk.services.roster import RosterService
 from govdesk.services.village import VillageService
@@ -47,6 +48,7 @@ class Services:
     excel_registers: ExcelRegisterService
     home: HomeService
     voices: VoiceService
+    points: PointService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -87,4 +89,5 @@ class Services:
             excel_registers=ExcelRegisterService(db),
             home=HomeService(db),
             voices=VoiceService(db),
+            points=PointService(db),
         )
