@@ -40,10 +40,12 @@ class PointEntry(Base, Timestamped):
     """One line of the ledger; ``points`` is signed (a deduction is negative)."""
 
     __tablename__ = "point_entries"
-    # The ranking sums a year's points per member (day range, member, points: a covering index);
-    # the caps sum one member's points of one rule in a month or a year.
+    # The ranking sums a year's points per member (day range, member, points: a covering index)
+    # and finds the few 一票否决 entries (veto first: not a lookup per entry of the year); the caps
+    # sum one member's points of one rule in a month or a year.
     __table_args__ = (
         Index("ix_point_entries_day_member_points", "day", "member_id", "points"),
+        Index("ix_point_entries_veto_day_member", "veto", "day", "member_id"),
         Index("ix_point_entries_member_rule_day", "member_id", "rule_id", "day"),
     )
 

@@ -104,12 +104,12 @@ def cap_problem(rule: RuleTerms, month_total: float, year_total: float) -> str |
     return None
 
 
-def daily_score(base: float, additions: float, deductions: float) -> Decimal:
+def daily_score(base: Decimal | float, additions: float, deductions: float) -> Decimal:
     """基础分 + 加分 − 扣分 (``deductions`` as a positive amount), one decimal."""
     return (_dec(base) + _dec(additions) - _dec(deductions)).quantize(ONE_DECIMAL, ROUND_HALF_UP)
 
 
-def total_score(daily: Decimal | float, assessment: float | None, weight: float) -> Decimal:
+def total_score(daily: Decimal | float, assessment: float | None, weight: Decimal | float) -> Decimal:
     """weight × daily + (1 − weight) × assessment, one decimal, half up (no assessment: 0)."""
     w = _dec(weight)
     score = w * _dec(daily) + (1 - w) * _dec(assessment or 0)
@@ -117,7 +117,9 @@ def total_score(daily: Decimal | float, assessment: float | None, weight: float)
 
 
 def _dec(value: Decimal | float) -> Decimal:
-    return value if isinstance(value, Decimal) else Decimal(str(value))
+    if value.__class__ is Decimal:
+        return value  # type: ignore[return-value]
+    return Decimal(int(value)) if value == int(value) else Decimal(str(value))  # whole points: no repr
 
 
 def assessment_problem(score: float | None) -> str | None:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from govdesk.db import Database
@@ -115,7 +115,7 @@ def vetoed_members(s: Session, first: date, last: date) -> set[int]:
     stmt = (
         select(PointEntry.member_id)
         .outerjoin(_Reversal, _Reversal.reverses_id == PointEntry.id)
-        .where(PointEntry.veto, PointEntry.day >= first, PointEntry.day <= last, _Reversal.id.is_(None))
+        .where(PointEntry.veto == true(), PointEntry.day >= first, PointEntry.day <= last, _Reversal.id.is_(None))
     )
     return set(s.scalars(stmt))
 
@@ -142,14 +142,19 @@ def compute_ranking(s: Session, year: int, through: date, branch_id: int | None 
     )
     vetoed = vetoed_members(s, first, through)
     branch_names = dict(s.execute(select(OrgUnit.id, OrgUnit.name)).all())
-    people = s.execute(select(Member.id, Member.name, Member.branch_id).where(Member.id.in_(list(standing)))).all()
+    people = select(Member.id, Member.name, Member.branch_id)  # the roster decides who, below: no 5,000 binds
+    if branch_id is not None:
+        people = people.where(or_(Member.branch_id == branch_id, Member.party_group_id == branch_id))
+    exact_weight, exact_base = Decimal(str(weight)), Decimal(str(base))  # converted once, not per member
     staged = []
-    for member_id, name, unit in people:
+    for member_id, name, unit in s.execute(people):
+        if member_id not in standing:
+            continue
         add, deduct = sums.get(member_id, (0.0, 0.0))
-        daily = rules.daily_score(base, add, deduct)
+        daily = rules.daily_score(exact_base, add, deduct)
         assessment = scores.get(member_id)
         staged.append(
-            (member_id, name, unit, add, deduct, daily, assessment, rules.total_score(daily, assessment, weight))
+            (member_id, name, unit, add, deduct, daily, assessment, rules.total_score(daily, assessment, exact_weight))
         )
     total_of = {row[0]: row[7] for row in staged}
     unit_of = {row[0]: row[2] for row in staged}

@@ -66,6 +66,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("reverses_id", name=op.f("uq_point_entries_reverses_id")),
     )
     op.create_index("ix_point_entries_day_member_points", "point_entries", ["day", "member_id", "points"], unique=False)
+    op.create_index("ix_point_entries_veto_day_member", "point_entries", ["veto", "day", "member_id"], unique=False)
     op.create_index("ix_point_entries_member_rule_day", "point_entries", ["member_id", "rule_id", "day"], unique=False)
     op.create_index(op.f("ix_point_entries_source"), "point_entries", ["source"], unique=False)
     op.create_table(
@@ -94,6 +95,7 @@ def downgrade() -> None:
     op.drop_table("point_years")
     op.drop_index(op.f("ix_point_entries_source"), table_name="point_entries")
     op.drop_index("ix_point_entries_member_rule_day", table_name="point_entries")
+    op.drop_index("ix_point_entries_veto_day_member", table_name="point_entries")
     op.drop_index("ix_point_entries_day_member_points", table_name="point_entries")
     op.drop_table("point_entries")
     op.drop_index(op.f("ix_point_rules_year"), table_name="point_rules")
