@@ -210,6 +210,16 @@ class PointQueries:
             found = set(s.scalars(select(PointRule.year).distinct()))
         return sorted(found | {self.today().year}, reverse=True)
 
+    def members_on(self, day: date, branch_id: int | None = None) -> list[tuple[int, str, str]]:
+        """(member id, name, branch) of the members on the roster on ``day``, in roster order."""
+        with self.db.session() as s:
+            standing = statuses_on(s, day, unit_id=branch_id)
+            stmt = select(Member.id, Member.name, OrgUnit.name).outerjoin(OrgUnit, OrgUnit.id == Member.branch_id)
+            if branch_id is not None:
+                stmt = stmt.where(or_(Member.branch_id == branch_id, Member.party_group_id == branch_id))
+            rows = s.execute(stmt.order_by(OrgUnit.sort_order, OrgUnit.id, Member.id)).all()
+        return [(m, name, branch or "") for m, name, branch in rows if m in standing]
+
     # --- ranking ----------------------------------------------------------------------------------
     def through(self, year: int, quarter: int | None = None) -> date:
         """Points count up to the period's end, or today while the period runs."""
@@ -251,6 +261,23 @@ class PointQueries:
                 )
             ).one()
         return float(row[0]), float(row[1]), int(row[2])
+
+    def member_summary(self, member_id: int, year: int) -> str:
+        """One line for a member's details: this year's points, daily score, assessment, total and rank."""
+        ranking = self.ranking(year)
+        line = next((x for x in ranking.lines if x.member_id == member_id), None)
+        if line is None:
+            additions, deductions, count = self.member_year(member_id, year)
+            return (
+                f"{year}年：加 {rules.points_text(additions)} 分，扣 {rules.points_text(deductions)} 分（{count} 条）"
+            )
+        assessment = "未测评" if line.assessment is None else f"年终测评 {rules.points_text(line.assessment)}"
+        veto = "；有一票否决扣分，不能评优" if line.vetoed else ""
+        return (
+            f"{year}年：加 {rules.points_text(line.additions)} 分，扣 {rules.points_text(line.deductions)} 分，"
+            f"日常积分 {line.daily}，{assessment}，综合得分 {line.total}，全村第 {line.rank} 名"
+            f"（共 {len(ranking.lines)} 人），支部第 {line.branch_rank} 名{veto}"
+        )
 
     # --- the ledger (paged) -----------------------------------------------------------------------
     def _select(self, query: ListQuery) -> Select[Any]:

@@ -180,3 +180,23 @@ def test_the_pages_are_in_the_party_life_area(qtbot, services: Services) -> None
         assert isinstance(area.page("points"), PointsLedgerPage)  # type: ignore[attr-defined]
     finally:
         win.jobs.shutdown()
+
+
+def test_a_members_points_this_year_from_the_roster(
+    qtbot, qtmodeltester, services: Services, jobs, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.members_tab import MembersTab
+    from ui.points_member_dialog import MemberPointsDialog
+
+    tab = MembersTab(services, jobs)
+    qtbot.addWidget(tab)
+    tab.table.selectRow(0)
+    member = tab.current_id()
+    shown: list[MemberPointsDialog] = []
+    monkeypatch.setattr(tab, "run_dialog", lambda d: shown.append(d) or False)
+    tab.show_points()
+    dialog = shown[0]
+    line = next(x for x in services.points.ranking(YEAR).lines if x.member_id == member)
+    assert f"综合得分 {line.total}，全村第 {line.rank} 名" in dialog.summary.text()
+    assert dialog.model.rowCount() == services.points.count(ListQuery(filters={"member_id": member, "year": YEAR}))
+    qtmodeltester.check(dialog.model)
