@@ -62,6 +62,7 @@ class MembersTab(ListTab):
         self.add_action("挂牌", "fa5s.award", self.edit_plaque, needs_active=True)
         self.add_action("岗位/状态", "fa5s.history", self.change_status, needs_active=True)
         add_excel_actions(self, "members")
+        self.add_action("积分", "fa5s.star", self.show_points, needs_row=True)
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
         stretch_column(self.table, keys.index("post"))
@@ -125,3 +126,12 @@ class MembersTab(ListTab):
         from ui.dialogs.post_dialogs import StatusChangeDialog
 
         self.edit_selected(lambda member_id: StatusChangeDialog(self.services, member_id, self), active_only=True)
+
+    def show_points(self) -> None:
+        """The member's points this year (积分制): summary line and entries."""
+        from ui.points_member_dialog import MemberPointsDialog
+
+        member_id = self.current_id()
+        if member_id is not None:
+            name = self.services.members.get(member_id).name
+            self.run_dialog(MemberPointsDialog(self.services, member_id, name, self))

@@ -34,7 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_import)
 
     e = sub.add_parser("export")
-    e.add_argument("kind", choices=("households", "members", "template-households", "template-members", "voices"))
+    e.add_argument(
+        "kind", choices=("households", "members", "template-households", "template-members", "voices", "points")
+    )
     e.add_argument("file", type=Path, help="要写入的 .xlsx 文件")
     e.add_argument("--year", type=int, metavar="YYYY", help="voices：导出哪一年的民情台账（默认今年）")
     e.set_defaults(handler=run_export)
@@ -80,6 +82,10 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     if args.kind == "voices":
         return run_export_voices(args)
+    if args.kind == "points":
+        from govdesk.cli.print_points import run_export as run_export_points
+
+        return run_export_points(args)
     service = ExcelRegisterService(open_database(args))
     if args.kind.startswith("template-"):
         kind = args.kind.split("-", 1)[1]

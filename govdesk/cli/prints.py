@@ -15,6 +15,7 @@ PRINT_MODULES: tuple[str, ...] = (
     "govdesk.cli.print_decision",
     "govdesk.cli.print_voices",
     "govdesk.cli.print_posts",
+    "govdesk.cli.print_points",
 )
 
 

@@ -39,6 +39,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "post": ("设岗定责", "岗位"),
     "plaque_kind": ("挂牌",),
     "plaque_on": ("挂牌日期",),
+    # 年终测评 (积分制)
+    "point_assessment": ("测评得分", "年终测评", "年终测评得分", "测评分", "民主评议得分", "得分"),
 }
 
 HOUSEHOLD_FIELDS = (
@@ -81,7 +83,11 @@ MEMBER_FIELDS = (
     "ended_on",
     "end_reason",
 )
-REQUIRED = {"households": ("name", "id_number"), "members": ("name", "id_number")}
+REQUIRED = {
+    "households": ("name", "id_number"),
+    "members": ("name", "id_number"),
+    "assessments": ("name", "point_assessment"),
+}
 PROBLEM_HEADER = "问题"
 
 _NOISE = re.compile(r"[\s\u3000*＊:：]|[（(].*?[）)]")

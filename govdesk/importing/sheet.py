@@ -93,13 +93,13 @@ def read_register(path: str | Path, fields: tuple[str, ...], kind: str) -> Sheet
             continue
         start, cols = best
         width = max(len(data[start]), max(cols.values()) + 1)
-        id_col = cols["id_number"]
+        id_col = cols.get("id_number")  # a sheet of 年终测评 scores may have no ID numbers
         rows: list[tuple[int, list[object]]] = []
         for i in range(start + 1, len(data)):
             row = data[i]
             if len(row) < width:
                 row = row + [None] * (width - len(row))
-            cell = row[id_col]
+            cell = row[id_col] if id_col is not None else None
             # Fast path: a filled ID cell is a data row (no blank / footer test needed).
             if not (cell.__class__ is str and len(cell) >= 15) and (_is_blank(row) or _is_footer(row, cols)):
                 continue

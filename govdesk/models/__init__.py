@@ -20,6 +20,7 @@ from govdesk.models.people_details import (
     ResidentSearchKey,
     StarRating,
 )
+from govdesk.models.points import PointAssessment, PointEntry, PointRule, PointYear
 from govdesk.models.posts import MemberStatusPeriod, Post, PostAssignment
 from govdesk.models.printing import PrintArchive
 from govdesk.models.roster import (
@@ -60,6 +61,10 @@ __all__ = [
     "OrgUnit",
     "Post",
     "PostAssignment",
+    "PointAssessment",
+    "PointEntry",
+    "PointRule",
+    "PointYear",
     "PrintArchive",
     "Procedure",
     "ProcedureStep",

@@ -24,6 +24,7 @@ from govdesk.services.households import HouseholdService
 from govdesk.services.member_details import MemberDetailsService
 from govdesk.services.members import MemberService
 from govdesk.services.organisation import OrganisationService
+from govdesk.services.points import PointService
 from govdesk.services.posts import PostService
 from govdesk.services.printing import PrintService
 from govdesk.services.roster import RosterService
@@ -49,6 +50,7 @@ class Services:
     home: HomeService
     voices: VoiceService
     posts: PostService
+    points: PointService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -90,4 +92,5 @@ class Services:
             home=HomeService(db),
             voices=VoiceService(db),
             posts=PostService(db),
+            points=PointService(db),
         )

@@ -14,7 +14,15 @@ if TYPE_CHECKING:
     from ui.jobs import JobRunner
 
 # Each page module calls ``PAGES.register(PageSpec(...))`` when imported.
-PAGES = PageRegistry(modules=("ui.posts_page",))
+PAGES = PageRegistry(
+    modules=(
+        "ui.posts_page",
+        "ui.points_page",
+        "ui.points_rules_page",
+        "ui.points_assessment_page",
+        "ui.points_ranking_page",
+    )
+)
 
 
 def build(services: Services, jobs: JobRunner, navigate: Navigate) -> QWidget:
