@@ -192,6 +192,16 @@ FIELD_LABELS: dict[str, str] = {
     "bank_account": "银行账号",
     "posting_period": "公示期",
     "supervision_phone": "监督电话",
+    # meetings (三会一课, 主题党日 …)
+    "meeting_id": "编号",
+    "meeting_kind": "会议类型",
+    "meeting_unit": "支部/党小组",
+    "meeting_topic": "主题",
+    "meeting_minutes": "会议记录",
+    "meeting_attendance": "出席情况",
+    "meeting_decision": "五议两公开事项",
+    "attendance_mark": "出席",
+    "attendance_reason": "请假事由",
 }
 
 
