@@ -108,3 +108,20 @@ SINCE = date(2025, 1, 1)  # meetings recorded since then
 )
 def test_schedule_warnings(kind: str, held: list[date], today: date, since: date | None, texts: list[str]) -> None:
     assert [w.text for w in unit_warnings(1, "第一支部", RULE[kind], held, today, since)] == texts
+
+
+def test_service_warns_per_unit_and_counts_the_general_branch_for_its_branches(town, meetings) -> None:  # type: ignore[no-untyped-def]
+    from govdesk.services.meetings import MeetingInput
+
+    today = meetings.today()  # 2026-11-23: 53 days into the quarter, 22 into the month
+    meetings.create(MeetingInput("支部党员大会", town.first, date(2026, 10, 12), "", "", "", "审议"))
+    meetings.create(MeetingInput("党课", town.general, date(2026, 10, 20), "", "", "", "全村党课"))
+    meetings.create(MeetingInput("党课", town.general, date(2026, 7, 20), "", "", "", "全村党课"))
+    texts = [w.text for w in meetings.schedule_warnings(today)]
+    assert "第二支部：本季度尚未召开支部党员大会（已过 53 天）" in texts
+    assert not any(t.startswith("第一支部：") and "支部党员大会" in t for t in texts)
+    assert not any("党课" in t for t in texts)  # the 党总支's lectures count for both branches
+    assert "第一党小组：本月尚未召开党小组会（已过 22 天）" in texts
+    assert not any(t.startswith("总支：") for t in texts)  # the rules are the branches' and groups'
+    only_second = meetings.schedule_warnings(today, unit_id=town.second)
+    assert only_second and all(w.unit_id == town.second for w in only_second)
