@@ -74,7 +74,7 @@ def _report_schedule(db: Database) -> int:
     warnings = queries.schedule_warnings()
     print(f"三会一课按期召开情况（{queries.today().isoformat()}）：{db.describe()}")
     if not warnings:
-        print("  各支部、党小组均按期召开")
+        print("  各支部、党小组均按期召开" if queries.years_recorded() else "  尚未登记任何会议")
     for w in warnings:
         print(f"  - {w.text}")
     return 0

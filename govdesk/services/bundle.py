@@ -21,6 +21,7 @@ from govdesk.services.excel_registers import ExcelRegisterService
 from govdesk.services.home import HomeService
 from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
+from govdesk.services.meetings import MeetingService
 from govdesk.services.member_details import MemberDetailsService
 from govdesk.services.members import MemberService
 from govdesk.services.organisation import OrganisationService
@@ -47,6 +48,7 @@ class Services:
     excel_registers: ExcelRegisterService
     home: HomeService
     voices: VoiceService
+    meetings: MeetingService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -87,4 +89,5 @@ class Services:
             excel_registers=ExcelRegisterService(db),
             home=HomeService(db),
             voices=VoiceService(db),
+            meetings=MeetingService(db),
         )

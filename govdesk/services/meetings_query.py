@@ -244,11 +244,14 @@ class MeetingQueries:
     # --- schedule -------------------------------------------------------------------------------
     def schedule_warnings(self, today: date | None = None, unit_id: int | None = None) -> list[ScheduleWarning]:
         """Every unit's warnings (branches: 党员大会, 党课, 支委会, 主题党日, 组织生活会, 民主评议;
-        Party groups: 党小组会), the longest behind first."""
+        Party groups: 党小组会), the longest behind first. None before the first meeting is
+        recorded: a village that does not keep its meetings here is not nagged about them."""
         day = today or self.today()
         with self.db.session() as s:
             units = list(s.execute(select(OrgUnit.id, OrgUnit.name, OrgUnit.kind, OrgUnit.parent_id)))
             since_all = s.scalar(select(func.min(Meeting.held_on)))
+            if since_all is None:  # the register is not in use yet: no wall of warnings
+                return []
             earliest = min(previous_period(day, YEAR)[0], day)
             held = s.execute(select(Meeting.unit_id, Meeting.kind, Meeting.held_on).where(Meeting.held_on >= earliest))
             by_unit: dict[tuple[int, str], list[date]] = {}
@@ -366,6 +369,11 @@ class MeetingQueries:
         with self.db.session() as s:
             rows = s.execute(stmt.offset(offset).limit(limit)).all()
         return [Row(r[0], tuple(r[1:])) for r in rows]
+
+    def years_recorded(self) -> bool:
+        """Has any meeting been recorded yet?"""
+        with self.db.session() as s:
+            return s.scalar(select(Meeting.id).limit(1)) is not None
 
     def years(self) -> list[int]:
         with self.db.session() as s:

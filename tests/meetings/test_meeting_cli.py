@@ -22,3 +22,13 @@ def test_check_schedule_reports_and_exits_0(
     out = capsys.readouterr().out
     assert "三会一课按期召开情况" in out
     assert "- 第二支部：" in out and "尚未召开支部党员大会（已过 " in out
+
+
+def test_no_warnings_before_the_first_meeting_is_recorded(
+    db: Database, town: Town, meetings: MeetingService, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert meetings.schedule_warnings() == []
+    target = db.describe()
+    db.dispose()
+    assert main(["--db", target, "check", "--schedule"]) == 0
+    assert "尚未登记任何会议" in capsys.readouterr().out
