@@ -155,6 +155,20 @@ def linked_decision(s: Session, entry_id: int) -> LinkedDecision | None:
     return LinkedDecision(*row) if row else None
 
 
+def meeting_notes(s: Session, entry_ids: list[int]) -> dict[int, str]:
+    """``{decision entry id: "见组织生活：会议 2026-05-12 …（第 N 号）"}`` for the entries recorded as a
+    meeting (the decision log's history shows it beside the entry)."""
+    rows = s.execute(
+        select(Meeting.decision_entry_id, Meeting.id, Meeting.held_on, Meeting.kind, OrgUnit.name)
+        .join(OrgUnit, OrgUnit.id == Meeting.unit_id)
+        .where(Meeting.decision_entry_id.in_(entry_ids))
+    )
+    return {
+        entry_id: f"见组织生活：会议 {held_on.isoformat()} {unit}{kind}（第 {meeting_id} 号）"
+        for entry_id, meeting_id, held_on, kind, unit in rows
+    }
+
+
 class MeetingQueries:
     """The reads of the meetings register. ``clock`` is injectable (the demo, the tests)."""
 
@@ -228,18 +242,7 @@ class MeetingQueries:
     def meeting_of_decision_entry(self, entry_id: int) -> str:
         """What a decision entry shows of its meeting: "见组织生活：会议 2026-05-12 …" (or "")."""
         with self.db.session() as s:
-            row = s.execute(
-                select(Meeting.id, Meeting.held_on, Meeting.kind, OrgUnit.name)
-                .join(OrgUnit, OrgUnit.id == Meeting.unit_id)
-                .where(Meeting.decision_entry_id == entry_id)
-            ).first()
-        if row is None:
-            return ""
-        return f"见组织生活：会议 {row.held_on.isoformat()} {row.name}{row.kind}（第 {row.id} 号）"
-
-    def meetings_of_decision_entries(self, entry_ids: list[int]) -> dict[int, str]:
-        """The same for a matter's entries at once."""
-        return {e: text for e in entry_ids if (text := self.meeting_of_decision_entry(e))}
+            return meeting_notes(s, [entry_id]).get(entry_id, "")
 
     # --- schedule -------------------------------------------------------------------------------
     def schedule_warnings(self, today: date | None = None, unit_id: int | None = None) -> list[ScheduleWarning]:

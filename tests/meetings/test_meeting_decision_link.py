@@ -71,6 +71,8 @@ def test_meeting_from_decision_takes_presence_from_the_tick_list(
     # the other way: the decision entry shows its meeting, and it is no longer offered
     assert meetings.meeting_of_decision_entry(entry_id).startswith(f"见组织生活：会议 {d(3).isoformat()}")
     assert entry_id not in [c.entry_id for c in meetings.decision_choices()]
+    history = {h.entry_id: h for h in decisions.history(view.decision.matter_id)}
+    assert history[entry_id].note.startswith(f"见组织生活：会议 {d(3).isoformat()}")
     with pytest.raises(RefusedError, match="已登记为组织生活会议"):
         meetings.create_from_decision(entry_id, general)
 
