@@ -62,16 +62,22 @@ def expected_statuses(s: Session, kind: str, unit_id: int, day: date) -> dict[in
         for member_id, status in statuses_on(s, day, unit_id=uid).items():
             found.setdefault(member_id, status)
     if kind == KIND_COMMITTEE:
-        committee = set(
-            s.scalars(
-                select(Cadre.member_id)
-                .where(Cadre.on_branch_committee.is_(True), Cadre.member_id.is_not(None))
-                .where((Cadre.started_on.is_(None)) | (Cadre.started_on <= day))
-                .where((Cadre.ended_on.is_(None)) | (Cadre.ended_on > day))
-            )
-        )
+        committee = committee_members(s, day)
         found = {m: st for m, st in found.items() if m in committee}
     return found
+
+
+def committee_members(s: Session, day: date, member_ids: Iterable[int] | None = None) -> set[int]:
+    """The members sitting on the branch committee on ``day`` (the cadres' register: 支委)."""
+    stmt = (
+        select(Cadre.member_id)
+        .where(Cadre.on_branch_committee.is_(True), Cadre.member_id.is_not(None))
+        .where((Cadre.started_on.is_(None)) | (Cadre.started_on <= day))
+        .where((Cadre.ended_on.is_(None)) | (Cadre.ended_on > day))
+    )
+    if member_ids is not None:
+        stmt = stmt.where(Cadre.member_id.in_(list(member_ids)))
+    return {m for m in s.scalars(stmt) if m is not None}
 
 
 def decision_ticks(s: Session, entry_id: int) -> dict[int, bool]:
@@ -93,8 +99,7 @@ def attendance_sheet(s: Session, meeting: Meeting) -> list[Attendee]:
     """Everyone who should have attended (and anyone recorded who was not on the roster that day)."""
     expected = expected_statuses(s, meeting.kind, meeting.unit_id, meeting.held_on)
     rows = {
-        r.member_id: r
-        for r in s.scalars(select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting.id))
+        r.member_id: r for r in s.scalars(select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting.id))
     }
     ticks = decision_ticks(s, meeting.decision_entry_id) if meeting.decision_entry_id else {}
     ids = list(expected) + sorted(m for m in rows if m not in expected)

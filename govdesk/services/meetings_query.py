@@ -15,9 +15,16 @@ from govdesk.db import Database
 from govdesk.decisions import quorum
 from govdesk.errors import NotFoundError
 from govdesk.labels import label
-from govdesk.meetings.attendance import Attendee, attendance_sheet, decision_ticks, expected_statuses
-from govdesk.meetings.kinds import ABSENT, EXCUSED, KIND_GROUP, MEETING_KINDS, PRESENT
+from govdesk.meetings.attendance import (
+    Attendee,
+    attendance_sheet,
+    committee_members,
+    decision_ticks,
+    expected_statuses,
+)
+from govdesk.meetings.kinds import ABSENT, EXCUSED, KIND_COMMITTEE, KIND_GROUP, MEETING_KINDS, PRESENT
 from govdesk.meetings.schedule import SCHEDULE_RULES, YEAR, ScheduleWarning, previous_period, unit_warnings
+from govdesk.member_status import statuses_on
 from govdesk.models import LogEntry, Matter, Meeting, MeetingAttendance, Member, OrgUnit
 from govdesk.models.decisions import ENTRY_STEP
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
@@ -300,23 +307,31 @@ class MeetingQueries:
                 .where(or_(Meeting.unit_id.in_(ancestors), Meeting.id.in_(recorded)))
                 .order_by(Meeting.held_on, Meeting.id)
             ).all()
+            rows = {
+                meeting_id: (status, reason)
+                for meeting_id, status, reason in s.execute(
+                    select(MeetingAttendance.meeting_id, MeetingAttendance.status, MeetingAttendance.reason).where(
+                        MeetingAttendance.member_id == member_id,
+                        MeetingAttendance.meeting_id.in_([m.id for m in meetings]),
+                    )
+                )
+            }
             lines = []
             for m in meetings:
-                expected = expected_statuses(s, m.kind, m.unit_id, m.held_on)
-                row = s.execute(
-                    select(MeetingAttendance.status, MeetingAttendance.reason).where(
-                        MeetingAttendance.meeting_id == m.id, MeetingAttendance.member_id == member_id
-                    )
-                ).first()
-                if member_id not in expected and row is None:
+                row = rows.get(m.id)
+                # Expected: on the roster that day (the one rule), and for a 支委会 on the committee.
+                on_roster = member_id in statuses_on(s, m.held_on, member_ids=[member_id])
+                if on_roster and m.kind == KIND_COMMITTEE:
+                    on_roster = member_id in committee_members(s, m.held_on, [member_id])
+                if not on_roster and row is None:
                     continue
                 ticked = decision_ticks(s, m.decision_entry_id).get(member_id) if m.decision_entry_id else None
                 if ticked is True:
                     mark, reason = PRESENT, ""
                 elif ticked is False:
-                    mark, reason = (EXCUSED, row.reason) if row and row.status == EXCUSED else (ABSENT, "")
+                    mark, reason = (EXCUSED, row[1]) if row and row[0] == EXCUSED else (ABSENT, "")
                 else:
-                    mark, reason = (row.status, row.reason) if row else ("", "")
+                    mark, reason = row if row else ("", "")
                 lines.append(MemberMeetingLine(m.id, m.held_on, m.kind, m.topic, mark, reason))
         return MemberYear(year, tuple(lines))
 
