@@ -19,6 +19,7 @@ from ui.areas.party_life import PAGES
 from ui.dialogs.meeting_dialog import FromDecisionDialog, MeetingDialog
 from ui.jobs import JobRunner
 from ui.list_tab import ListTab, set_column_widths, stretch_column
+from ui.print_actions import PrintRequest, preview_document
 
 if TYPE_CHECKING:
     from govdesk.meetings.schedule import ScheduleWarning
@@ -42,6 +43,7 @@ class MeetingsPage(ListTab):
         self.add_action("修改/考勤", "fa5s.edit", self.edit_current, needs_row=True)
         self.add_action("删除", "fa5s.trash", self.delete_current, needs_row=True)
         self.add_action("从五议两公开登记…", "fa5s.link", self.from_decision)
+        self.add_action("打印会议记录", "fa5s.print", self.print_current, needs_row=True)
         self.table.setObjectName("meetings.table")
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
@@ -141,6 +143,20 @@ class MeetingsPage(ListTab):
 
     def from_decision(self) -> None:
         self.open_dialog(lambda: FromDecisionDialog(self.services, self), lambda d: d.saved_id)  # type: ignore[attr-defined]
+
+    def print_current(self) -> PrintRequest | None:
+        """The selected meeting's 会议记录 with its sign-in table, in the print preview (内部资料)."""
+        meeting_id = self.current_id()
+        if meeting_id is None:
+            return None
+        db = self.services.db
+
+        def build(_progress: object) -> object:
+            from govdesk.services.meetings_print import meeting_record_pdf  # reportlab only when printing
+
+            return meeting_record_pdf(db, meeting_id)
+
+        return preview_document(self, self.services, self.jobs, build, "meetings.record", label="正在生成会议记录…")
 
     def delete_current(self) -> None:
         meeting_id = self.current_id()
