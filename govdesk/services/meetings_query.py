@@ -386,7 +386,7 @@ class MeetingQueries:
             stmt = stmt.order_by(Meeting.held_on.desc(), Meeting.id.desc())
         with self.db.session() as s:
             rows = s.execute(stmt.offset(offset).limit(limit)).all()
-        return [Row(r[0], tuple(r[1:])) for r in rows]
+        return [Row(r[0], tuple(r)) for r in rows]  # the 编号 column shows the id too
 
     def years_recorded(self) -> bool:
         """Has any meeting been recorded yet?"""

@@ -64,7 +64,9 @@ def test_warnings_and_filters_from_home(page: MeetingsPage, services: Services) 
     second = next(uid for uid, name, _k in services.meetings.units() if name == "第二党支部")
     page.apply_filters({"unit_id": second, "kind": "主题党日"})
     assert page.model.rowCount() > 0
-    days = {page.model.row_at(r).values[0] for r in range(page.model.rowCount())}  # type: ignore[union-attr]
+    first = page.model.row_at(0)
+    assert first is not None and first.values[0] == first.id and first.values[2] == "主题党日"  # 编号, 日期, 类型
+    days = {page.model.row_at(r).values[1] for r in range(page.model.rowCount())}  # type: ignore[union-attr]
     assert max(days) < date(2026, 9, 1)  # nothing since September: that is why it is warned
 
 

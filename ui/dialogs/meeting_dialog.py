@@ -65,7 +65,7 @@ class MeetingDialog(FieldDialog):
         self.kind.currentTextChanged.connect(lambda _t: self.reload_expected())
         self.unit.currentIndexChanged.connect(lambda _i: self.reload_expected())
         self.day.dateChanged.connect(lambda _d: self.reload_expected())
-        self.resize(780, 860)
+        self.resize(780, 720)
 
     def _unit_combo(self, current: object) -> QComboBox:
         combo = QComboBox()
