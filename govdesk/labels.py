@@ -235,6 +235,16 @@ FIELD_LABELS: dict[str, str] = {
     "point_base": "基础分",
     "point_weight": "日常积分占比",
     "point_year": "年度",
+    # meetings (三会一课, 主题党日 …)
+    "meeting_id": "编号",
+    "meeting_kind": "会议类型",
+    "meeting_unit": "支部/党小组",
+    "meeting_topic": "主题",
+    "meeting_minutes": "会议记录",
+    "meeting_attendance": "出席情况",
+    "meeting_decision": "五议两公开事项",
+    "attendance_mark": "出席",
+    "attendance_reason": "请假事由",
 }
 
 

@@ -34,7 +34,7 @@ MEMBER_END_REASONS = ("转出", "去世", "出党", "停止党籍", "录入错�
 
 class MembersTab(ListTab):
     count_noun = "人"
-    shows = Changes.MEMBERS | Changes.HOUSEHOLDS  # the 户类别 filter reads the member's household
+    shows = Changes.MEMBERS | Changes.HOUSEHOLDS | Changes.MEETINGS  # 户类别 filter; the meetings pane
 
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -67,7 +67,28 @@ class MembersTab(ListTab):
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
         stretch_column(self.table, keys.index("post"))
         self.table.setObjectName("members.table")  # its column widths are remembered by this key
-        self.finish_layout()
+        self.finish_layout(self._with_meetings_pane())
+
+    def _with_meetings_pane(self) -> QWidget:
+        """The list above, the selected member's meetings this year below (issue G)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QSplitter
+
+        from ui.member_meetings_pane import MemberMeetingsPane
+
+        self.meetings_pane = MemberMeetingsPane(self.services.member_details, self.jobs)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_a: self.meetings_pane.show_member(self.current_id())
+        )
+        self.model.modelReset.connect(lambda: self.meetings_pane.show_member(self.current_id()))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("members.split")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.meetings_pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        return splitter
 
     def refresh_choices(self) -> None:
         """Filter choices from the organisation; refreshed when the organisation changes."""

@@ -26,6 +26,7 @@ EXTRA_CHECKS: tuple[str, ...] = (
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check")
+    p.add_argument("--schedule", action="store_true", help="报告各支部、党小组的三会一课是否按期召开（不检查数据库）")
     p.set_defaults(handler=run_check)
 
 
@@ -45,6 +46,11 @@ def run_check(args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 - expected faults are reported below, bugs re-raised
         _report_unreadable(exc, str(db_target(args)))
         return 1
+    if getattr(args, "schedule", False):
+        try:
+            return _report_schedule(db)
+        finally:
+            db.dispose()
     try:
         problems = all_problems(db)
     except Exception as exc:  # noqa: BLE001 - as above: a damaged page found while checking
@@ -58,6 +64,20 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"  - {p}")
         return 1
     print(f"检查通过：{db.describe()}")
+    return 0
+
+
+def _report_schedule(db: Database) -> int:
+    """``govdesk check --schedule``: the meetings behind schedule, as a report (exit 0)."""
+    from govdesk.services.meetings_query import MeetingQueries
+
+    queries = MeetingQueries(db)
+    warnings = queries.schedule_warnings()
+    print(f"三会一课按期召开情况（{queries.today().isoformat()}）：{db.describe()}")
+    if not warnings:
+        print("  各支部、党小组均按期召开" if queries.years_recorded() else "  尚未登记任何会议")
+    for w in warnings:
+        print(f"  - {w.text}")
     return 0
 
 

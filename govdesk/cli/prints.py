@@ -16,6 +16,7 @@ PRINT_MODULES: tuple[str, ...] = (
     "govdesk.cli.print_voices",
     "govdesk.cli.print_posts",
     "govdesk.cli.print_points",
+    "govdesk.cli.print_meeting",
 )
 
 

@@ -10,6 +10,7 @@ from govdesk.models.decisions import (
     Procedure,
     ProcedureStep,
 )
+from govdesk.models.meetings import Meeting, MeetingAttendance
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
 from govdesk.models.people_details import (
@@ -55,6 +56,8 @@ __all__ = [
     "HouseholdRelay",
     "LogEntry",
     "Matter",
+    "Meeting",
+    "MeetingAttendance",
     "Member",
     "MemberHouseholdLink",
     "MemberStatusPeriod",

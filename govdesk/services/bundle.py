@@ -21,6 +21,7 @@ from govdesk.services.excel_registers import ExcelRegisterService
 from govdesk.services.home import HomeService
 from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
+from govdesk.services.meetings import MeetingService
 from govdesk.services.member_details import MemberDetailsService
 from govdesk.services.members import MemberService
 from govdesk.services.organisation import OrganisationService
@@ -51,6 +52,7 @@ class Services:
     voices: VoiceService
     posts: PostService
     points: PointService
+    meetings: MeetingService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -93,4 +95,5 @@ class Services:
             voices=VoiceService(db),
             posts=PostService(db),
             points=PointService(db),
+            meetings=MeetingService(db),
         )

@@ -38,6 +38,7 @@ from govdesk.models.decisions import (
 )
 from govdesk.services.decisions_reminders import REMINDER_STATES, ActionItem, reminders
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
+from govdesk.services.meetings_query import meeting_notes
 
 MATTER_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("number", label("matter_number")),
@@ -227,13 +228,14 @@ class DecisionQueries:
                 .order_by(Attachment.id)
             ):
                 scans.setdefault(entry_id, []).append(f"{kind}“{name}”")
+            meetings = meeting_notes(s, [e.id for e in entries])  # a 党员大会审议 also recorded as a meeting
         by_id = {e.id: e for e in entries}
         corrected = superseded_by(entries)
         out: list[HistoryItem] = []
         for e in entries:
-            note = ""
+            note = meetings.get(e.id, "")
             if e.id in corrected:
-                note = f"已被第 {corrected[e.id].seq} 条更正"
+                note = f"已被第 {corrected[e.id].seq} 条更正" + (f"；{note}" if note else "")
             if e.kind == ENTRY_CORRECTION and e.corrects_id in by_id:
                 note = (f"更正第 {by_id[e.corrects_id].seq} 条：{details_of(e).get('reason', '')}" + "；" + note).strip(
                     "；"

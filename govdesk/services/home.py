@@ -33,6 +33,7 @@ from govdesk.services.home_rules import (
     probation_due,
 )
 from govdesk.services.home_view import Breakdown, Figure, HomeItem, HomeView, Target, needs_action_order
+from govdesk.services.meetings_query import MeetingQueries
 from govdesk.services.people_common import category_is_active
 from govdesk.services.roster import RosterService
 from govdesk.services.voices import VoiceService
@@ -42,6 +43,7 @@ NO_GROUP = "未分组"
 NO_BRANCH = "未编入支部"
 OPEN_LOG_SHOWN = 8  # the page lists this many open duty-log items; the rest are behind 值班
 VOICES_LISTED = 10  # overdue 民情 items one by one; more are one line that opens the 民情 list
+MEETING_WARNINGS_LISTED = 8  # meetings behind schedule one by one; more are one line to the meetings page
 ANNIVERSARIES_LISTED = 10  # one by one; more (a township) are one line that opens the members list
 
 
@@ -54,6 +56,7 @@ class HomeService:
         self.roster = RosterService(db)
         self.decisions = DecisionService(db, clock=self.clock)
         self.voices = VoiceService(db, clock=self.clock)
+        self.meetings = MeetingQueries(db, clock=self.clock)
 
     def today(self) -> date:
         return self.clock().date()
@@ -87,7 +90,7 @@ class HomeService:
         if meeting_today:
             today_items.append(HomeItem("例会", meeting_today, "今天", Target("roster", {"day": today})))
         today_items += log_items
-        needs = self._decision_items(today) + self._voice_items(today) + people
+        needs = self._decision_items(today) + self._voice_items(today) + people + self._meeting_items(today)
         needs.sort(key=needs_action_order)
         return HomeView(
             today=today,
@@ -182,6 +185,33 @@ class HomeService:
                         lines[-1].days_overdue,
                     )
                 )
+        return items
+
+    def _meeting_items(self, today: date) -> list[HomeItem]:
+        """Meetings behind schedule (三会一课, 主题党日 …: govdesk.meetings.schedule), per branch and
+        Party group; a click opens the meetings page filtered to that unit and kind."""
+        warnings = self.meetings.schedule_warnings(today)
+        items = [
+            HomeItem(
+                "会议",
+                w.text,
+                "未按期召开",
+                Target("party_life", {"page": "meetings", "unit_id": w.unit_id, "kind": w.kind}),
+                True,
+            )
+            for w in warnings[:MEETING_WARNINGS_LISTED]
+        ]
+        if len(warnings) > MEETING_WARNINGS_LISTED:
+            more = len(warnings) - MEETING_WARNINGS_LISTED
+            items.append(
+                HomeItem(
+                    "会议",
+                    f"另有 {more} 项会议未按期召开",
+                    f"共 {len(warnings)} 项",
+                    Target("party_life", {"page": "meetings"}),
+                    True,
+                )
+            )
         return items
 
     @staticmethod

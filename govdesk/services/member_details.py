@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
@@ -17,6 +17,9 @@ from govdesk.models import Household, Member, MemberHouseholdLink, Resident
 from govdesk.models.people_details import PLAQUE_KINDS
 from govdesk.services.people_common import fetch_record, is_active_head
 from govdesk.validation import Checker, clean_text, parse_date
+
+if TYPE_CHECKING:
+    from govdesk.services.meetings_query import MemberYear
 
 
 @dataclass(frozen=True)
@@ -119,3 +122,9 @@ class MemberDetailsService:
                 return None
             m.resident_id, m.household_id = r[0], r[1]
             return int(r[0])
+
+    def meetings(self, member_id: int, year: int | None = None) -> MemberYear:
+        """The member's meetings of ``year`` (this year by default): attended, on leave, absent, rate."""
+        from govdesk.services.meetings_query import MeetingQueries
+
+        return MeetingQueries(self.db).member_year(member_id, year)

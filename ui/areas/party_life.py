@@ -21,6 +21,7 @@ PAGES = PageRegistry(
         "ui.points_rules_page",
         "ui.points_assessment_page",
         "ui.points_ranking_page",
+        "ui.meetings_page",
     )
 )
 

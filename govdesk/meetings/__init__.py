@@ -1,0 +1,1 @@
+"""三会一课 and the other meetings of a Party branch: kinds, schedule rules, who should attend."""
