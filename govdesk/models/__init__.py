@@ -10,6 +10,7 @@ from govdesk.models.decisions import (
     Procedure,
     ProcedureStep,
 )
+from govdesk.models.dues import DuesPayment, DuesRate
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
 from govdesk.models.people_details import (
@@ -41,6 +42,8 @@ __all__ = [
     "BodySeat",
     "Cadre",
     "CadreLeave",
+    "DuesPayment",
+    "DuesRate",
     "DutyAssignment",
     "DutyCarryOver",
     "DutyLogEntry",
