@@ -16,6 +16,7 @@ from govdesk.db import Database
 from govdesk.errors import GovdeskError
 from govdesk.services.backup import BackupService
 from govdesk.services.decisions import DecisionService
+from govdesk.services.dues import DuesService
 from govdesk.services.duty_log import DutyLogService
 from govdesk.services.excel_registers import ExcelRegisterService
 from govdesk.services.home import HomeService
@@ -47,6 +48,7 @@ class Services:
     excel_registers: ExcelRegisterService
     home: HomeService
     voices: VoiceService
+    dues: DuesService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -87,4 +89,5 @@ class Services:
             excel_registers=ExcelRegisterService(db),
             home=HomeService(db),
             voices=VoiceService(db),
+            dues=DuesService(db),
         )

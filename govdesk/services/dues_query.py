@@ -108,6 +108,7 @@ class PaymentLine:
     """A ledger line of one member, with the line that reversed it (if any)."""
 
     id: int
+    member_id: int
     year: int
     first_month: int
     last_month: int
@@ -175,15 +176,23 @@ class DuesQueries:
 
     def payments(self, member_id: int, year: int | None = None) -> list[PaymentLine]:
         """The member's ledger (of a year, or all), oldest first, reversals included."""
+        stmt = select(DuesPayment).where(DuesPayment.member_id == member_id)
+        if year is not None:
+            stmt = stmt.where(DuesPayment.year == year)
+        return self._lines(stmt)
+
+    def ledger(self, year: int) -> list[PaymentLine]:
+        """Every line of a year's ledger, oldest first (the export's second sheet)."""
+        return self._lines(select(DuesPayment).where(DuesPayment.year == year))
+
+    def _lines(self, stmt: Any) -> list[PaymentLine]:
         with self.db.session() as s:
-            stmt = select(DuesPayment).where(DuesPayment.member_id == member_id)
-            if year is not None:
-                stmt = stmt.where(DuesPayment.year == year)
             lines = s.scalars(stmt.order_by(DuesPayment.id)).all()
             reversed_by = {p.reverses_id: p.id for p in lines if p.reverses_id is not None}
             return [
                 PaymentLine(
                     p.id,
+                    p.member_id,
                     p.year,
                     p.first_month,
                     p.last_month,
@@ -220,9 +229,9 @@ class DuesQueries:
         return facts.rows
 
     # --- the paged book (Listing) --------------------------------------------------------------
-    def _ordered(self, query: ListQuery) -> list[MemberYear]:
+    def _ordered(self, query: ListQuery, today: date | None = None) -> list[MemberYear]:
         f = query.filters
-        rows = self.year_book(int(f["year"]) if f.get("year") else None)
+        rows = self.year_book(int(f["year"]) if f.get("year") else None, today)
         stmt = member_org_select(Member.id).order_by(BRANCH.sort_order, Member.search_keys, Member.id)
         if f.get("branch_id"):
             stmt = stmt.where(Member.branch_id == f["branch_id"])
@@ -245,6 +254,12 @@ class DuesQueries:
         if key is not None:
             found.sort(key=key, reverse=query.descending)
         return found
+
+    def ordered(self, year: int, today: date | None = None) -> list[MemberYear]:
+        """The whole book of a year in the list's order (by branch, then name): print and export."""
+        if today is not None:
+            self.year_book(year, today)  # the memo now holds this day's book
+        return self._ordered(ListQuery(filters={"year": year}), today)
 
     def count(self, query: ListQuery) -> int:
         return len(self._ordered(query))
