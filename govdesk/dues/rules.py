@@ -28,6 +28,7 @@ from typing import Any
 
 from govdesk.errors import FieldError, GovdeskError, ValidationError
 from govdesk.fullwidth import to_ascii
+from govdesk.labels import label
 from govdesk.validation import clean_text, parse_date
 
 MONTHS = 12
@@ -169,39 +170,39 @@ def check_payment_fields(data: PaymentInput, today: date) -> CheckedPayment:
     """Every field error at once (nothing about other payments yet)."""
     errors: list[FieldError] = []
 
-    def fail(field: str, text: str, message: str) -> None:
-        errors.append(FieldError(field, text, message))
+    def fail(field: str, message: str) -> None:
+        errors.append(FieldError(field, label(field), message))
 
     year = _int_in(data.year, 2000, 2100)
     if year is None:
-        fail("dues_year", "年度", "应为四位年份，如 2026")
+        fail("dues_year", "应为四位年份，如 2026")
     first = _int_in(data.first_month, 1, MONTHS)
     last = _int_in(data.last_month, 1, MONTHS)
     if first is None or last is None:
-        fail("dues_months", "交纳月份", "月份应为 1 至 12（一笔交费只含同一年的月份，跨年请分两笔登记）")
+        fail("dues_months", "月份应为 1 至 12（一笔交费只含同一年的月份，跨年请分两笔登记）")
     elif first > last:
-        fail("dues_months", "交纳月份", f"起始月份 {first} 月晚于截止月份 {last} 月")
+        fail("dues_months", f"起始月份 {first} 月晚于截止月份 {last} 月")
     amount = 0
     try:
         amount = parse_fen(data.amount)
         if amount <= 0:
-            fail("dues_amount", "金额", "应大于 0")
+            fail("dues_amount", "应大于 0")
     except ValueError as exc:
-        fail("dues_amount", "金额", str(exc))
+        fail("dues_amount", str(exc))
     paid_on = None
     try:
         paid_on = parse_date(data.paid_on)
         if paid_on is None:
-            fail("dues_paid_on", "交纳日期", "不能为空")
+            fail("dues_paid_on", "不能为空")
         elif paid_on > today:
-            fail("dues_paid_on", "交纳日期", "不能晚于今天")
+            fail("dues_paid_on", "不能晚于今天")
     except ValueError as exc:
-        fail("dues_paid_on", "交纳日期", str(exc))
+        fail("dues_paid_on", str(exc))
     receipt, taken_by, note = clean_text(data.receipt_no), clean_text(data.taken_by), clean_text(data.note)
     if len(receipt) > 40:
-        fail("dues_receipt_no", "收据号", "不能超过 40 个字符")
+        fail("dues_receipt_no", "不能超过 40 个字符")
     if len(taken_by) > 50:
-        fail("dues_taken_by", "收款人", "不能超过 50 个字")
+        fail("dues_taken_by", "不能超过 50 个字")
     if errors:
         raise ValidationError(errors)
     assert year is not None and first is not None and last is not None and paid_on is not None
@@ -218,7 +219,7 @@ def refuse_months_already_paid(p: CheckedPayment, paid: dict[int, PaidMonth]) ->
                 [
                     FieldError(
                         "dues_months",
-                        "交纳月份",
+                        label("dues_months"),
                         f"{month_text(p.year, month)}的党费已于 {found.paid_on.isoformat()} 交纳{receipt}，"
                         "不能重复登记；如登记有误，请先更正原记录",
                     )

@@ -26,6 +26,7 @@ from govdesk.dues.rules import (
     refuse_months_already_paid,
 )
 from govdesk.errors import FieldError, NotFoundError, RefusedError, ValidationError
+from govdesk.labels import label
 from govdesk.models import Member
 from govdesk.models.dues import DuesPayment, DuesRate
 from govdesk.services.dues_query import DuesQueries, MemberYear, PaymentLine  # noqa: F401 - used by the window
@@ -61,7 +62,7 @@ def _year(value: Any) -> int:
     except (TypeError, ValueError):
         year = 0
     if not 2000 <= year <= 2100:
-        raise ValidationError([FieldError("dues_year", "年度", "应为四位年份，如 2026")])
+        raise ValidationError([FieldError("dues_year", label("dues_year"), "应为四位年份，如 2026")])
     return year
 
 
@@ -80,7 +81,7 @@ class DuesService(DuesQueries):
             try:
                 fen[member_id] = parse_fen(amount)
             except ValueError as exc:
-                errors.append(FieldError("dues_rate", "月交纳额", f"第 {member_id} 号党员：{exc}"))
+                errors.append(FieldError("dues_rate", label("dues_rate"), f"第 {member_id} 号党员：{exc}"))
         if errors:
             raise ValidationError(errors)
         with self.db.transaction() as s:
@@ -163,7 +164,7 @@ class DuesService(DuesQueries):
         The months are then unpaid again and can be recorded anew."""
         why = clean_text(reason)
         if not why:
-            raise ValidationError([FieldError("dues_note", "更正原因", "不能为空")])
+            raise ValidationError([FieldError("dues_reason", label("dues_reason"), "不能为空")])
         with self.db.transaction() as s:
             original = s.get(DuesPayment, payment_id)
             if original is None:

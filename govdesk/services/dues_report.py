@@ -47,9 +47,12 @@ LEDGER_HEADS = (
 
 def check_year(year: int) -> int:
     from govdesk.errors import FieldError, ValidationError
+    from govdesk.labels import label
 
     if not 2000 <= int(year) <= 2100:
-        raise ValidationError([FieldError("dues_year", "年度", f"年份 {year} 不对，应写成四位年份，如 2026")])
+        raise ValidationError(
+            [FieldError("dues_year", label("dues_year"), f"年份 {year} 不对，应写成四位年份，如 2026")]
+        )
     return int(year)
 
 
