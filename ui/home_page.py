@@ -62,6 +62,7 @@ class HomePage(QWidget):
         | Changes.DECISIONS
         | Changes.VILLAGE
         | Changes.VOICES
+        | Changes.DUES
     )
 
     def __init__(self, services: Services, jobs: JobRunner, navigate: Navigate, parent: QWidget | None = None) -> None:

@@ -24,6 +24,7 @@ from govdesk.models.people_details import HouseholdCategory
 from govdesk.models.roster import DutyAssignment, DutyLogEntry
 from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_reminders import overdue_text
+from govdesk.services.dues_query import ARREARS_LISTED, DuesQueries
 from govdesk.services.home_rules import (
     AGE_BANDS,
     anniversary_condition,
@@ -43,6 +44,7 @@ NO_BRANCH = "未编入支部"
 OPEN_LOG_SHOWN = 8  # the page lists this many open duty-log items; the rest are behind 值班
 VOICES_LISTED = 10  # overdue 民情 items one by one; more are one line that opens the 民情 list
 ANNIVERSARIES_LISTED = 10  # one by one; more (a township) are one line that opens the members list
+DUES_WARNED_LISTED = 10  # members 连续六个月 behind, one by one
 
 
 class HomeService:
@@ -54,6 +56,7 @@ class HomeService:
         self.roster = RosterService(db)
         self.decisions = DecisionService(db, clock=self.clock)
         self.voices = VoiceService(db, clock=self.clock)
+        self.dues = DuesQueries(db, clock=lambda: self.clock())
 
     def today(self) -> date:
         return self.clock().date()
@@ -87,7 +90,7 @@ class HomeService:
         if meeting_today:
             today_items.append(HomeItem("例会", meeting_today, "今天", Target("roster", {"day": today})))
         today_items += log_items
-        needs = self._decision_items(today) + self._voice_items(today) + people
+        needs = self._decision_items(today) + self._voice_items(today) + people + self._dues_items(today)
         needs.sort(key=needs_action_order)
         return HomeView(
             today=today,
@@ -182,6 +185,28 @@ class HomeService:
                         lines[-1].days_overdue,
                     )
                 )
+        return items
+
+    def _dues_items(self, today: date) -> list[HomeItem]:
+        """党费欠缴: one line for the members 3+ months behind (opens the dues book so filtered), and
+        each member flagged 连续六个月不交纳党费 by name (the branch follows them up)."""
+        behind = self.dues.arrears_list(today)
+        if not behind:
+            return []
+        page = Target("party_life", {"page": "dues", "arrears": ARREARS_LISTED})
+        warned = [r for r in behind if r.arrears.charter_warning]
+        extra = f"（其中 {len(warned)} 名连续六个月以上未交）" if warned else ""
+        items = [HomeItem("党费欠缴", f"{len(behind)} 名党员欠缴 3 个月及以上{extra}", f"共 {len(behind)} 人", page)]
+        for r in warned[:DUES_WARNED_LISTED]:
+            items.append(
+                HomeItem(
+                    "党费欠缴",
+                    f"{r.name}（{r.branch}）{r.arrears.text()}",
+                    f"{r.arrears.run_length} 个月",
+                    Target("party_life", {"page": "dues", "arrears": ARREARS_LISTED, "text": r.name}),
+                    True,
+                )
+            )
         return items
 
     @staticmethod
