@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import threading
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from govdesk.changes import feed_of
 from govdesk.db import Database
 from govdesk.dues.rules import (
     MONTHS,
@@ -142,6 +144,41 @@ class _Facts:
     rows: dict[int, MemberYear]
 
 
+class _Memo:
+    """The latest year's book of one database (a few MB at most), shared by every reader of it.
+    Forgotten on any write through the database (the change feed) — and, for writes by another
+    process (the CLI), it is found stale by its stamp."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._facts: dict[tuple[Any, ...], _Facts] = {}
+
+    def get(self, stamp: tuple[Any, ...]) -> _Facts | None:
+        with self._lock:
+            return self._facts.get(stamp)
+
+    def keep(self, stamp: tuple[Any, ...], facts: _Facts) -> None:
+        with self._lock:
+            self._facts = {stamp: facts}
+
+    def forget(self, _changes: object = None) -> None:
+        with self._lock:
+            self._facts = {}
+
+
+_memos: weakref.WeakKeyDictionary[Database, _Memo] = weakref.WeakKeyDictionary()
+_memos_lock = threading.Lock()
+
+
+def _memo_of(db: Database) -> _Memo:
+    with _memos_lock:
+        memo = _memos.get(db)
+        if memo is None:
+            memo = _memos[db] = _Memo()
+            feed_of(db).listen(memo.forget)
+        return memo
+
+
 class DuesQueries:
     """The reads of 党费. ``clock`` is injectable (the demo, the tests)."""
 
@@ -150,8 +187,7 @@ class DuesQueries:
     def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
         self.db = db
         self.clock: Callable[[], datetime] = clock or datetime.now
-        self._lock = threading.Lock()
-        self._memo: dict[tuple[Any, ...], _Facts] = {}
+        self._memo = _memo_of(db)
 
     def today(self) -> date:
         return self.clock().date()
@@ -220,12 +256,10 @@ class DuesQueries:
         year = year or today.year
         with self.db.session() as s:
             stamp = (year, today, *_stamp(s))
-            with self._lock:
-                facts = self._memo.get(stamp)
+            facts = self._memo.get(stamp)
             if facts is None:
                 facts = _Facts(year, _book(s, year, today))
-                with self._lock:
-                    self._memo = {stamp: facts}  # the latest only: a year's book is a few MB at most
+                self._memo.keep(stamp, facts)
         return facts.rows
 
     # --- the paged book (Listing) --------------------------------------------------------------

@@ -18,13 +18,14 @@ from sqlalchemy.orm import Session
 
 from govdesk.db import Database
 from govdesk.decisions.state import STATES
+from govdesk.dues.rules import key_month
 from govdesk.models import Cadre, Household, Matter, Member, Resident
 from govdesk.models.org import OrgUnit, VillagerGroup
 from govdesk.models.people_details import HouseholdCategory
 from govdesk.models.roster import DutyAssignment, DutyLogEntry
 from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_reminders import overdue_text
-from govdesk.services.dues_query import ARREARS_LISTED, DuesQueries
+from govdesk.services.dues_query import ARREARS_LISTED, DuesQueries, month_last_day
 from govdesk.services.home_rules import (
     AGE_BANDS,
     anniversary_condition,
@@ -45,6 +46,12 @@ OPEN_LOG_SHOWN = 8  # the page lists this many open duty-log items; the rest are
 VOICES_LISTED = 10  # overdue 民情 items one by one; more are one line that opens the 民情 list
 ANNIVERSARIES_LISTED = 10  # one by one; more (a township) are one line that opens the members list
 DUES_WARNED_LISTED = 10  # members 连续六个月 behind, one by one
+
+
+def _dues_overdue_days(month: int, today: date) -> int:
+    """Days since the end of an unpaid month (a month key): how long its dues have been owed."""
+    year, number = key_month(month)
+    return (today - month_last_day(year, number)).days
 
 
 class HomeService:
@@ -196,15 +203,21 @@ class HomeService:
         page = Target("party_life", {"page": "dues", "arrears": ARREARS_LISTED})
         warned = [r for r in behind if r.arrears.charter_warning]
         extra = f"（其中 {len(warned)} 名连续六个月以上未交）" if warned else ""
-        items = [HomeItem("党费欠缴", f"{len(behind)} 名党员欠缴 3 个月及以上{extra}", f"共 {len(behind)} 人", page)]
+        oldest = max(_dues_overdue_days(r.arrears.months[0], today) for r in behind)
+        items = [
+            HomeItem(
+                "党费欠缴", f"{len(behind)} 名党员欠缴 3 个月及以上{extra}", f"共 {len(behind)} 人", page, False, oldest
+            )
+        ]
         for r in warned[:DUES_WARNED_LISTED]:
             items.append(
                 HomeItem(
                     "党费欠缴",
                     f"{r.name}（{r.branch}）{r.arrears.text()}",
-                    f"{r.arrears.run_length} 个月",
+                    f"连续 {r.arrears.run_length} 个月",
                     Target("party_life", {"page": "dues", "arrears": ARREARS_LISTED, "text": r.name}),
                     True,
+                    _dues_overdue_days(r.arrears.run_start or r.arrears.months[0], today),
                 )
             )
         return items

@@ -190,3 +190,14 @@ def test_the_book_pages_filters_and_sorts(dues: DuesService, members: dict[str, 
     assert dues.page(by_arrears, 0, 1)[0].id == zhang
     row = dues.page(ListQuery(text="王建国", filters={"year": 2026}), 0, 1)[0]
     assert row.values[:4] == ("王建国", "第一党支部", "0.50", "√") and row.values[-4:] == (9, "4.50", 1, "")
+
+
+def test_a_rate_changed_twice_in_one_second_is_read_anew(db: Database, members: dict[str, int]) -> None:
+    """The book is kept between reads; any write through the database forgets it."""
+    wang = members["王建国"]
+    reader = DuesService(db, clock=at(date(2026, 11, 23)))  # another reader of the same database
+    writer = DuesService(db, clock=at(date(2026, 11, 23)))
+    writer.set_rates(2026, {wang: "0.5"})
+    assert reader.year_book(2026)[wang].monthly_fen == 50
+    writer.set_rates(2026, {wang: "0.6"})
+    assert reader.year_book(2026)[wang].monthly_fen == 60

@@ -24,7 +24,14 @@ from ui.jobs import JobRunner, show_error
 from ui.list_tab import ListTab, set_column_widths, stretch_column
 from ui.print_actions import PrintRequest, preview_document
 
-COLUMN_WIDTHS: dict[str, float] = {"name": 5, "branch": 6, "rate": 5, "paid_months": 5, "paid_amount": 5, "arrears": 4}
+COLUMN_WIDTHS: dict[str, float] = {
+    "name": 5,
+    "branch": 6,
+    "rate": 7.5,
+    "paid_months": 7.5,
+    "paid_amount": 7.5,
+    "arrears": 5.5,
+}
 COLUMN_WIDTHS.update({f"m{m}": 2 for m in range(1, 13)})
 HINT = "选中一名党员，在这里查看本年交费记录。√ 已交，欠 欠缴，— 不需交纳（未在册或免交）。"
 
