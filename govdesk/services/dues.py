@@ -120,6 +120,19 @@ class DuesService(DuesQueries):
             s.add_all(DuesRate(member_id=mid, year=year, monthly_fen=last[mid]) for mid in copied)
         return len(copied)
 
+    def member_id_of(self, text: str) -> int:
+        """A member named on the command line: the number, or a name that only one current member has."""
+        key = clean_text(text)
+        with self.db.session() as s:
+            if key.isdigit():
+                return _member(s, int(key)).id
+            found = s.scalars(select(Member.id).where(Member.name == key, Member.ended_on.is_(None))).all()
+        if not found:
+            raise NotFoundError(f"找不到党员“{key}”")
+        if len(found) > 1:
+            raise RefusedError(f"有 {len(found)} 名党员叫“{key}”（编号 {'、'.join(map(str, found))}），请用编号")
+        return int(found[0])
+
     # --- payments ------------------------------------------------------------------------------
     def check_payment(self, data: PaymentInput, *, confirmed: bool = False) -> CheckedPayment:
         """Every rule a payment meets before it is written (the dialog asks this to word its question)."""
