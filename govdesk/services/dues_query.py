@@ -42,6 +42,7 @@ from govdesk.services.listing import ColumnSpec, ListQuery, Row
 from govdesk.services.people_common import BRANCH, member_org_select, text_filter
 
 PAID, OWED, NOT_OWED, OPEN = "√", "欠", "—", ""
+MEMO_BOOKS = 3
 ARREARS_ANY, ARREARS_LISTED, ARREARS_CHARTER = "any", "listed", "charter"
 ARREARS_FILTERS = (
     ("欠缴 3 个月及以上", ARREARS_LISTED),
@@ -158,8 +159,12 @@ class _Memo:
             return self._facts.get(stamp)
 
     def keep(self, stamp: tuple[Any, ...], facts: _Facts) -> None:
+        """The latest few books (this year's for 首页, another year the page shows): the older go."""
         with self._lock:
-            self._facts = {stamp: facts}
+            self._facts = {k: v for k, v in self._facts.items() if k[2:] == stamp[2:]}
+            self._facts[stamp] = facts
+            while len(self._facts) > MEMO_BOOKS:
+                self._facts.pop(next(iter(self._facts)))
 
     def forget(self, _changes: object = None) -> None:
         with self._lock:
@@ -366,7 +371,21 @@ def _rate_years(s: Session, last_year: int, member_ids: list[int] | None) -> lis
     return sorted(s.scalars(stmt).all())
 
 
-def _arrears(s: Session, today: date, member_ids: list[int] | None) -> tuple[dict[int, Arrears], dict[int, set[int]]]:
+Rosters = dict[date, dict[int, str]]
+
+
+def _roster(s: Session, day: date, member_ids: list[int] | None, rosters: Rosters | None) -> dict[int, str]:
+    """``statuses_on`` for a day, asked once per computation (the book and the arrears share days)."""
+    if rosters is None:
+        return statuses_on(s, day, member_ids=member_ids)
+    if day not in rosters:
+        rosters[day] = statuses_on(s, day, member_ids=member_ids)
+    return rosters[day]
+
+
+def _arrears(
+    s: Session, today: date, member_ids: list[int] | None, rosters: Rosters | None = None
+) -> tuple[dict[int, Arrears], dict[int, set[int]]]:
     """Arrears of every member (or of ``member_ids``) over every year with a rate, up to last month;
     and the month keys each member owed (for the book's 欠 / — marks)."""
     last_key = month_key(*last_due_month(today))
@@ -379,7 +398,7 @@ def _arrears(s: Session, today: date, member_ids: list[int] | None) -> tuple[dic
             key = month_key(year, month)
             if key > last_key:
                 break
-            for mid in statuses_on(s, month_last_day(year, month), member_ids=member_ids):
+            for mid in _roster(s, month_last_day(year, month), member_ids, rosters):
                 if rates.get((mid, year), 0) > 0:
                     owed[mid].add(key)
     paid_keys: dict[int, set[int]] = defaultdict(set)
@@ -389,10 +408,16 @@ def _arrears(s: Session, today: date, member_ids: list[int] | None) -> tuple[dic
 
 
 def _member_years(
-    s: Session, year: int, today: date, members: dict[int, tuple[str, str]], *, everyone: bool = False
+    s: Session,
+    year: int,
+    today: date,
+    members: dict[int, tuple[str, str]],
+    *,
+    everyone: bool = False,
+    rosters: Rosters | None = None,
 ) -> dict[int, MemberYear]:
     ids = None if everyone else list(members)
-    owing, owed = _arrears(s, today, ids)
+    owing, owed = _arrears(s, today, ids, rosters)
     rates = _rates(s, [year], ids)
     paid = _paid(s, [year], ids)
     last_key = month_key(*last_due_month(today))
@@ -425,11 +450,12 @@ def _book(s: Session, year: int, today: date) -> dict[int, MemberYear]:
     days = [month_last_day(year, m) for m in range(1, MONTHS + 1) if month_last_day(year, m) < today]
     if year >= today.year:
         days.append(today)  # this year so far, or a year ahead whose rates are being set
+    rosters: Rosters = {}
     for day in days:
-        ids.update(statuses_on(s, day))
+        ids.update(_roster(s, day, None, rosters))
     names = {
         mid: (name, branch or "")
         for mid, name, branch in s.execute(member_org_select(Member.id, Member.name, BRANCH.name))
         if mid in ids
     }
-    return _member_years(s, year, today, names, everyone=True)
+    return _member_years(s, year, today, names, everyone=True, rosters=rosters)
