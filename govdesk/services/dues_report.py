@@ -14,7 +14,8 @@ from govdesk.db import Database
 from govdesk.dues.rules import MONTHS, last_due_month, to_decimal, yuan
 from govdesk.importing.exporting import _new_workbook, _save
 from govdesk.printing import PUBLIC, BuildInfo, Column, TableDocument
-from govdesk.services.dues_query import DuesQueries, MemberYear, _months_text
+from govdesk.services.dues_book import MemberYear, months_text
+from govdesk.services.dues_query import DuesQueries
 from govdesk.services.printing import register_print_kind
 from govdesk.services.village import VillageService
 
@@ -77,7 +78,7 @@ class DuesReports:
                 r.name,
                 r.branch,
                 yuan(r.monthly_fen) if r.monthly_fen is not None else "未设定",
-                _months_text(r.paid_months) if r.paid_months else "未交",
+                months_text(r.paid_months) if r.paid_months else "未交",
                 str(len(r.paid_months)),
                 yuan(r.paid_fen),
                 _note(r),

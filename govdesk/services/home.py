@@ -25,7 +25,8 @@ from govdesk.models.people_details import HouseholdCategory
 from govdesk.models.roster import DutyAssignment, DutyLogEntry
 from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_reminders import overdue_text
-from govdesk.services.dues_query import ARREARS_LISTED, DuesQueries, month_last_day
+from govdesk.services.dues_book import month_last_day
+from govdesk.services.dues_query import ARREARS_LISTED, DuesQueries
 from govdesk.services.home_rules import (
     AGE_BANDS,
     anniversary_condition,
