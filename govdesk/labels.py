@@ -245,6 +245,18 @@ FIELD_LABELS: dict[str, str] = {
     "meeting_decision": "五议两公开事项",
     "attendance_mark": "出席",
     "attendance_reason": "请假事由",
+    # 党费 (dues)
+    "dues_member": "党员",
+    "dues_year": "年度",
+    "dues_months": "交纳月份",
+    "dues_amount": "金额（元）",
+    "dues_paid_on": "交纳日期",
+    "dues_receipt_no": "收据号",
+    "dues_taken_by": "收款人",
+    "dues_note": "备注",
+    "dues_reason": "更正原因",
+    "dues_rate": "月交纳额（元）",
+    "dues_payment": "更正哪一笔",
 }
 
 

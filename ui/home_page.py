@@ -63,6 +63,7 @@ class HomePage(QWidget):
         | Changes.VILLAGE
         | Changes.VOICES
         | Changes.MEETINGS
+        | Changes.DUES
     )
 
     def __init__(self, services: Services, jobs: JobRunner, navigate: Navigate, parent: QWidget | None = None) -> None:

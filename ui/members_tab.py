@@ -63,6 +63,7 @@ class MembersTab(ListTab):
         self.add_action("岗位/状态", "fa5s.history", self.change_status, needs_active=True)
         add_excel_actions(self, "members")
         self.add_action("积分", "fa5s.star", self.show_points, needs_row=True)
+        self.add_action("党费", "fa5s.yen-sign", self.show_dues, needs_row=True)
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
         stretch_column(self.table, keys.index("post"))
@@ -156,3 +157,19 @@ class MembersTab(ListTab):
         if member_id is not None:
             name = self.services.members.get(member_id).name
             self.run_dialog(MemberPointsDialog(self.services, member_id, name, self))
+
+    def show_dues(self) -> str:
+        """The member's 党费 this year: monthly amount, months paid, arrears (组织生活 → 党费 has the book)."""
+        member_id = self.current_id()
+        if member_id is None:
+            return ""
+        name = self.services.members.get(member_id).name
+        text = self.services.member_details.dues_this_year(member_id)
+        self.say(f"{name}　{text}")
+        return text
+
+    def say(self, text: str) -> None:
+        """A seam: tests read what was said instead of a message box."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self, "党费", text)

@@ -35,10 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     e = sub.add_parser("export")
     e.add_argument(
-        "kind", choices=("households", "members", "template-households", "template-members", "voices", "points")
+        "kind",
+        choices=("households", "members", "template-households", "template-members", "voices", "points", "dues"),
     )
     e.add_argument("file", type=Path, help="要写入的 .xlsx 文件")
-    e.add_argument("--year", type=int, metavar="YYYY", help="voices：导出哪一年的民情台账（默认今年）")
+    e.add_argument("--year", type=int, metavar="YYYY", help="voices / dues：导出哪一年的民情台账或党费台账（默认今年）")
     e.set_defaults(handler=run_export)
 
     r = sub.add_parser("reindex")
@@ -86,6 +87,8 @@ def run_export(args: argparse.Namespace) -> int:
         from govdesk.cli.print_points import run_export as run_export_points
 
         return run_export_points(args)
+    if args.kind == "dues":
+        return run_export_dues(args)
     service = ExcelRegisterService(open_database(args))
     if args.kind.startswith("template-"):
         kind = args.kind.split("-", 1)[1]
@@ -112,4 +115,19 @@ def run_export_voices(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"{year}年民情台账已导出：{n} 条 → {args.file}")
+    return 0
+
+
+def run_export_dues(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from govdesk.services.dues_report import DuesReports, check_year
+
+    year = check_year(args.year or date.today().year)
+    db = open_database(args)
+    try:
+        n = DuesReports(db).export_year(year, args.file)
+    finally:
+        db.dispose()
+    print(f"{year}年党费收缴台账已导出：{n} 名党员 → {args.file}")
     return 0

@@ -17,6 +17,7 @@ PRINT_MODULES: tuple[str, ...] = (
     "govdesk.cli.print_posts",
     "govdesk.cli.print_points",
     "govdesk.cli.print_meeting",
+    "govdesk.cli.print_dues",
 )
 
 

@@ -10,6 +10,7 @@ from govdesk.models.decisions import (
     Procedure,
     ProcedureStep,
 )
+from govdesk.models.dues import DuesPayment, DuesRate
 from govdesk.models.meetings import Meeting, MeetingAttendance
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
@@ -44,6 +45,8 @@ __all__ = [
     "BodySeat",
     "Cadre",
     "CadreLeave",
+    "DuesPayment",
+    "DuesRate",
     "DutyAssignment",
     "DutyCarryOver",
     "DutyLogEntry",

@@ -16,6 +16,7 @@ from govdesk.db import Database
 from govdesk.errors import GovdeskError
 from govdesk.services.backup import BackupService
 from govdesk.services.decisions import DecisionService
+from govdesk.services.dues import DuesService
 from govdesk.services.duty_log import DutyLogService
 from govdesk.services.excel_registers import ExcelRegisterService
 from govdesk.services.home import HomeService
@@ -53,6 +54,7 @@ class Services:
     posts: PostService
     points: PointService
     meetings: MeetingService
+    dues: DuesService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -96,4 +98,5 @@ class Services:
             posts=PostService(db),
             points=PointService(db),
             meetings=MeetingService(db),
+            dues=DuesService(db),
         )

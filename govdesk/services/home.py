@@ -18,12 +18,15 @@ from sqlalchemy.orm import Session
 
 from govdesk.db import Database
 from govdesk.decisions.state import STATES
+from govdesk.dues.rules import key_month
 from govdesk.models import Cadre, Household, Matter, Member, Resident
 from govdesk.models.org import OrgUnit, VillagerGroup
 from govdesk.models.people_details import HouseholdCategory
 from govdesk.models.roster import DutyAssignment, DutyLogEntry
 from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_reminders import overdue_text
+from govdesk.services.dues_book import month_last_day
+from govdesk.services.dues_query import ARREARS_LISTED, DuesQueries
 from govdesk.services.home_rules import (
     AGE_BANDS,
     anniversary_condition,
@@ -45,6 +48,13 @@ OPEN_LOG_SHOWN = 8  # the page lists this many open duty-log items; the rest are
 VOICES_LISTED = 10  # overdue 民情 items one by one; more are one line that opens the 民情 list
 MEETING_WARNINGS_LISTED = 8  # meetings behind schedule one by one; more are one line to the meetings page
 ANNIVERSARIES_LISTED = 10  # one by one; more (a township) are one line that opens the members list
+DUES_WARNED_LISTED = 10  # members 连续六个月 behind, one by one
+
+
+def _dues_overdue_days(month: int, today: date) -> int:
+    """Days since the end of an unpaid month (a month key): how long its dues have been owed."""
+    year, number = key_month(month)
+    return (today - month_last_day(year, number)).days
 
 
 class HomeService:
@@ -57,6 +67,7 @@ class HomeService:
         self.decisions = DecisionService(db, clock=self.clock)
         self.voices = VoiceService(db, clock=self.clock)
         self.meetings = MeetingQueries(db, clock=self.clock)
+        self.dues = DuesQueries(db, clock=lambda: self.clock())
 
     def today(self) -> date:
         return self.clock().date()
@@ -90,7 +101,13 @@ class HomeService:
         if meeting_today:
             today_items.append(HomeItem("例会", meeting_today, "今天", Target("roster", {"day": today})))
         today_items += log_items
-        needs = self._decision_items(today) + self._voice_items(today) + people + self._meeting_items(today)
+        needs = (
+            self._decision_items(today)
+            + self._voice_items(today)
+            + people
+            + self._meeting_items(today)
+            + self._dues_items(today)
+        )
         needs.sort(key=needs_action_order)
         return HomeView(
             today=today,
@@ -210,6 +227,34 @@ class HomeService:
                     f"共 {len(warnings)} 项",
                     Target("party_life", {"page": "meetings"}),
                     True,
+                )
+            )
+        return items
+
+    def _dues_items(self, today: date) -> list[HomeItem]:
+        """党费欠缴: one line for the members 3+ months behind (opens the dues book so filtered), and
+        each member flagged 连续六个月不交纳党费 by name (the branch follows them up)."""
+        behind = self.dues.arrears_list(today)
+        if not behind:
+            return []
+        page = Target("party_life", {"page": "dues", "arrears": ARREARS_LISTED})
+        warned = [r for r in behind if r.arrears.charter_warning]
+        extra = f"（其中 {len(warned)} 名连续六个月以上未交）" if warned else ""
+        oldest = max(_dues_overdue_days(r.arrears.months[0], today) for r in behind)
+        items = [
+            HomeItem(
+                "党费欠缴", f"{len(behind)} 名党员欠缴 3 个月及以上{extra}", f"共 {len(behind)} 人", page, False, oldest
+            )
+        ]
+        for r in warned[:DUES_WARNED_LISTED]:
+            items.append(
+                HomeItem(
+                    "党费欠缴",
+                    f"{r.name}（{r.branch}）{r.arrears.text()}",
+                    f"连续 {r.arrears.run_length} 个月",
+                    Target("party_life", {"page": "dues", "arrears": ARREARS_LISTED, "text": r.name}),
+                    True,
+                    _dues_overdue_days(r.arrears.run_start or r.arrears.months[0], today),
                 )
             )
         return items

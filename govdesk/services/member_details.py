@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -111,6 +111,13 @@ class MemberDetailsService:
         with self.db.transaction() as s:
             m = fetch_record(s, Member, member_id)
             m.plaque_kind, m.plaque_on = (text, day) if text else ("", None)
+
+    def dues_this_year(self, member_id: int, today: date | None = None) -> str:
+        """党费: the member's monthly amount, months paid this year and arrears, in one line."""
+        from govdesk.services.dues_query import DuesQueries
+
+        day = today or date.today()
+        return DuesQueries(self.db, clock=lambda: datetime.combine(day, time(12))).member_year(member_id).summary()
 
     @writes(Changes.MEMBERS | Changes.RESIDENTS)
     def link_to_resident(self, member_id: int) -> int | None:

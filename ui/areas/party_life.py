@@ -22,6 +22,7 @@ PAGES = PageRegistry(
         "ui.points_assessment_page",
         "ui.points_ranking_page",
         "ui.meetings_page",
+        "ui.party_life.dues_page",
     )
 )
 

@@ -1,0 +1,200 @@
+"""The year's 党费 book computed: for every member of a year, the monthly amount, the months paid
+(the ledger summed per member and year — reversals carry negative bits and 分, so they net out),
+the marks of the twelve months and the arrears over every year with a rate.
+
+Who owed a month is asked of ``govdesk.member_status.statuses_on`` (on the roster on the month's
+last day), never re-derived here; each day's roster is asked once per computation.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from govdesk.dues.rules import MONTHS, Arrears, arrears, key_month, last_due_month, month_key, months_of, yuan
+from govdesk.member_status import statuses_on
+from govdesk.models import Member
+from govdesk.models.dues import DuesPayment, DuesRate
+from govdesk.services.people_common import BRANCH, member_org_select
+
+PAID, OWED, NOT_OWED, OPEN = "√", "欠", "—", ""
+
+
+def month_last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+@dataclass(frozen=True)
+class MemberYear:
+    """One member's dues for one year, as the book and the member's details show them."""
+
+    member_id: int
+    name: str
+    branch: str
+    year: int
+    monthly_fen: int | None  # None: not set for the year
+    paid_bits: int
+    paid_fen: int
+    marks: tuple[str, ...]  # 12 marks: √ paid, 欠 in arrears, — not owed, "" not yet due
+    arrears: Arrears  # every year with a rate, up to last month
+
+    @property
+    def paid_months(self) -> list[int]:
+        return months_of(self.paid_bits)
+
+    def summary(self) -> str:
+        """2026年党费：每月 0.50 元，已交 1—9 月共 9 个月 4.50 元；欠缴 2 个月"""
+        rate = f"每月 {yuan(self.monthly_fen)} 元" if self.monthly_fen is not None else "未设定月交纳额"
+        months = self.paid_months
+        paid = f"已交 {months_text(months)}，共 {len(months)} 个月 {yuan(self.paid_fen)} 元" if months else "尚未交纳"
+        owing = f"；{self.arrears.text()}" if self.arrears.count else "；无欠缴"
+        return f"{self.year}年党费：{rate}，{paid}{owing}"
+
+
+def months_text(months: list[int]) -> str:
+    """[1, 2, 3, 5] → 1—3、5 月"""
+    parts: list[str] = []
+    start = prev = None
+    for m in [*months, None]:
+        if m is not None and prev is not None and m == prev + 1:
+            prev = m
+            continue
+        if start is not None:
+            parts.append(f"{start}" if start == prev else f"{start}—{prev}")
+        start = prev = m
+    return "、".join(parts) + " 月"
+
+
+def ledger_stamp(s: Session) -> tuple[Any, ...]:
+    """Changes whenever a payment, a rate or a member is written (three aggregates on small tables)."""
+    payments = s.execute(select(func.count(DuesPayment.id), func.max(DuesPayment.id))).one()
+    rates = s.execute(select(func.count(DuesRate.id), func.max(DuesRate.updated_at))).one()
+    members = s.execute(select(func.count(Member.id), func.max(Member.updated_at))).one()
+    return (*payments, *rates, *members)
+
+
+def rates_of(s: Session, years: Iterable[int], member_ids: list[int] | None = None) -> dict[tuple[int, int], int]:
+    stmt = select(DuesRate.member_id, DuesRate.year, DuesRate.monthly_fen).where(DuesRate.year.in_(list(years)))
+    if member_ids is not None:
+        stmt = stmt.where(DuesRate.member_id.in_(member_ids))
+    return {(mid, y): fen for mid, y, fen in s.execute(stmt)}
+
+
+def _paid(
+    s: Session, years: Iterable[int], member_ids: list[int] | None = None
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """``{(member, year): (paid month bits, paid 分)}``: the ledger summed, reversals netting out."""
+    stmt = (
+        select(
+            DuesPayment.member_id, DuesPayment.year, func.sum(DuesPayment.month_bits), func.sum(DuesPayment.amount_fen)
+        )
+        .where(DuesPayment.year.in_(list(years)))
+        .group_by(DuesPayment.year, DuesPayment.member_id)
+    )
+    if member_ids is not None:
+        stmt = stmt.where(DuesPayment.member_id.in_(member_ids))
+    return {(mid, y): (int(bits or 0), int(fen or 0)) for mid, y, bits, fen in s.execute(stmt)}
+
+
+def _rate_years(s: Session, last_year: int, member_ids: list[int] | None) -> list[int]:
+    stmt = select(DuesRate.year).where(DuesRate.year <= last_year).distinct()
+    if member_ids is not None:
+        stmt = stmt.where(DuesRate.member_id.in_(member_ids))
+    return sorted(s.scalars(stmt).all())
+
+
+Rosters = dict[date, dict[int, str]]
+
+
+def _roster(s: Session, day: date, member_ids: list[int] | None, rosters: Rosters | None) -> dict[int, str]:
+    """``statuses_on`` for a day, asked once per computation (the book and the arrears share days)."""
+    if rosters is None:
+        return statuses_on(s, day, member_ids=member_ids)
+    if day not in rosters:
+        rosters[day] = statuses_on(s, day, member_ids=member_ids)
+    return rosters[day]
+
+
+def _arrears(
+    s: Session, today: date, member_ids: list[int] | None, rosters: Rosters | None = None
+) -> tuple[dict[int, Arrears], dict[int, set[int]]]:
+    """Arrears of every member (or of ``member_ids``) over every year with a rate, up to last month;
+    and the month keys each member owed (for the book's 欠 / — marks)."""
+    last_key = month_key(*last_due_month(today))
+    years = _rate_years(s, key_month(last_key)[0], member_ids)
+    rates = rates_of(s, years, member_ids)
+    paid = _paid(s, years, member_ids)
+    owed: dict[int, set[int]] = defaultdict(set)
+    for year in years:
+        for month in range(1, MONTHS + 1):
+            key = month_key(year, month)
+            if key > last_key:
+                break
+            for mid in _roster(s, month_last_day(year, month), member_ids, rosters):
+                if rates.get((mid, year), 0) > 0:
+                    owed[mid].add(key)
+    paid_keys: dict[int, set[int]] = defaultdict(set)
+    for (mid, year), (bits, _fen) in paid.items():
+        paid_keys[mid].update(month_key(year, m) for m in months_of(bits))
+    return {mid: arrears(keys, paid_keys.get(mid, ())) for mid, keys in owed.items()}, owed
+
+
+def member_years(
+    s: Session,
+    year: int,
+    today: date,
+    members: dict[int, tuple[str, str]],
+    *,
+    everyone: bool = False,
+    rosters: Rosters | None = None,
+) -> dict[int, MemberYear]:
+    ids = None if everyone else list(members)
+    owing, owed = _arrears(s, today, ids, rosters)
+    rates = rates_of(s, [year], ids)
+    paid = _paid(s, [year], ids)
+    last_key = month_key(*last_due_month(today))
+    none = arrears((), ())
+    result = {}
+    for mid, (name, branch) in members.items():
+        bits, fen = paid.get((mid, year), (0, 0))
+        unpaid = set(owing[mid].months) if mid in owing else set()
+        marks = []
+        for m in range(1, MONTHS + 1):
+            key = month_key(year, m)
+            if bits >> (m - 1) & 1:
+                marks.append(PAID)
+            elif key in unpaid:
+                marks.append(OWED)
+            elif key <= last_key and key not in owed.get(mid, ()):
+                marks.append(NOT_OWED)
+            else:
+                marks.append(OPEN)
+        result[mid] = MemberYear(
+            mid, name, branch, year, rates.get((mid, year)), bits, fen, tuple(marks), owing.get(mid, none)
+        )
+    return result
+
+
+def compute_book(s: Session, year: int, today: date) -> dict[int, MemberYear]:
+    """The members of the year's book: on the roster at some month's end of the year (up to today,
+    and today itself), or with a rate for the year."""
+    ids: set[int] = set(s.scalars(select(DuesRate.member_id).where(DuesRate.year == year)).all())
+    days = [month_last_day(year, m) for m in range(1, MONTHS + 1) if month_last_day(year, m) < today]
+    if year >= today.year:
+        days.append(today)  # this year so far, or a year ahead whose rates are being set
+    rosters: Rosters = {}
+    for day in days:
+        ids.update(_roster(s, day, None, rosters))
+    names = {
+        mid: (name, branch or "")
+        for mid, name, branch in s.execute(member_org_select(Member.id, Member.name, BRANCH.name))
+        if mid in ids
+    }
+    return member_years(s, year, today, names, everyone=True, rosters=rosters)
