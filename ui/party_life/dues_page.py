@@ -178,4 +178,4 @@ def _build(services: Services, jobs: JobRunner, _navigate: Navigate) -> QWidget:
     return DuesPage(services, jobs)
 
 
-PAGES.register(PageSpec("dues", "党费", 40, _build))
+PAGES.register(PageSpec("dues", "党费", 30, _build))
