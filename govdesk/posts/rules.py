@@ -118,14 +118,17 @@ def refuse_post_name(name: str) -> str | None:
     return None
 
 
-def refuse_assignment(
-    started_on: date, today: date, joined_on: date | None, holds_already: bool, member_ended: bool
-) -> str | None:
-    """A member takes a post: on the roster, not already holding it, from a day not in the future."""
+def refuse_assignment(holds_already: bool, member_ended: bool) -> str | None:
+    """A member takes a post: on the roster and not already holding it."""
     if member_ended:
         return "该党员已注销，不能再分配岗位"
     if holds_already:
         return "该党员已在此岗位上"
+    return None
+
+
+def refuse_assignment_start(started_on: date, today: date, joined_on: date | None) -> str | None:
+    """The first day on a post: not in the future, not before joining the Party."""
     if started_on > today:
         return "任岗日期不能晚于今天"
     if joined_on is not None and started_on < joined_on:

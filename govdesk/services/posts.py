@@ -19,7 +19,13 @@ from govdesk.errors import FieldError, NotFoundError, RefusedError, ValidationEr
 from govdesk.labels import label
 from govdesk.models import Grid, Member, Post, PostAssignment, VillagerGroup
 from govdesk.posts import store
-from govdesk.posts.rules import change_named, refuse_assignment, refuse_assignment_end, refuse_post_name
+from govdesk.posts.rules import (
+    change_named,
+    refuse_assignment,
+    refuse_assignment_end,
+    refuse_assignment_start,
+    refuse_post_name,
+)
 from govdesk.services.posts_query import PostQueries
 from govdesk.validation import Checker, clean_text
 
@@ -132,11 +138,12 @@ class PostService(PostQueries):
                     PostAssignment.ended_on.is_(None),
                 )
             )
-            why = refuse_assignment(
-                start, self.today(), member.joined_on, holds is not None, member.ended_on is not None
-            )
+            why = refuse_assignment(holds is not None, member.ended_on is not None)
             if why:
                 raise RefusedError(f"{member.name} 不能上“{post.name}”：{why}")
+            why = refuse_assignment_start(start, self.today(), member.joined_on)
+            if why:
+                raise ValidationError([FieldError("assignment_started_on", label("assignment_started_on"), why)])
             row = PostAssignment(member_id=member_id, post_id=post_id, started_on=start, note=clean_text(note))
             s.add(row)
             s.flush()

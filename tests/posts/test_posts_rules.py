@@ -17,6 +17,7 @@ from govdesk.posts.rules import (
     first_overlap,
     refuse_assignment,
     refuse_assignment_end,
+    refuse_assignment_start,
     refuse_change,
     refuse_span,
     split_post_text,
@@ -132,17 +133,29 @@ def test_periods_do_not_overlap(spans: list[tuple[date | None, date | None]], ov
 
 
 @pytest.mark.parametrize(
-    ("start", "joined", "holds", "ended", "refusal"),
+    ("holds", "ended", "refusal"),
     [
-        (D(2026, 1, 1), D(2010, 1, 1), False, False, None),
-        (D(2026, 1, 1), D(2010, 1, 1), True, False, "该党员已在此岗位上"),
-        (D(2026, 1, 1), D(2010, 1, 1), False, True, "该党员已注销，不能再分配岗位"),
-        (D(2026, 12, 1), D(2010, 1, 1), False, False, "任岗日期不能晚于今天"),
-        (D(2009, 1, 1), D(2010, 1, 1), False, False, "任岗日期不能早于入党时间（2010-01-01）"),
+        (False, False, None),
+        (True, False, "该党员已在此岗位上"),
+        (False, True, "该党员已注销，不能再分配岗位"),
+        (True, True, "该党员已注销，不能再分配岗位"),
     ],
 )
-def test_taking_a_post(start: date, joined: date, holds: bool, ended: bool, refusal: str | None) -> None:
-    assert refuse_assignment(start, TODAY, joined, holds, ended) == refusal
+def test_taking_a_post(holds: bool, ended: bool, refusal: str | None) -> None:
+    assert refuse_assignment(holds, ended) == refusal
+
+
+@pytest.mark.parametrize(
+    ("start", "joined", "refusal"),
+    [
+        (D(2026, 1, 1), D(2010, 1, 1), None),
+        (D(2026, 1, 1), None, None),
+        (D(2026, 12, 1), D(2010, 1, 1), "任岗日期不能晚于今天"),
+        (D(2009, 1, 1), D(2010, 1, 1), "任岗日期不能早于入党时间（2010-01-01）"),
+    ],
+)
+def test_the_first_day_on_a_post(start: date, joined: date | None, refusal: str | None) -> None:
+    assert refuse_assignment_start(start, TODAY, joined) == refusal
 
 
 @pytest.mark.parametrize(

@@ -75,7 +75,7 @@ def test_assign_end_and_the_member_post_text(posts: PostService) -> None:
     assert MemberService(db).get(mid).post == "政策宣传岗、平安巡逻岗"
     with pytest.raises(RefusedError, match="王伟 不能上“政策宣传岗”：该党员已在此岗位上"):
         posts.assign(a, mid, date(2025, 1, 1))
-    with pytest.raises(RefusedError, match="任岗日期不能早于入党时间（2000-07-01）"):
+    with pytest.raises(ValidationError, match="上岗日期：任岗日期不能早于入党时间（2000-07-01）"):
         posts.assign(b + 0, _member(db, "李芳", 12, joined_on=date(2000, 7, 1)), date(1999, 1, 1))
     with pytest.raises(ValidationError, match="离岗日期：结束日期应晚于开始日期（2024-03-01）"):
         posts.end_assignment(first, date(2024, 2, 1))
@@ -211,7 +211,7 @@ def test_register_import_joins_posts_and_records_status(posts: PostService, writ
 def test_assignment_dates_in_the_future_are_refused(posts: PostService) -> None:
     mid = _member(posts.db, "张强", 15)
     pid = posts.create_post(PostInput("矛盾调解岗"))
-    with pytest.raises(RefusedError, match="任岗日期不能晚于今天"):
+    with pytest.raises(ValidationError, match="上岗日期：任岗日期不能晚于今天"):
         posts.assign(pid, mid, TODAY + timedelta(days=1))
     with pytest.raises(ValidationError, match="上岗日期：不能为空"):
         posts.assign(pid, mid, None)

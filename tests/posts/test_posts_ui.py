@@ -90,7 +90,10 @@ def test_assign_and_end_from_the_page(qtbot, services: Services, page: PostsPage
     qtbot.addWidget(dialog)
     dialog.started.setText("2099-01-01")
     dialog.accept()
-    assert "任岗日期不能晚于今天" in dialog.error.text() and len(services.posts.holders(post_id)) == before
+    assert (
+        dialog.error_text("assignment_started_on") == "任岗日期不能晚于今天"
+        and len(services.posts.holders(post_id)) == before
+    )
     dialog.started.setText(date.today().isoformat())
     dialog.accept()
     assert len(services.posts.holders(post_id)) == before + 1

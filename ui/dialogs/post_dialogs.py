@@ -75,6 +75,7 @@ class AssignDialog(FieldDialog):
         self.member = self.add_row("assignment_member", _choice_combo(choices, None, empty=None))
         self.member.setEditable(True)  # type to find a name among a hundred members
         self.member.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.member.setMinimumWidth(240)
         self.started = self.date_field("assignment_started_on", self.posts.today())
         self.note = self.line("assignment_note", "", max_length=200)
 
