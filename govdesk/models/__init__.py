@@ -1,6 +1,13 @@
 """All mapped classes. Importing this package registers every table on ``Base.metadata``."""
 
 from govdesk.models.base import Base
+from govdesk.models.councils import (
+    CharterVersion,
+    Council,
+    CouncilMeeting,
+    CouncilMeetingAttendee,
+    CouncilMember,
+)
 from govdesk.models.decisions import (
     Attachment,
     AttendanceTick,
@@ -10,6 +17,7 @@ from govdesk.models.decisions import (
     Procedure,
     ProcedureStep,
 )
+from govdesk.models.honours import HonourAward, HonourKind
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
 from govdesk.models.people_details import (
@@ -41,6 +49,11 @@ __all__ = [
     "BodySeat",
     "Cadre",
     "CadreLeave",
+    "CharterVersion",
+    "Council",
+    "CouncilMeeting",
+    "CouncilMeetingAttendee",
+    "CouncilMember",
     "DutyAssignment",
     "DutyCarryOver",
     "DutyLogEntry",
@@ -48,6 +61,8 @@ __all__ = [
     "DutySwap",
     "Grid",
     "HolidayEntry",
+    "HonourAward",
+    "HonourKind",
     "Household",
     "HouseholdCategory",
     "HouseholdRelay",

@@ -15,10 +15,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from govdesk.db import Database
 from govdesk.errors import GovdeskError
 from govdesk.services.backup import BackupService
+from govdesk.services.councils import CouncilService
 from govdesk.services.decisions import DecisionService
 from govdesk.services.duty_log import DutyLogService
 from govdesk.services.excel_registers import ExcelRegisterService
 from govdesk.services.home import HomeService
+from govdesk.services.honours import HonourService
 from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
 from govdesk.services.member_details import MemberDetailsService
@@ -47,6 +49,8 @@ class Services:
     excel_registers: ExcelRegisterService
     home: HomeService
     voices: VoiceService
+    honours: HonourService
+    councils: CouncilService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -87,4 +91,6 @@ class Services:
             excel_registers=ExcelRegisterService(db),
             home=HomeService(db),
             voices=VoiceService(db),
+            honours=HonourService(db),
+            councils=CouncilService(db),
         )
