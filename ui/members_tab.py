@@ -60,6 +60,7 @@ class MembersTab(ListTab):
         self.actions_bar.insertWidget(1, self.print_button)  # after the stretch, before 新增
         self.add_action("联户", "fa5s.hands-helping", self.edit_links, needs_active=True)
         self.add_action("挂牌", "fa5s.award", self.edit_plaque, needs_active=True)
+        self.add_action("荣誉", "fa5s.medal", self.show_honours, needs_row=True)
         add_excel_actions(self, "members")
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
@@ -117,3 +118,12 @@ class MembersTab(ListTab):
             )
 
         self.edit_selected(dialog, active_only=True)
+
+    def show_honours(self) -> None:
+        """The member's 评先评优 (优秀共产党员 …), read only; entered on 村务 → 评先评优."""
+        from ui.dialogs.honour_dialogs import MemberHonoursDialog
+
+        member_id = self.current_id()
+        if member_id is not None:
+            name = self.services.members.get(member_id).name
+            self.run_dialog(MemberHonoursDialog(self.services, member_id, name, self))
