@@ -15,7 +15,7 @@ from govdesk.services.households import HouseholdService
 from govdesk.services.listing import ColumnSpec, Row
 from ui.dialogs.people_dialogs import CategoryDialog, EndCategoryDialog, PickHouseholdDialog, StarDialog
 from ui.jobs import show_error
-from ui.list_tab import RunDialog, make_table_view, open_record_dialog
+from ui.list_tab import RunDialog, make_table_view, open_record_dialog, stretch_column
 from ui.table_model import RowListModel
 
 CATEGORY_COLUMNS = (
@@ -101,6 +101,7 @@ class HouseholdDetailsPane(HouseholdPane):
         # entered on 村务 → 评先评优). ``honours`` is set by the tab that owns the pane.
         self.honours: HonourQueries | None = None
         self.honour_list = _ListSection("荣誉", HONOUR_COLUMNS, self)
+        stretch_column(self.honour_list.table, 0)
         stars_and_honours = QWidget()
         column = QVBoxLayout(stars_and_honours)
         column.setContentsMargins(0, 0, 0, 0)

@@ -166,11 +166,15 @@ def _seed_honours(db: Database, ctx: DemoContext) -> None:
         for hid in households:
             give(last, honour, awarded, note=notes[rng.randrange(len(notes))], household_id=hid)
     give(last, "最美家庭", date(last + 1, 1, 20), "镇级", "经村推荐，获评桃源镇最美家庭", household_id=picked[0])
-    for in_law, mother, _hid in triples[:2]:
-        give(last, "好媳妇", awarded, note="照顾瘫痪公公十年如一日", resident_id=in_law)
-        give(last, "好婆婆", awarded, note="待儿媳如亲女，家庭和睦", resident_id=mother)
-    for hid in member_homes[:2]:
-        give(last, "党员示范户", awarded, note="带头发展庭院经济，结对帮扶困难户", household_id=hid)
+    daughters = ("照顾瘫痪公公十年如一日", "丈夫外出务工，一人照料老小，勤俭持家")
+    mothers = ("待儿媳如亲女，家庭和睦", "帮儿媳带孩子、管菜园，支持儿媳创业")
+    for (in_law, mother, _hid), daughter_note, mother_note in zip(triples[:2], daughters, mothers, strict=False):
+        give(last, "好媳妇", awarded, note=daughter_note, resident_id=in_law)
+        give(last, "好婆婆", awarded, note=mother_note, resident_id=mother)
+    for hid, note in zip(
+        member_homes[:2], ("带头发展庭院经济，结对帮扶困难户", "带头拆除违建、整治庭院"), strict=False
+    ):
+        give(last, "党员示范户", awarded, note=note, household_id=hid)
     with db.session() as s:
         members = list(
             s.scalars(
