@@ -9,12 +9,13 @@ import qtawesome as qta
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from govdesk.errors import GovdeskError
+from govdesk.services.honours_query import HonourQueries
 from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
 from govdesk.services.listing import ColumnSpec, Row
 from ui.dialogs.people_dialogs import CategoryDialog, EndCategoryDialog, PickHouseholdDialog, StarDialog
 from ui.jobs import show_error
-from ui.list_tab import RunDialog, make_table_view, open_record_dialog
+from ui.list_tab import RunDialog, make_table_view, open_record_dialog, stretch_column
 from ui.table_model import RowListModel
 
 CATEGORY_COLUMNS = (
@@ -23,6 +24,7 @@ CATEGORY_COLUMNS = (
     ColumnSpec("ended_on", "结束日期"),
 )
 STAR_COLUMNS = (ColumnSpec("star_year", "评定年度"), ColumnSpec("stars", "星级"))
+HONOUR_COLUMNS = (ColumnSpec("honour", "评先评优"), ColumnSpec("recipient", "获得者"))
 RELAY_COLUMNS = (ColumnSpec("number", "户号"), ColumnSpec("head", "户主"), ColumnSpec("address", "家庭住址"))
 
 
@@ -95,6 +97,16 @@ class HouseholdDetailsPane(HouseholdPane):
         self.end_category_button = self.categories.button("结束", "fa5s.stop-circle", self.end_category)
         self.stars = _ListSection("星级文明户", STAR_COLUMNS, self)
         self.stars.button("评定", "fa5s.star", self.rate)
+        # 评先评优 beside the star ratings: the household's honours and its residents' (read here,
+        # entered on 村务 → 评先评优). ``honours`` is set by the tab that owns the pane.
+        self.honours: HonourQueries | None = None
+        self.honour_list = _ListSection("荣誉", HONOUR_COLUMNS, self)
+        stretch_column(self.honour_list.table, 0)
+        stars_and_honours = QWidget()
+        column = QVBoxLayout(stars_and_honours)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.stars, 1)
+        column.addWidget(self.honour_list, 1)
         self.relays = _ListSection("中心户联系农户", RELAY_COLUMNS, self)
         self.central = QCheckBox("中心户")
         self.central.toggled.connect(self._central_toggled)
@@ -104,7 +116,7 @@ class HouseholdDetailsPane(HouseholdPane):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.categories, 3)
-        lay.addWidget(self.stars, 2)
+        lay.addWidget(stars_and_honours, 2)
         lay.addWidget(self.relays, 4)
         self.set_household(None)
 
@@ -116,10 +128,10 @@ class HouseholdDetailsPane(HouseholdPane):
         hid = self.household_id
         details = self.details
         enabled = hid is not None
-        for section in (self.categories, self.stars, self.relays):
+        for section in (self.categories, self.stars, self.relays, self.honour_list):
             section.setEnabled(enabled)
         if hid is None:
-            for section in (self.categories, self.stars, self.relays):
+            for section in (self.categories, self.stars, self.relays, self.honour_list):
                 section.model.set_rows([])
             self.central.blockSignals(True)
             self.central.setChecked(False)
@@ -132,6 +144,9 @@ class HouseholdDetailsPane(HouseholdPane):
             ]
         )
         self.stars.model.set_rows([Row(y, (f"{y} 年", "★" * n + f"（{n} 星）")) for y, n in details.star_ratings(hid)])
+        if self.honours is not None:
+            lines = self.honours.of_household(hid)
+            self.honour_list.model.set_rows([Row(x.id, (x.text(), x.recipient_name)) for x in lines])
         relays = details.relays(hid)
         self.relays.model.set_rows([Row(r.id, (r.number, r.head, r.address)) for r in relays])
         self.central.blockSignals(True)

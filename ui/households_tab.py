@@ -32,7 +32,7 @@ HOUSEHOLD_END_REASONS = ("整户迁出", "合户", "户内人员均已去世", "
 
 class HouseholdsTab(ListTab):
     count_noun = "户"
-    shows = Changes.HOUSEHOLDS | Changes.RESIDENTS | Changes.MEMBERS  # head, count; 党员所在支部 filter
+    shows = Changes.HOUSEHOLDS | Changes.RESIDENTS | Changes.MEMBERS | Changes.VILLAGE_LIFE  # +荣誉 in the pane
 
     def __init__(self, services: Services, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -62,6 +62,7 @@ class HouseholdsTab(ListTab):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_residents())
         self.model.modelReset.connect(self._show_residents)
         self.details = HouseholdDetailsPane(services.households, services.household_details, self._run_dialog, self)
+        self.details.honours = services.honours  # 评先评优 shown beside the star ratings
         # What the panes write comes back as a change: the list re-reads (on_changes), keeping the household.
 
         below = QSplitter(Qt.Orientation.Vertical)

@@ -61,6 +61,7 @@ class MembersTab(ListTab):
         self.add_action("联户", "fa5s.hands-helping", self.edit_links, needs_active=True)
         self.add_action("挂牌", "fa5s.award", self.edit_plaque, needs_active=True)
         self.add_action("岗位/状态", "fa5s.history", self.change_status, needs_active=True)
+        self.add_action("荣誉", "fa5s.medal", self.show_honours, needs_row=True)
         add_excel_actions(self, "members")
         self.add_action("积分", "fa5s.star", self.show_points, needs_row=True)
         self.add_action("党费", "fa5s.yen-sign", self.show_dues, needs_row=True)
@@ -173,3 +174,12 @@ class MembersTab(ListTab):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.information(self, "党费", text)
+
+    def show_honours(self) -> None:
+        """The member's 评先评优 (优秀共产党员 …), read only; entered on 村务 → 评先评优."""
+        from ui.dialogs.honour_dialogs import MemberHonoursDialog
+
+        member_id = self.current_id()
+        if member_id is not None:
+            name = self.services.members.get(member_id).name
+            self.run_dialog(MemberHonoursDialog(self.services, member_id, name, self))

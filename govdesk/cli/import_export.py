@@ -36,10 +36,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     e = sub.add_parser("export")
     e.add_argument(
         "kind",
-        choices=("households", "members", "template-households", "template-members", "voices", "points", "dues"),
+        choices=(
+            "households",
+            "members",
+            "template-households",
+            "template-members",
+            "voices",
+            "points",
+            "dues",
+            "honours",
+        ),
     )
     e.add_argument("file", type=Path, help="要写入的 .xlsx 文件")
-    e.add_argument("--year", type=int, metavar="YYYY", help="voices / dues：导出哪一年的民情台账或党费台账（默认今年）")
+    e.add_argument("--year", type=int, metavar="YYYY", help="voices / points / dues / honours：导出哪一年（默认今年）")
     e.set_defaults(handler=run_export)
 
     r = sub.add_parser("reindex")
@@ -89,6 +98,8 @@ def run_export(args: argparse.Namespace) -> int:
         return run_export_points(args)
     if args.kind == "dues":
         return run_export_dues(args)
+    if args.kind == "honours":
+        return run_export_honours(args)
     service = ExcelRegisterService(open_database(args))
     if args.kind.startswith("template-"):
         kind = args.kind.split("-", 1)[1]
@@ -130,4 +141,19 @@ def run_export_dues(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"{year}年党费收缴台账已导出：{n} 名党员 → {args.file}")
+    return 0
+
+
+def run_export_honours(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from govdesk.services.honours_print import HonourPrints, parse_year
+
+    year = parse_year(args.year or date.today().year, date.today())
+    db = open_database(args)
+    try:
+        n = HonourPrints(db).export_year(year, args.file)
+    finally:
+        db.dispose()
+    print(f"{year}年度评先评优已导出：{n} 条 → {args.file}")
     return 0

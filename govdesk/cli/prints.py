@@ -18,6 +18,7 @@ PRINT_MODULES: tuple[str, ...] = (
     "govdesk.cli.print_points",
     "govdesk.cli.print_meeting",
     "govdesk.cli.print_dues",
+    "govdesk.cli.print_honours",
 )
 
 

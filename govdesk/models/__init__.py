@@ -1,6 +1,13 @@
 """All mapped classes. Importing this package registers every table on ``Base.metadata``."""
 
 from govdesk.models.base import Base
+from govdesk.models.councils import (
+    CharterVersion,
+    Council,
+    CouncilMeeting,
+    CouncilMeetingAttendee,
+    CouncilMember,
+)
 from govdesk.models.decisions import (
     Attachment,
     AttendanceTick,
@@ -11,6 +18,7 @@ from govdesk.models.decisions import (
     ProcedureStep,
 )
 from govdesk.models.dues import DuesPayment, DuesRate
+from govdesk.models.honours import HonourAward, HonourKind
 from govdesk.models.meetings import Meeting, MeetingAttendance
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
@@ -47,6 +55,11 @@ __all__ = [
     "CadreLeave",
     "DuesPayment",
     "DuesRate",
+    "CharterVersion",
+    "Council",
+    "CouncilMeeting",
+    "CouncilMeetingAttendee",
+    "CouncilMember",
     "DutyAssignment",
     "DutyCarryOver",
     "DutyLogEntry",
@@ -54,6 +67,8 @@ __all__ = [
     "DutySwap",
     "Grid",
     "HolidayEntry",
+    "HonourAward",
+    "HonourKind",
     "Household",
     "HouseholdCategory",
     "HouseholdRelay",

@@ -15,11 +15,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from govdesk.db import Database
 from govdesk.errors import GovdeskError
 from govdesk.services.backup import BackupService
+from govdesk.services.councils import CouncilService
 from govdesk.services.decisions import DecisionService
 from govdesk.services.dues import DuesService
 from govdesk.services.duty_log import DutyLogService
 from govdesk.services.excel_registers import ExcelRegisterService
 from govdesk.services.home import HomeService
+from govdesk.services.honours import HonourService
 from govdesk.services.household_details import HouseholdDetailsService
 from govdesk.services.households import HouseholdService
 from govdesk.services.meetings import MeetingService
@@ -55,6 +57,8 @@ class Services:
     points: PointService
     meetings: MeetingService
     dues: DuesService
+    honours: HonourService
+    councils: CouncilService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -99,4 +103,6 @@ class Services:
             points=PointService(db),
             meetings=MeetingService(db),
             dues=DuesService(db),
+            honours=HonourService(db),
+            councils=CouncilService(db),
         )

@@ -16,7 +16,7 @@ T = DEMO_TODAY
 
 
 def test_models_pass_qtmodeltester(tab, qtmodeltester) -> None:  # noqa: ANN001
-    assert isinstance(tab.model, MatterListModel) and tab.model.rowCount() == 14
+    assert isinstance(tab.model, MatterListModel) and tab.model.rowCount() == 15  # with 2025-001 (评先评优)
     qtmodeltester.check(tab.model)
     assert isinstance(tab.actions_model, ActionModel) and tab.actions_model.rowCount() == 4
     qtmodeltester.check(tab.actions_model)

@@ -49,6 +49,7 @@ AREA_MODULES: tuple[str, ...] = (
     "ui.areas.decisions",
     "ui.areas.voices",
     "ui.areas.party_life",
+    "ui.areas.village_affairs",
 )
 
 

@@ -1,0 +1,1 @@
+"""评先评优: the rules of honours (govdesk.honours.rules)."""
