@@ -192,6 +192,33 @@ FIELD_LABELS: dict[str, str] = {
     "bank_account": "银行账号",
     "posting_period": "公示期",
     "supervision_phone": "监督电话",
+    # 志愿服务队 (volunteer teams)
+    "volunteer_team": "服务队",
+    "volunteer_team_name": "服务队名称",
+    "volunteer_team_leader": "队长",
+    "volunteer_team_purpose": "服务内容",
+    "volunteer_name": "志愿者",
+    "volunteer_joined_on": "加入日期",
+    "volunteer_left_on": "退出日期",
+    "volunteer_is_member": "党员",
+    "volunteer_note": "备注",
+    "volunteer_activity_day": "活动日期",
+    "volunteer_activity_place": "地点",
+    "volunteer_activity_content": "服务内容",
+    "volunteer_participants": "参加人员",
+    "volunteer_hours": "服务时长（小时）",
+    "volunteer_activity_count": "活动次数",
+    "volunteer_hours_total": "累计时长（小时）",
+    # 五星支部 (the five-star branch scorecard)
+    "star": "星",
+    "star_indicator": "指标",
+    "star_target": "目标要求",
+    "star_points": "分值",
+    "star_threshold": "达标线（%）",
+    "star_score": "得分",
+    "star_evidence": "佐证材料",
+    "star_earned": "是否摘星",
+    "star_change": "较上季度",
 }
 
 

@@ -26,8 +26,10 @@ from govdesk.services.members import MemberService
 from govdesk.services.organisation import OrganisationService
 from govdesk.services.printing import PrintService
 from govdesk.services.roster import RosterService
+from govdesk.services.stars import StarService
 from govdesk.services.village import VillageService
 from govdesk.services.voices import VoiceService
+from govdesk.services.volunteers import VolunteerService
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Services:
     excel_registers: ExcelRegisterService
     home: HomeService
     voices: VoiceService
+    stars: StarService
+    volunteers: VolunteerService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -87,4 +91,6 @@ class Services:
             excel_registers=ExcelRegisterService(db),
             home=HomeService(db),
             voices=VoiceService(db),
+            stars=StarService(db),
+            volunteers=VolunteerService(db),
         )
