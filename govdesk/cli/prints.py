@@ -14,6 +14,8 @@ PRINT_MODULES: tuple[str, ...] = (
     "govdesk.cli.print_roster",
     "govdesk.cli.print_decision",
     "govdesk.cli.print_voices",
+    "govdesk.cli.print_stars",
+    "govdesk.cli.print_volunteers",
 )
 
 
