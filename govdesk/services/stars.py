@@ -77,6 +77,18 @@ class Scorecard:
     def title(self) -> str:
         return f"{self.branch}{quarter_name(self.year, self.quarter)}"
 
+    def summary(self) -> str:
+        """得分、摘星、较上季度 in one sentence: the 通报's opening line and the window's summary."""
+        earned = self.earned
+        stars = f"摘星 {len(earned)} 颗（{'、'.join(earned)}）" if earned else "本季度未摘星"
+        text = f"{self.title}得分 {self.total:g} 分，{stars}"
+        if self.change is not None:
+            text += f"；较上季度{self.change.text()}"
+        missing = [r.star for r in self.stars if r.scored < r.indicators]
+        if missing:
+            text += f"。尚有未评分的指标（{'、'.join(missing)}），按 0 分计"
+        return text + "。"
+
 
 @dataclass(frozen=True)
 class YearView:

@@ -50,19 +50,6 @@ def _signed(value: float | None) -> str:
     return f"+{value:g}" if value > 0 else f"{value:g}"
 
 
-def summary_text(card: Scorecard) -> str:
-    """本季度总分、摘星数、较上季度: the 通报's opening sentence (also the window's summary line)."""
-    earned = card.earned
-    stars = f"摘星 {len(earned)} 颗（{'、'.join(earned)}）" if earned else "本季度未摘星"
-    text = f"{card.branch}{quarter_name(card.year, card.quarter)}得分 {card.total:g} 分，{stars}"
-    if card.change is not None:
-        text += f"；较上季度{card.change.text()}"
-    missing = [r.star for r in card.stars if r.scored < r.indicators]
-    if missing:
-        text += f"。尚有未评分的指标（{'、'.join(missing)}），按 0 分计"
-    return text + "。"
-
-
 class StarReports:
     def __init__(self, db: Database, today: date | None = None) -> None:
         self.db = db
@@ -104,7 +91,7 @@ class StarReports:
             if n or len(cards) > 1:
                 story.append(PageBreak())
                 story.append(TextBlock(card.branch, SUB))
-            story.append(TextBlock(summary_text(card), BODY))
+            story.append(TextBlock(card.summary(), BODY))
             story.append(TextBlock("一、摘星情况", HEAD))
             change = card.change.per_star if card.change else {}
             rows = [

@@ -266,6 +266,32 @@ class VolunteerQueries:
                 )
         return views
 
+    def find_residents(self, text: str, limit: int = 30) -> list[tuple[int, str]]:
+        """Current residents whose name contains ``text`` (or whose ID number ends with it), for a
+        picker: (resident id, "name 户号 …, 党员")."""
+        from govdesk.models import Household
+
+        text = text.strip()
+        if not text:
+            return []
+        esc = like_escape(text)
+        with self.db.session() as s:
+            rows = s.execute(
+                select(Resident.id, Resident.name, Resident.birth_date, Household.number)
+                .join(Household, Household.id == Resident.household_id)
+                .where(Resident.ended_on.is_(None))
+                .where(
+                    or_(Resident.name.like(f"%{esc}%", escape="\\"), Resident.id_number.like(f"%{esc}", escape="\\"))
+                )
+                .order_by(Resident.name, Resident.id)
+                .limit(limit)
+            ).all()
+            members = member_of_residents(s, [r[0] for r in rows])
+        return [
+            (rid, f"{name}　{born.year}年生　户号 {number}{'　党员' if rid in members else ''}")
+            for rid, name, born, number in rows
+        ]
+
     def volunteers_on(self, team_id: int, day: date) -> list[tuple[int, str]]:
         """(resident id, name) of the team's volunteers on that day: who may take part in its activity."""
         with self.db.session() as s:

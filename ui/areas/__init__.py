@@ -48,6 +48,7 @@ AREA_MODULES: tuple[str, ...] = (
     "ui.areas.roster",
     "ui.areas.decisions",
     "ui.areas.voices",
+    "ui.areas.village_affairs",
 )
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from ui.jobs import JobRunner
 
 # Each page module calls ``PAGES.register(PageSpec(...))`` when imported.
-PAGES = PageRegistry(modules=())
+PAGES = PageRegistry(modules=("ui.volunteers_page", "ui.stars_page"))
 
 
 def build(services: Services, jobs: JobRunner, navigate: Navigate) -> QWidget:
