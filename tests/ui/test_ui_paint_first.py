@@ -42,7 +42,7 @@ def _actions(win) -> dict[str, object]:  # type: ignore[no-untyped-def]
 def test_the_frame_shows_the_areas_before_the_database_is_open(frame, qtbot) -> None:
     from ui.main_window import OPENING_MESSAGE
 
-    assert frame.tab_titles() == ["首页", "党员", "农户", "值班", "五议两公开", "民情"]
+    assert frame.tab_titles() == ["首页", "党员", "农户", "值班", "五议两公开", "民情", "村务"]
     assert frame.windowTitle() == "govdesk（演示）"
     assert frame.statusBar().currentMessage() == OPENING_MESSAGE
     assert frame.services is None and not frame.ready

@@ -113,3 +113,17 @@ def test_hours_rows_carry_the_name(volunteers: VolunteerService, demo_db: Databa
     with demo_db.session() as s:
         row = s.scalars(select(VolunteerHours).limit(1)).one()
         assert row.name == s.get(Resident, row.resident_id).name  # type: ignore[union-attr]
+
+
+def test_a_member_no_longer_on_the_roster_that_day_is_owed_nothing(
+    volunteers: VolunteerService, demo_db: Database
+) -> None:
+    member_rid, member_id, _other = _people(demo_db)
+    team = volunteers.save_team(TeamInput("文明实践服务队", None, ""))
+    volunteers.join(team, member_rid, date(2026, 1, 1))
+    with demo_db.transaction() as s:
+        s.get(Member, member_id).ended_on = date(2026, 6, 1)  # type: ignore[union-attr]
+    before = volunteers.save_activity(ActivityInput(team, date(2026, 5, 31), "村部", "劝导", {member_rid: 2}))
+    after = volunteers.save_activity(ActivityInput(team, date(2026, 6, 1), "村部", "劝导", {member_rid: 2}))
+    assert volunteers.points_due(before) == {member_id: "志愿服务"}
+    assert volunteers.points_due(after) == {}
