@@ -209,6 +209,8 @@ FIELD_LABELS: dict[str, str] = {
     "volunteer_hours": "服务时长（小时）",
     "volunteer_activity_count": "活动次数",
     "volunteer_hours_total": "累计时长（小时）",
+    "volunteer_activities_this_year": "今年活动次数",
+    "volunteer_hours_this_year": "今年时长（小时）",
     # 五星支部 (the five-star branch scorecard)
     "star": "星",
     "star_indicator": "指标",

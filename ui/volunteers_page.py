@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from govdesk.changes import Changes
+from govdesk.labels import label
 from govdesk.services.bundle import Services
 from govdesk.services.listing import ColumnSpec, Row
 from govdesk.services.volunteers import VolunteerService
@@ -33,12 +34,12 @@ from ui.print_actions import PrintRequest, preview_document
 from ui.table_model import RowListModel
 
 TEAM_COLUMNS = (
-    ColumnSpec("name", "服务队"),
-    ColumnSpec("leader", "队长"),
+    ColumnSpec("name", label("volunteer_team")),
+    ColumnSpec("leader", label("volunteer_team_leader")),
     ColumnSpec("volunteers", "现有队员"),
-    ColumnSpec("activities", "今年活动"),
-    ColumnSpec("hours", "今年时长（小时）"),
-    ColumnSpec("purpose", "服务内容"),
+    ColumnSpec("activities", label("volunteer_activities_this_year")),
+    ColumnSpec("hours", label("volunteer_hours_this_year")),
+    ColumnSpec("purpose", label("volunteer_team_purpose")),
 )
 
 
@@ -115,6 +116,10 @@ class VolunteersList(ListTab):
             self.refresh_choices()
         super().on_changes(changes)
 
+    def _update_count(self) -> None:
+        suffix = "（含已退出）" if self.model.query.include_ended else ""
+        self.count_label.setText(f"共 {self.model.rowCount():,} {self.count_noun}{suffix}")
+
     def join(self) -> None:
         team = self._filters["team_id"].currentData()
         self.open_dialog(lambda: JoinDialog(self.volunteers, team, self), lambda d: d.result_id)
@@ -145,7 +150,7 @@ class VolunteersPage(QWidget):
         self.teams.setModel(self.team_model)
         self.teams.setSortingEnabled(False)
         keys = [c.key for c in TEAM_COLUMNS]
-        set_column_widths(self.teams, keys, {"name": 8, "leader": 5, "volunteers": 4, "activities": 4, "hours": 6})
+        set_column_widths(self.teams, keys, {"name": 8, "leader": 5, "volunteers": 4, "activities": 6, "hours": 8})
         self.teams.doubleClicked.connect(lambda _i: self.edit_team())
         self.teams.selectionModel().selectionChanged.connect(lambda *_a: self._team_picked())
 

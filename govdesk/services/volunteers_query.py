@@ -89,8 +89,8 @@ VOLUNTEER_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("joined_on", label("volunteer_joined_on")),
     ColumnSpec("left_on", label("volunteer_left_on")),
     ColumnSpec("is_member", label("volunteer_is_member"), sortable=False),
-    ColumnSpec("activities", label("volunteer_activity_count"), sortable=False),
-    ColumnSpec("hours", label("volunteer_hours_total"), sortable=False),
+    ColumnSpec("activities", label("volunteer_activities_this_year"), sortable=False),
+    ColumnSpec("hours", label("volunteer_hours_this_year"), sortable=False),
 )
 ACTIVITY_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("day", label("volunteer_activity_day")),
