@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -217,8 +218,9 @@ class StarsPage(QWidget):
         lay.addWidget(self.hint)
         lay.addWidget(split, 1)
         self.fill_choices()
+        self._shown: tuple[int, int, int] | None = None
         for combo in (self.year, self.branch, self.quarter):
-            combo.currentIndexChanged.connect(lambda _i: self.reload())
+            combo.currentIndexChanged.connect(lambda _i: self._selection_changed())
         self.reload()
 
     @staticmethod
@@ -256,8 +258,36 @@ class StarsPage(QWidget):
             return None
         return int(branch), int(year), int(quarter)
 
+    def ask_unsaved(self) -> str:
+        """保存 / 放弃 / 取消 when another quarter is chosen with scores typed but not saved (a seam
+        the tests replace)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "未保存的得分", "刚填写的得分还没有保存，要保存吗？", parent=self)
+        save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return "save" if box.clickedButton() is save else "drop" if box.clickedButton() is drop else "cancel"
+
+    def _selection_changed(self) -> None:
+        """Never lose typed scores: ask before showing another branch or quarter."""
+        if self.grid_model.edits and self._shown is not None and self.selection() != self._shown:
+            choice = self.ask_unsaved()
+            shown = self._shown
+            if choice == "cancel" or (choice == "save" and not self._save(shown)):
+                self._select(shown)
+                return
+        self.reload()
+
+    def _select(self, chosen: tuple[int, int, int]) -> None:
+        branch, year, quarter = chosen
+        for combo, value in ((self.branch, branch), (self.year, year), (self.quarter, quarter)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+
     def reload(self) -> None:
         chosen = self.selection()
+        self._shown = chosen
         self.save_button.setEnabled(False)
         if chosen is None:
             self.card = None
@@ -336,15 +366,19 @@ class StarsPage(QWidget):
 
     # --- writing -------------------------------------------------------------------------
     def save_scores(self) -> bool:
-        chosen = self.selection()
-        if chosen is None or not self.grid_model.edits:
+        chosen = self._shown
+        if chosen is None or not self.grid_model.edits or not self._save(chosen):
             return False
+        self.reload()
+        return True
+
+    def _save(self, chosen: tuple[int, int, int]) -> bool:
         try:
             self.stars.set_scores(*chosen, self.grid_model.changed_scores())
         except GovdeskError as exc:
             show_error(exc, self)  # the edits stay in the grid, nothing was written
             return False
-        self.reload()
+        self.grid_model.edits = {}
         return True
 
     def run_dialog(self, dialog: Any) -> bool:

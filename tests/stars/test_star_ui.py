@@ -102,3 +102,19 @@ def test_a_new_year_copies_the_last(qtbot, services: Services) -> None:  # type:
     assert dialog.total.text() == "合计 100 分"
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted and services.stars.years() == [2026, 2027]
+
+
+@pytest.mark.parametrize(("choice", "saved"), [("save", 6.0), ("drop", None), ("cancel", None)])
+def test_typed_scores_are_never_lost_when_another_quarter_is_chosen(
+    page: StarsPage, services: Services, choice: str, saved: float | None
+) -> None:
+    page.quarter.setCurrentIndex(3)  # the fourth quarter: nothing scored yet
+    branch, year, _q = page.selection()  # type: ignore[misc]
+    model = page.grid_model
+    model.setData(model.index(0, 4), "6")
+    page.ask_unsaved = lambda: choice  # type: ignore[method-assign]
+    page.quarter.setCurrentIndex(2)
+    assert services.stars.scorecard(branch, year, 4).lines[0].score == saved
+    shown = 4 if choice == "cancel" else 3
+    assert page.quarter.currentData() == shown and page.selection()[2] == shown  # type: ignore[index]
+    assert (model.data(model.index(0, 4)) == "6") is (choice == "cancel")
