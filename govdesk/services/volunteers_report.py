@@ -71,15 +71,10 @@ class VolunteerReports:
             Column("member", label("volunteer_is_member"), 0.8),
             Column("note", label("volunteer_note"), 3, align="LEFT"),
         ]
-        leader = f"队长：{team.leader_name}　" if team.leader_name else ""
         village = VillageService(self.db).title()
-        return TableDocument(
-            f"{village}{team.name}队员名单",
-            columns,
-            rows,
-            landscape=False,
-            subtitle=f"{leader}服务内容：{team.purpose}",
-        ).build()
+        title = f"{village}{team.name}队员名单"
+        subtitle = f"队长：{team.leader_name}" if team.leader_name else ""
+        return TableDocument(title, columns, rows, landscape=False, subtitle=subtitle).build()
 
     def export_year(self, year: int, path: Path) -> int:
         """The year's hours per person, the teams with their totals, and every activity with who took part."""
