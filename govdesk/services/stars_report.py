@@ -88,9 +88,10 @@ class StarReports:
             ]
             story.append(self._table(("党支部", "总分", "摘星数", "所摘星", "较上季度"), rows, width, (2, 1, 1, 4, 3)))
         for n, card in enumerate(cards):
-            if n or len(cards) > 1:
+            if n:
                 story.append(PageBreak())
-                story.append(TextBlock(card.branch, SUB))
+            if len(cards) > 1:
+                story.append(TextBlock(card.branch, SUB.with_(space_before=10)))
             story.append(TextBlock(card.summary(), BODY))
             story.append(TextBlock("一、摘星情况", HEAD))
             change = card.change.per_star if card.change else {}
