@@ -7,6 +7,7 @@ the one rule over just that page's parts, so the figure is counted one way every
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -75,6 +76,20 @@ def year_parts(s: Session, year: int, resident_ids: Iterable[int] | None = None)
     if resident_ids is not None:
         stmt = stmt.where(VolunteerHours.resident_id.in_(list(resident_ids)))
     return [(r, t, a, h) for r, t, a, h in s.execute(stmt)]
+
+
+def activity_hours(s: Session, year: int) -> list[tuple[int, int, float]]:
+    """(team id, activity id, hours of all its participants) of the year's activities: what the
+    team totals need, summed per activity in SQL so the rule adds a few thousand rows, not every
+    participation."""
+    first, last = _year_bounds(year)
+    stmt = (
+        select(VolunteerActivity.team_id, VolunteerActivity.id, func.sum(VolunteerHours.hours))
+        .join(VolunteerHours, VolunteerHours.activity_id == VolunteerActivity.id)
+        .where(VolunteerActivity.day >= first, VolunteerActivity.day <= last)
+        .group_by(VolunteerActivity.id)
+    )
+    return [(team, act, float(h)) for team, act, h in s.execute(stmt)]
 
 
 def member_of_residents(s: Session, resident_ids: Iterable[int]) -> dict[int, int]:
@@ -254,10 +269,11 @@ class VolunteerQueries:
         with self.db.session() as s:
             teams = s.scalars(select(VolunteerTeam).order_by(VolunteerTeam.sort_order, VolunteerTeam.id)).all()
             memberships = s.execute(select(Volunteer.team_id, Volunteer.joined_on, Volunteer.left_on)).all()
-            totals = hours_totals((team, act, h) for _rid, team, act, h in year_parts(s, year))
+            totals = hours_totals(activity_hours(s, year))
+            on_now = Counter(team for team, j, left in memberships if on_team(j, left, today))
             views = []
             for t in teams:
-                now = sum(1 for team, j, left in memberships if team == t.id and on_team(j, left, today))
+                now = on_now.get(t.id, 0)
                 total = totals.get(t.id, HoursTotal(0, 0.0))
                 views.append(
                     TeamView(
