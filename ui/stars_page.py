@@ -162,6 +162,7 @@ class StarsPage(QWidget):
         self._button(bar, "撤销修改", "fa5s.undo", self.reload)
         self._button(bar, "指标目录…", "fa5s.list-ol", self.edit_catalogue)
         self._button(bar, "打印通报", "fa5s.print", self.print_quarter)
+        self._button(bar, "导出 Excel", "fa5s.file-excel", self.export_year)
 
         self.grid_model = ScoreGridModel(self)
         self.grid = QTableView()
@@ -392,6 +393,12 @@ class StarsPage(QWidget):
         if year is None:
             return False
         return open_record_dialog(self, lambda: CatalogueDialog(self.stars, int(year), self), self.run_dialog)
+
+    def export_year(self) -> object:
+        from ui.village_exports import export_year
+
+        year = self.year.currentData()
+        return None if year is None else export_year(self, self.services.db, self.jobs, "stars", int(year))
 
     def print_quarter(self) -> PrintRequest | None:
         chosen = self.selection()

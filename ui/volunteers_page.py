@@ -169,6 +169,8 @@ class VolunteersPage(QWidget):
         menu = QMenu(self.print_button)
         menu.addAction("今年志愿服务时长名单…", self.print_year)
         menu.addAction("所选服务队队员名单…", self.print_roster)
+        menu.addSeparator()
+        menu.addAction("导出今年志愿服务台账（Excel）…", self.export_year)
         self.print_button.setMenu(menu)
         bar.addWidget(self.print_button)
 
@@ -235,7 +237,12 @@ class VolunteersPage(QWidget):
         self.activities.on_changes(changes)
         self.people.on_changes(changes)
 
-    # --- prints --------------------------------------------------------------------------
+    # --- prints and Excel ----------------------------------------------------------------
+    def export_year(self) -> object:
+        from ui.village_exports import export_year
+
+        return export_year(self, self.services.db, self.jobs, "volunteers", self.volunteers.today().year)
+
     def _preview(self, build: Callable[[object], object], kind: str) -> PrintRequest:
         request = preview_document(self, self.services, self.jobs, build, kind, label="正在生成志愿服务名单…")
         self.requests.append(request)

@@ -118,3 +118,15 @@ def test_typed_scores_are_never_lost_when_another_quarter_is_chosen(
     shown = 4 if choice == "cancel" else 3
     assert page.quarter.currentData() == shown and page.selection()[2] == shown  # type: ignore[index]
     assert (model.data(model.index(0, 4)) == "6") is (choice == "cancel")
+
+
+def test_export_the_year_from_the_page(qtbot, page: StarsPage, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
+    target = tmp_path / "stars.xlsx"
+    page.choose_save_path = lambda _title, _suggested: str(target)  # type: ignore[attr-defined]
+    assert page.export_year() is not None
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    assert target.exists() and "2026年五星支部得分已导出：96 条得分" in said[0]

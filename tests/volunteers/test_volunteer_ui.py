@@ -120,3 +120,15 @@ def test_a_team_and_a_volunteer_from_the_dialogs(qtbot, services: Services) -> N
     join.accept()
     assert join.result() == join.DialogCode.Accepted
     assert len(services.volunteers.volunteers_on(team.result_id, date(2026, 11, 2))) == 1
+
+
+def test_export_the_year_from_the_page(qtbot, page: VolunteersPage, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
+    target = tmp_path / "v.xlsx"
+    page.choose_save_path = lambda _title, _suggested: str(target)  # type: ignore[attr-defined]
+    assert page.export_year() is not None
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    assert target.exists() and said[0].startswith("2026年志愿服务台账已导出")
