@@ -398,7 +398,7 @@ class StarsPage(QWidget):
         from ui.village_exports import export_year
 
         year = self.year.currentData()
-        return None if year is None else export_year(self, self.services.db, self.jobs, "stars", int(year))
+        return None if year is None else export_year(self, self.services, self.jobs, "stars", int(year))
 
     def print_quarter(self) -> PrintRequest | None:
         chosen = self.selection()

@@ -241,7 +241,7 @@ class VolunteersPage(QWidget):
     def export_year(self) -> object:
         from ui.village_exports import export_year
 
-        return export_year(self, self.services.db, self.jobs, "volunteers", self.volunteers.today().year)
+        return export_year(self, self.services, self.jobs, "volunteers", self.volunteers.today().year)
 
     def _preview(self, build: Callable[[object], object], kind: str) -> PrintRequest:
         request = preview_document(self, self.services, self.jobs, build, kind, label="正在生成志愿服务名单…")
