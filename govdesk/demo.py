@@ -51,6 +51,8 @@ DEMO_SEEDERS: tuple[str, ...] = (
     "govdesk.services.meetings_demo:seed_demo",
     "govdesk.services.dues_demo:seed_demo",
     "govdesk.services.honours_demo:seed_demo",
+    "govdesk.services.stars_demo:seed_demo",
+    "govdesk.services.volunteers_demo:seed_demo",
 )
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈单"

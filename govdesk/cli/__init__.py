@@ -50,7 +50,11 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("demo", "打开演示村（演示数据单独存放，不会混入真实台账）", "govdesk.cli.demo", creates_database=True),
     Subcommand("check", "检查数据库完整性（integrity_check、外键、台账防篡改）", "govdesk.cli.check"),
     Subcommand("backup", "备份数据库（可在窗口打开时进行）", "govdesk.cli.backup"),
-    Subcommand("print", "打印（生成 PDF）：花名册、值班表、决议公告、民情月报等", "govdesk.cli.prints"),
+    Subcommand(
+        "print",
+        "打印（生成 PDF）：花名册、值班表、决议公告、民情月报、五星支部通报、志愿服务名单等",
+        "govdesk.cli.prints",
+    ),
     Subcommand("import", "从 Excel 导入农户或党员花名册（默认全部正确才导入）", "govdesk.cli.import_export"),
     Subcommand("export", "把农户或党员花名册（可再导入）或某年的民情台账导出为 Excel", "govdesk.cli.import_export"),
     Subcommand("reindex", "重建居民搜索索引（拼音、身份证和电话后几位）", "govdesk.cli.import_export"),

@@ -15,6 +15,8 @@ from govdesk.errors import NotFoundError
 from govdesk.services.excel_registers import KIND_NAMES, ExcelRegisterService
 
 MAX_LINES = 200
+# 村务 ledgers exported per year (志愿服务, 五星支部), each by its own report module.
+VILLAGE_LIFE_EXPORTS: tuple[str, ...] = ("volunteers", "stars")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,6 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "points",
             "dues",
             "honours",
+            *VILLAGE_LIFE_EXPORTS,
         ),
     )
     e.add_argument("file", type=Path, help="要写入的 .xlsx 文件")
@@ -100,6 +103,8 @@ def run_export(args: argparse.Namespace) -> int:
         return run_export_dues(args)
     if args.kind == "honours":
         return run_export_honours(args)
+    if args.kind in VILLAGE_LIFE_EXPORTS:
+        return run_export_village_life(args)
     service = ExcelRegisterService(open_database(args))
     if args.kind.startswith("template-"):
         kind = args.kind.split("-", 1)[1]
@@ -156,4 +161,26 @@ def run_export_honours(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"{year}年度评先评优已导出：{n} 条 → {args.file}")
+    return 0
+
+
+def run_export_village_life(args: argparse.Namespace) -> int:
+    """``export volunteers|stars --year YYYY FILE.xlsx``: the year's 志愿服务 or 五星支部 workbook."""
+    from govdesk.cli.print_volunteers import check_year
+
+    year = check_year(args.year)
+    db = open_database(args)
+    try:
+        if args.kind == "volunteers":
+            from govdesk.services.volunteers_report import VolunteerReports
+
+            n = VolunteerReports(db).export_year(year, args.file)
+            print(f"{year}年志愿服务台账已导出：{n} 位志愿者 → {args.file}")
+        else:
+            from govdesk.services.stars_report import StarReports
+
+            n = StarReports(db).export_year(year, args.file)
+            print(f"{year}年五星支部得分已导出：{n} 条得分 → {args.file}")
+    finally:
+        db.dispose()
     return 0

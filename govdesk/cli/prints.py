@@ -19,6 +19,8 @@ PRINT_MODULES: tuple[str, ...] = (
     "govdesk.cli.print_meeting",
     "govdesk.cli.print_dues",
     "govdesk.cli.print_honours",
+    "govdesk.cli.print_stars",
+    "govdesk.cli.print_volunteers",
 )
 
 

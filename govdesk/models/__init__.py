@@ -44,7 +44,9 @@ from govdesk.models.roster import (
     Roster,
 )
 from govdesk.models.settings import Setting
+from govdesk.models.stars import StarIndicator, StarScore, StarThreshold
 from govdesk.models.voices import VoiceCategory, VoiceItem, VoiceMatterLink
+from govdesk.models.volunteers import Volunteer, VolunteerActivity, VolunteerHours, VolunteerTeam
 
 __all__ = [
     "Attachment",
@@ -94,10 +96,17 @@ __all__ = [
     "ResidentSearchKey",
     "Roster",
     "Setting",
+    "StarIndicator",
     "StarRating",
+    "StarScore",
+    "StarThreshold",
     "Village",
     "VillagerGroup",
     "VoiceCategory",
     "VoiceItem",
     "VoiceMatterLink",
+    "Volunteer",
+    "VolunteerActivity",
+    "VolunteerHours",
+    "VolunteerTeam",
 ]

@@ -32,8 +32,10 @@ from govdesk.services.points import PointService
 from govdesk.services.posts import PostService
 from govdesk.services.printing import PrintService
 from govdesk.services.roster import RosterService
+from govdesk.services.stars import StarService
 from govdesk.services.village import VillageService
 from govdesk.services.voices import VoiceService
+from govdesk.services.volunteers import VolunteerService
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ class Services:
     dues: DuesService
     honours: HonourService
     councils: CouncilService
+    stars: StarService
+    volunteers: VolunteerService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -105,4 +109,6 @@ class Services:
             dues=DuesService(db),
             honours=HonourService(db),
             councils=CouncilService(db),
+            stars=StarService(db),
+            volunteers=VolunteerService(db),
         )

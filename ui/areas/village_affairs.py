@@ -14,7 +14,14 @@ if TYPE_CHECKING:
     from ui.jobs import JobRunner
 
 # Each page module calls ``PAGES.register(PageSpec(...))`` when imported.
-PAGES = PageRegistry(modules=("ui.honours_page", "ui.councils_page"))
+PAGES = PageRegistry(
+    modules=(
+        "ui.honours_page",
+        "ui.councils_page",
+        "ui.volunteers_page",
+        "ui.stars_page",
+    )
+)
 
 
 def build(services: Services, jobs: JobRunner, navigate: Navigate) -> QWidget:

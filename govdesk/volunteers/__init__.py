@@ -1,0 +1,1 @@
+"""志愿服务队: the rules of teams, memberships, activities and hours (``rules``)."""
