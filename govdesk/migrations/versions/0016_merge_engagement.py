@@ -12,7 +12,14 @@ Create Date: 2026-11-30
 from __future__ import annotations
 
 revision = "0016_merge_engagement"
-down_revision = ("0009_posts_status", "0010_points", "0011_meetings", "0012_dues", "0014_honours_councils", "0015_stars_volunteers")
+down_revision = (
+    "0009_posts_status",
+    "0010_points",
+    "0011_meetings",
+    "0012_dues",
+    "0014_honours_councils",
+    "0015_stars_volunteers",
+)
 branch_labels = None
 depends_on = None
 
