@@ -20,19 +20,8 @@ from ui.areas.party_life import PAGES
 from ui.jobs import JobRunner
 from ui.list_tab import ListTab, set_column_widths, stretch_column
 from ui.points_dialogs import CorrectionDialog, EntryDialog
+from ui.points_models import LEDGER_WIDTHS as COLUMN_WIDTHS
 from ui.print_actions import PrintRequest, preview_document
-
-COLUMN_WIDTHS = {
-    "id": 4,
-    "day": 6,
-    "member": 5,
-    "branch": 6,
-    "rule": 12,
-    "points": 3,
-    "note": 16,
-    "recorded_by": 5,
-    "correction": 7,
-}
 
 
 class PointsLedgerPage(ListTab):
