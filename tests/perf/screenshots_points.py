@@ -54,6 +54,11 @@ def main() -> int:
     dialog.close()
     for key, name in (("points_rules", "points-rules"), ("points_ranking", "points-ranking")):
         area.setCurrentIndex(area._index_of(key))  # type: ignore[attr-defined]
+        if key == "points_ranking":  # the top 60 percent: the skipped (一票否决, 留党察看) show their reasons
+            ranking = area.page(key)  # type: ignore[attr-defined]
+            ranking.how.setCurrentIndex(1)
+            ranking.size.setValue(60)
+            ranking.load_candidates()
         settle(app)
         save(window, out, name)
     area.setCurrentIndex(area._index_of("points_assessment"))  # type: ignore[attr-defined]
