@@ -10,19 +10,6 @@ from govdesk.services.bundle import Services
 from govdesk.services.points import EntryInput
 from ui.dialogs.common import FieldDialog, optional_date_of
 
-# The ledger's column widths (in characters), shared by the 积分 page and a member's points.
-COLUMN_WIDTHS = {
-    "id": 4,
-    "day": 6,
-    "member": 5,
-    "branch": 6,
-    "rule": 12,
-    "points": 3,
-    "note": 16,
-    "recorded_by": 5,
-    "correction": 7,
-}
-
 
 def member_combo(members: list[tuple[int, str, str]], current: int | None = None) -> QComboBox:
     """The members on the roster, typed to find (姓名 or 支部), ``current`` selected."""

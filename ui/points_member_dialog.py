@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from govdesk.services.bundle import Services
 from govdesk.services.listing import ListQuery
 from ui.list_tab import make_table_view, set_column_widths, stretch_column
-from ui.points_dialogs import COLUMN_WIDTHS
+from ui.points_models import LEDGER_WIDTHS as COLUMN_WIDTHS
 from ui.table_model import PagedTableModel
 
 

@@ -15,6 +15,18 @@ from govdesk.points.rules import KIND_ADD, RuleTerms, points_text
 from govdesk.services.points_query import RuleView
 
 Index = QModelIndex | QPersistentModelIndex
+# The ledger's column widths in characters (the 积分台账 page and a member's points dialog).
+LEDGER_WIDTHS = {
+    "id": 4,
+    "day": 6,
+    "member": 5,
+    "branch": 6,
+    "rule": 12,
+    "points": 3,
+    "note": 16,
+    "recorded_by": 5,
+    "correction": 7,
+}
 _DISPLAY = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole)
 
 

@@ -19,7 +19,8 @@ from ui.areas.pages import PageSpec
 from ui.areas.party_life import PAGES
 from ui.jobs import JobRunner
 from ui.list_tab import ListTab, set_column_widths, stretch_column
-from ui.points_dialogs import COLUMN_WIDTHS, CorrectionDialog, EntryDialog
+from ui.points_dialogs import CorrectionDialog, EntryDialog
+from ui.points_models import LEDGER_WIDTHS as COLUMN_WIDTHS
 from ui.print_actions import PrintRequest, preview_document
 
 
@@ -34,6 +35,7 @@ class PointsLedgerPage(ListTab):
         self.year_filter = self.add_filter("year", "年度", [(f"{y}年", y) for y in services.points.years()])
         self.add_filter("branch_id", "支部", [])
         self.add_filter("rule_code", "细则", [])
+        self.add_filter("member_id", "党员", [])
         self.refresh_choices()
         self.add_action("记分", "fa5s.plus", self.add_entry)
         self.add_action("更正", "fa5s.undo", self.correct_current, needs_row=True)
@@ -56,6 +58,9 @@ class PointsLedgerPage(ListTab):
         self.set_filter_choices("branch_id", [(b.name, b.id) for b in self.services.village.branches()])
         year = self.selected_year()
         self.set_filter_choices("rule_code", [(f"{r.code} {r.name}", r.code) for r in self.services.points.rules(year)])
+        if "member_id" in self._filters:
+            members = self.services.points.members_on(self.services.points.today())
+            self.set_filter_choices("member_id", [(name, member_id) for member_id, name, _branch in members])
 
     def selected_year(self) -> int:
         chosen = self.year_filter.currentData() if hasattr(self, "year_filter") else None
@@ -71,6 +76,8 @@ class PointsLedgerPage(ListTab):
     def on_changes(self, changes: Changes) -> None:
         if changes & Changes.POINTS:
             self.set_filter_choices("year", [(f"{y}年", y) for y in self.services.points.years()])
+        if changes & Changes.MEMBERS:
+            self.refresh_choices()
         super().on_changes(changes)
 
     # --- actions ---------------------------------------------------------------------------

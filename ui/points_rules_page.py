@@ -122,6 +122,7 @@ class PointRulesPage(QWidget):
         except GovdeskError as exc:
             show_error(exc, self)
             return False
+        self.load()  # as stored (and no longer unsaved)
         self.status.setText(f"{year}年积分细则已保存（已记的积分不受影响）。")
         return True
 

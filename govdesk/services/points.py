@@ -19,7 +19,7 @@ from govdesk.changes import Changes, writes
 from govdesk.errors import FieldError, NotFoundError, RefusedError, ValidationError
 from govdesk.labels import label
 from govdesk.member_status import statuses_on
-from govdesk.models import Member, OrgUnit
+from govdesk.models import Member
 from govdesk.models.points import PointAssessment, PointEntry, PointRule, PointYear
 from govdesk.points import rules
 from govdesk.points.ledger import ensure_catalogue, entry_row, given_of_rule, reversal_row, terms_of
@@ -57,11 +57,17 @@ class PointService(PointQueries):
     """The writes of 积分制 (reads in ``PointQueries``)."""
 
     # --- catalogue and settings -----------------------------------------------------------------
-    @writes(Changes.POINTS)
     def open_year(self, year: int) -> list[RuleView]:
-        """The year's catalogue, made from the previous year's (or the built-in one) the first time."""
+        """The year's catalogue, made from the previous year's (or the built-in one) the first time.
+
+        Only making it is a write: a page that opens a year already made announces no change (a
+        change re-reads the pages, which open the year again)."""
         if not 2000 <= year <= 2100:
             raise _fail("point_year", "年份应写成四位数，如 2026")
+        return self.rules(year) or self._make_year(year)
+
+    @writes(Changes.POINTS)
+    def _make_year(self, year: int) -> list[RuleView]:
         with self.db.transaction() as s:
             return [rule_view(r) for r in ensure_catalogue(s, year)]
 
@@ -161,19 +167,11 @@ class PointService(PointQueries):
     def assessments(self, year: int, branch_id: int | None = None) -> list[tuple[int, str, str, float | None]]:
         """The grid: (member id, name, branch, score) of the members on the roster at the year's end."""
         with self.db.session() as s:
-            standing = statuses_on(s, self.through(year), unit_id=branch_id)
-            scores = dict(
-                s.execute(
-                    select(PointAssessment.member_id, PointAssessment.score).where(PointAssessment.year == year)
-                ).all()
-            )
             rows = s.execute(
-                select(Member.id, Member.name, OrgUnit.name)
-                .outerjoin(OrgUnit, OrgUnit.id == Member.branch_id)
-                .where(Member.id.in_(list(standing)))
-                .order_by(OrgUnit.sort_order, OrgUnit.id, Member.id)
-            ).all()
-        return [(m, name, branch or "", scores.get(m)) for m, name, branch in rows]
+                select(PointAssessment.member_id, PointAssessment.score).where(PointAssessment.year == year)
+            )
+            scores = {m: score for m, score in rows}
+        return [(m, name, branch, scores.get(m)) for m, name, branch in self.members_on(self.through(year), branch_id)]
 
     @writes(Changes.POINTS)
     def save_assessments(self, year: int, scores: Mapping[int, float | None]) -> int:

@@ -31,13 +31,17 @@ def main() -> int:
     area = window.select_area("组织生活")
     settle(app)
     ledger = area.page("points")  # type: ignore[attr-defined]
-    ledger.search.setText("更正")
+    ledger.search.setText("更正")  # the member whose entry was corrected: both lines in the list
     ledger._apply_search()
-    ledger.table.selectRow(0)
-    settle(app)
-    save(window, out, "points-ledger")
+    name = ledger.model.row_at(0).values[2]
     ledger.search.setText("")
     ledger._apply_search()
+    ledger._filters["member_id"].setCurrentIndex(ledger._filters["member_id"].findText(name))
+    corrected = next(r for r in range(ledger.model.rowCount()) if ledger.model.row_at(r).values[-1])
+    ledger.table.selectRow(corrected)
+    settle(app)
+    save(window, out, "points-ledger")
+    ledger._filters["member_id"].setCurrentIndex(0)
     volunteer = next(r for r in services.points.rules(date.today().year) if r.code == "A02")
     member = services.points.members_on(date.today())[0][0]
     dialog = EntryDialog(services, member, window)
@@ -54,6 +58,11 @@ def main() -> int:
     dialog.close()
     for key, name in (("points_rules", "points-rules"), ("points_ranking", "points-ranking")):
         area.setCurrentIndex(area._index_of(key))  # type: ignore[attr-defined]
+        if key == "points_ranking":  # the top 60 percent: the skipped (一票否决, 留党察看) show their reasons
+            ranking = area.page(key)  # type: ignore[attr-defined]
+            ranking.how.setCurrentIndex(1)
+            ranking.size.setValue(60)
+            ranking.load_candidates()
         settle(app)
         save(window, out, name)
     area.setCurrentIndex(area._index_of("points_assessment"))  # type: ignore[attr-defined]

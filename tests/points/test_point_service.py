@@ -99,8 +99,12 @@ def test_an_entry_is_checked_before_anything_is_written(points: PointService, vi
 def test_writes_are_announced_as_points(points: PointService, village: Village2) -> None:
     seen: list[Changes] = []
     feed_of(points.db).listen(seen.append)
-    points.add_entry(EntryInput(village.members[0], date(2026, 5, 1), _rule(points, 2026, "A03"), "", "李"))
-    assert seen and all(c == Changes.POINTS for c in seen)
+    rule = _rule(points, 2026, "A03")
+    assert seen == [Changes.POINTS]  # the year's catalogue was made
+    points.open_year(2026)
+    assert seen == [Changes.POINTS]  # opening it again writes nothing, announces nothing
+    points.add_entry(EntryInput(village.members[0], date(2026, 5, 1), rule, "", "李"))
+    assert seen == [Changes.POINTS, Changes.POINTS]
 
 
 def test_ranking_with_weights_ties_branches_and_candidates(points: PointService, village: Village2) -> None:

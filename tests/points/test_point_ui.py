@@ -57,6 +57,11 @@ def test_the_ledger_pages_in_sql_and_passes_qtmodeltester(qtmodeltester, service
     qtmodeltester.check(ledger.model)
     ledger._filters["rule_code"].setCurrentIndex(ledger._filters["rule_code"].findData("A03"))
     assert ledger.model.rowCount() == services.points.count(ListQuery(filters={"year": YEAR, "rule_code": "A03"}))
+    member = services.points.members_on(DEMO_TODAY)[3][0]
+    ledger._filters["rule_code"].setCurrentIndex(0)
+    ledger._filters["member_id"].setCurrentIndex(ledger._filters["member_id"].findData(member))
+    expected = services.points.count(ListQuery(filters={"year": YEAR, "member_id": member}))
+    assert ledger.model.rowCount() == expected > 0
 
 
 def test_an_entry_past_the_cap_is_refused_in_the_dialog(qtbot, services: Services, ledger) -> None:  # type: ignore[no-untyped-def]

@@ -57,7 +57,7 @@ def test_the_frame_shows_the_areas_before_the_database_is_open(frame, qtbot) -> 
 
 
 def test_attach_fills_the_frame_and_keeps_the_area_chosen_while_opening(frame, qtbot, demo_db: Database) -> None:
-    frame.areas.list.setCurrentRow(3)  # 农户 (after 首页, 党员, 组织生活), clicked while the database was opening
+    frame.areas.list.setCurrentRow(frame.tab_titles().index("农户"))  # clicked while the database was opening
     services = Services.open(demo_db)
     with qtbot.waitSignal(frame.filled, timeout=10000):
         frame.attach(services)
