@@ -254,8 +254,9 @@ class DecisionsTab(QWidget):
             self.show_matter(self.current.id)
 
     def on_changes(self, changes: Changes) -> None:
-        """Matters, seats, or the cadres who should attend (设置 → 村和组织) changed: read again."""
-        if changes & (Changes.DECISIONS | Changes.ORGANISATION):
+        """Matters, seats, or the cadres who should attend (设置 → 村和组织) changed: read again; a
+        meeting recorded from a 党员大会审议 shows in the history ("见组织生活：会议 …")."""
+        if changes & (Changes.DECISIONS | Changes.ORGANISATION | Changes.MEETINGS):
             self.refresh()
 
     def apply_filters(self, filters: dict[str, Any]) -> None:

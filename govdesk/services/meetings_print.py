@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from govdesk.db import Database
-from govdesk.meetings.kinds import ABSENT, EXCUSED, PRESENT
+from govdesk.meetings.kinds import ABSENT, EXCUSED, KIND_GENERAL, PRESENT
+from govdesk.models import OrgUnit
 from govdesk.printing import (
     HEI,
     INTERNAL,
@@ -28,6 +29,7 @@ from govdesk.printing import (
 from govdesk.services.meetings_query import MeetingQueries
 from govdesk.services.printing import register_print_kind
 from govdesk.services.village import VillageService
+from govdesk.vocabulary import ORG_GENERAL_BRANCH
 
 ARCHIVE_MEETING = "meetings.record"
 register_print_kind(ARCHIVE_MEETING, "会议记录")
@@ -41,7 +43,11 @@ def meeting_record_pdf(db: Database, meeting_id: int) -> BuildInfo:
     v = MeetingQueries(db).get(meeting_id)
     d = v.data
     village = VillageService(db).title()
-    title = f"{v.unit_name}{d.kind}会议记录"
+    with db.session() as s:
+        unit = s.get(OrgUnit, d.unit_id)
+    # a 党总支's members' meeting is its 党员大会, not a branch's
+    kind = "党员大会" if unit is not None and unit.kind == ORG_GENERAL_BRANCH and d.kind == KIND_GENERAL else d.kind
+    title = f"{v.unit_name}{kind}会议记录"
     names = {
         mark: "、".join(a.name + (f"（{a.reason}）" if a.reason else "") for a in v.sheet if a.mark == mark) or "无"
         for mark in (PRESENT, EXCUSED, ABSENT)

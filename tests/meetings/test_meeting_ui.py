@@ -125,3 +125,24 @@ def test_from_decision_dialog_links_and_page_shows_the_matter(qtbot, page: Meeti
     assert not edit.day.isEnabled() and "以决策台账为准" in edit.intro.text()
     ticked_present = next(r for r, a in enumerate(edit.grid.rows) if a.ticked is True)
     assert not edit.grid.setData(edit.grid.index(ticked_present, COL_MARK), ABSENT)
+
+
+def test_home_item_opens_the_meetings_page_filtered(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    win = MainWindow(services, demo=True)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.ready)
+    try:
+        item = next(i for i in services.home.view(DEMO_TODAY).needs_action if i.kind == "会议")
+        area = win.show_area(item.target.area, item.target.filters)
+        assert win.current_area() == "组织生活"
+        page = area.page("meetings")  # type: ignore[attr-defined]
+        assert page.model.query.filters == {
+            "unit_id": item.target.filters["unit_id"],
+            "kind": item.target.filters["kind"],
+        }
+        assert item.text in page.warnings.text()
+    finally:
+        win.jobs.shutdown()

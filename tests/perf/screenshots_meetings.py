@@ -37,9 +37,18 @@ def main() -> int:
     app = application()
     db, services, window = demo_window(app)
     wait(app)
+    home = window.select_area("首页")
+    row = next(r for r, item in enumerate(home.needs_model.items) if item.kind == "会议")  # type: ignore[attr-defined]
+    home.needs_table.selectRow(row)  # type: ignore[attr-defined]
+    home.needs_table.scrollTo(home.needs_model.index(row, 0))  # type: ignore[attr-defined]
+    settle(app)
     save(window, out, "meetings-home")
+    home.open_target(home.needs_model.items[row].target)  # type: ignore[attr-defined]  # the click
+    settle(app)
+    save(window, out, "meetings-from-home")
     area = window.show_area("party_life", {"page": "meetings"})
     page = area.page("meetings")  # type: ignore[attr-defined]
+    page.apply_filters({})  # every meeting again
     linked = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).values[-1])
     page.table.selectRow(linked)
     settle(app)
