@@ -172,11 +172,15 @@ def member_years(
             holders[y].add(mid)
     owed: dict[tuple[int, int], int] = defaultdict(int)
     for y in years:
-        for month in range(1, MONTHS + 1):
-            if month_key(y, month) > last_key:
-                break
+        months = [m for m in range(1, MONTHS + 1) if month_key(y, m) <= last_key]
+        present = [holders[y] & _roster(s, month_last_day(y, m), ids, rosters).keys() for m in months]
+        every = set.intersection(*present) if present else set()
+        all_bits = sum(1 << (m - 1) for m in months)
+        for mid in every:  # most members: on the roster every month of the year
+            owed[(mid, y)] = all_bits
+        for month, found in zip(months, present, strict=True):
             bit = 1 << (month - 1)
-            for mid in holders[y] & _roster(s, month_last_day(y, month), ids, rosters).keys():
+            for mid in found - every:  # those who joined or left during the year
                 owed[(mid, y)] |= bit
     base = month_key(years[0], 1) if years else 0
     unpaid: dict[int, int] = defaultdict(int)
