@@ -49,7 +49,7 @@ def open_window(qtbot) -> Iterator:  # type: ignore[no-untyped-def]
 def test_clicking_an_area_shows_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     from ui.roster_tab import RosterTab
 
-    item = window.areas.list.item(3)
+    item = window.areas.list.item(4)  # 首页, 党员, 组织生活, 农户, 值班
     rect = window.areas.list.visualItemRect(item)
     qtbot.mouseClick(window.areas.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_area() == "值班"
@@ -60,12 +60,12 @@ def test_clicking_an_area_shows_it(window, qtbot) -> None:  # type: ignore[no-un
 def test_ctrl_number_selects_the_nth_area(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == "农户"
     assert window.areas.stack.currentWidget() is window.area("农户")
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == "五议两公开"
-    assert window.areas.list.item(2).toolTip() == "农户（Ctrl+3）"
+    assert window.areas.list.item(3).toolTip() == "农户（Ctrl+4）"
 
 
 def test_areas_are_built_when_first_shown(services: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -80,7 +80,7 @@ def test_areas_are_built_when_first_shown(services: Services, qtbot) -> None:  #
     qtbot.waitUntil(lambda: win.ready)
     assert list(win.areas.built()) == [0]
     win.select_area("值班")
-    assert sorted(win.areas.built()) == [0, 3]
+    assert sorted(win.areas.built()) == [0, 4]
     win.jobs.shutdown()
 
 
@@ -133,7 +133,7 @@ def test_state_is_restored_in_the_next_window(demo_db: Database, open_window) ->
 
     second = open_window(Services.open(demo_db))
     assert second.current_area() == "农户"
-    assert list(second.areas.built()) == [2]  # the remembered area is the one built at start-up
+    assert list(second.areas.built()) == [3]  # the remembered area is the one built at start-up
     again = second.area("农户")
     assert again.table.columnWidth(1) == 177
     sizes = again.findChild(QSplitter, "households.split").sizes()

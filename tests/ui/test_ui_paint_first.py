@@ -42,7 +42,7 @@ def _actions(win) -> dict[str, object]:  # type: ignore[no-untyped-def]
 def test_the_frame_shows_the_areas_before_the_database_is_open(frame, qtbot) -> None:
     from ui.main_window import OPENING_MESSAGE
 
-    assert frame.tab_titles() == ["首页", "党员", "农户", "值班", "五议两公开", "民情"]
+    assert frame.tab_titles() == ["首页", "党员", "组织生活", "农户", "值班", "五议两公开", "民情"]
     assert frame.windowTitle() == "govdesk（演示）"
     assert frame.statusBar().currentMessage() == OPENING_MESSAGE
     assert frame.services is None and not frame.ready
@@ -57,7 +57,7 @@ def test_the_frame_shows_the_areas_before_the_database_is_open(frame, qtbot) -> 
 
 
 def test_attach_fills_the_frame_and_keeps_the_area_chosen_while_opening(frame, qtbot, demo_db: Database) -> None:
-    frame.areas.list.setCurrentRow(2)  # 农户 (after 首页, 党员), clicked while the database was opening
+    frame.areas.list.setCurrentRow(3)  # 农户 (after 首页, 党员, 组织生活), clicked while the database was opening
     services = Services.open(demo_db)
     with qtbot.waitSignal(frame.filled, timeout=10000):
         frame.attach(services)

@@ -8,8 +8,8 @@ from govdesk.services.bundle import Services
 
 
 def test_the_areas_with_their_names_and_icons(window) -> None:
-    assert window.tab_titles() == ["首页", "党员", "农户", "值班", "五议两公开", "民情"]
-    assert all(not window.areas.list.item(i).icon().isNull() for i in range(6))
+    assert window.tab_titles() == ["首页", "党员", "组织生活", "农户", "值班", "五议两公开", "民情"]
+    assert all(not window.areas.list.item(i).icon().isNull() for i in range(7))
 
 
 def test_title_names_the_village_and_marks_the_demo(window, services: Services) -> None:
