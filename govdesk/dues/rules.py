@@ -286,16 +286,29 @@ class Arrears:
 def arrears(owed: Iterable[int], paid: Iterable[int]) -> Arrears:
     """Unpaid months among those owed (month keys, up to the last due month) and the longest run
     of consecutive calendar months each owed and unpaid; the earliest run wins a tie."""
-    paid_set = set(paid)
-    unpaid = sorted(k for k in set(owed) if k not in paid_set)
-    best_start, best_len, start, length = None, 0, None, 0
-    previous = None
-    for key in unpaid:
-        if previous is not None and key == previous + 1:
-            length += 1
-        else:
-            start, length = key, 1
-        if length > best_len:
-            best_start, best_len = start, length
-        previous = key
-    return Arrears(tuple(unpaid), best_start, best_len)
+    owed_keys = set(owed)
+    if not owed_keys:
+        return NO_ARREARS
+    base = min(owed_keys)
+    paid_keys = set(paid)
+    return arrears_of_bits(base, sum(1 << (k - base) for k in owed_keys if k not in paid_keys))
+
+
+def arrears_of_bits(base: int, unpaid: int) -> Arrears:
+    """The same from bits: bit ``i`` of ``unpaid`` is month key ``base + i`` (owed and unpaid).
+    The longest run is how often ``x &= x >> 1`` can be applied before nothing is left."""
+    if unpaid <= 0:
+        return NO_ARREARS
+    run, x = 0, unpaid
+    while x:
+        x &= x >> 1
+        run += 1
+    starts = unpaid
+    for _ in range(run - 1):
+        starts &= starts >> 1  # bits where a run of ``run`` months begins
+    first = (starts & -starts).bit_length() - 1
+    months = tuple(base + i for i in range(unpaid.bit_length()) if unpaid >> i & 1)
+    return Arrears(months, base + first, run)
+
+
+NO_ARREARS = Arrears((), None, 0)

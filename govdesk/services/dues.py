@@ -27,6 +27,7 @@ from govdesk.dues.rules import (
 )
 from govdesk.errors import FieldError, NotFoundError, RefusedError, ValidationError
 from govdesk.labels import label
+from govdesk.member_status import statuses_on
 from govdesk.models import Member
 from govdesk.models.dues import DuesPayment, DuesRate
 from govdesk.services.dues_query import DuesQueries, MemberYear, PaymentLine  # noqa: F401 - used by the window
@@ -113,20 +114,20 @@ class DuesService(DuesQueries):
             if not last:
                 raise RefusedError(f"{year - 1}年还没有设定任何党员的月交纳额，无法按上年设定")
             have = set(s.scalars(select(DuesRate.member_id).where(DuesRate.year == year)).all())
-            ended = set(
-                s.scalars(select(Member.id).where(Member.id.in_(list(last)), Member.ended_on.is_not(None))).all()
-            )
-            copied = [mid for mid in last if mid not in have and mid not in ended]
+            on_roster = statuses_on(s, self.today(), member_ids=list(last))
+            copied = [mid for mid in last if mid not in have and mid in on_roster]
             s.add_all(DuesRate(member_id=mid, year=year, monthly_fen=last[mid]) for mid in copied)
         return len(copied)
 
     def member_id_of(self, text: str) -> int:
-        """A member named on the command line: the number, or a name that only one current member has."""
+        """A member named on the command line: the number, or a name only one member on the roster
+        today has (or, if none is, only one member ever had)."""
         key = clean_text(text)
         with self.db.session() as s:
             if key.isdigit():
                 return _member(s, int(key)).id
-            found = s.scalars(select(Member.id).where(Member.name == key, Member.ended_on.is_(None))).all()
+            named = s.scalars(select(Member.id).where(Member.name == key)).all()
+            found = list(statuses_on(s, self.today(), member_ids=named)) or list(named)
         if not found:
             raise NotFoundError(f"找不到党员“{key}”")
         if len(found) > 1:

@@ -18,7 +18,17 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from govdesk.dues.rules import MONTHS, Arrears, arrears, key_month, last_due_month, month_key, months_of, yuan
+from govdesk.dues.rules import (
+    MONTHS,
+    NO_ARREARS,
+    Arrears,
+    arrears_of_bits,
+    key_month,
+    last_due_month,
+    month_key,
+    months_of,
+    yuan,
+)
 from govdesk.member_status import statuses_on
 from govdesk.models import Member
 from govdesk.models.dues import DuesPayment, DuesRate
@@ -42,12 +52,29 @@ class MemberYear:
     monthly_fen: int | None  # None: not set for the year
     paid_bits: int
     paid_fen: int
-    marks: tuple[str, ...]  # 12 marks: √ paid, 欠 in arrears, — not owed, "" not yet due
+    owed_bits: int  # the months of this year owed, up to last month
+    due_bits: int  # the months of this year up to last month (later ones are not yet due)
     arrears: Arrears  # every year with a rate, up to last month
 
     @property
     def paid_months(self) -> list[int]:
         return months_of(self.paid_bits)
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """The twelve months as the book shows them: √ paid, 欠 in arrears, — not owed, "" not yet due."""
+        marks = []
+        for m in range(MONTHS):
+            bit = 1 << m
+            if self.paid_bits & bit:
+                marks.append(PAID)
+            elif self.owed_bits & bit:
+                marks.append(OWED)
+            elif self.due_bits & bit:
+                marks.append(NOT_OWED)
+            else:
+                marks.append(OPEN)
+        return tuple(marks)
 
     def summary(self) -> str:
         """2026年党费：每月 0.50 元，已交 1—9 月共 9 个月 4.50 元；欠缴 2 个月"""
@@ -114,36 +141,13 @@ Rosters = dict[date, dict[int, str]]
 
 
 def _roster(s: Session, day: date, member_ids: list[int] | None, rosters: Rosters | None) -> dict[int, str]:
-    """``statuses_on`` for a day, asked once per computation (the book and the arrears share days)."""
-    if rosters is None:
+    """``statuses_on`` for a day, asked once while the roster stands (``rosters`` is kept by the
+    caller across payments; only everyone's rosters are kept, never a few members')."""
+    if member_ids is not None or rosters is None:
         return statuses_on(s, day, member_ids=member_ids)
     if day not in rosters:
-        rosters[day] = statuses_on(s, day, member_ids=member_ids)
+        rosters[day] = statuses_on(s, day)
     return rosters[day]
-
-
-def _arrears(
-    s: Session, today: date, member_ids: list[int] | None, rosters: Rosters | None = None
-) -> tuple[dict[int, Arrears], dict[int, set[int]]]:
-    """Arrears of every member (or of ``member_ids``) over every year with a rate, up to last month;
-    and the month keys each member owed (for the book's 欠 / — marks)."""
-    last_key = month_key(*last_due_month(today))
-    years = _rate_years(s, key_month(last_key)[0], member_ids)
-    rates = rates_of(s, years, member_ids)
-    paid = _paid(s, years, member_ids)
-    owed: dict[int, set[int]] = defaultdict(set)
-    for year in years:
-        for month in range(1, MONTHS + 1):
-            key = month_key(year, month)
-            if key > last_key:
-                break
-            for mid in _roster(s, month_last_day(year, month), member_ids, rosters):
-                if rates.get((mid, year), 0) > 0:
-                    owed[mid].add(key)
-    paid_keys: dict[int, set[int]] = defaultdict(set)
-    for (mid, year), (bits, _fen) in paid.items():
-        paid_keys[mid].update(month_key(year, m) for m in months_of(bits))
-    return {mid: arrears(keys, paid_keys.get(mid, ())) for mid, keys in owed.items()}, owed
 
 
 def member_years(
@@ -155,41 +159,53 @@ def member_years(
     everyone: bool = False,
     rosters: Rosters | None = None,
 ) -> dict[int, MemberYear]:
+    """The year of each of ``members``, with their arrears over every year with a rate (bits: bit
+    ``i`` of a member's unpaid months is month key ``base + i``)."""
     ids = None if everyone else list(members)
-    owing, owed = _arrears(s, today, ids, rosters)
-    rates = rates_of(s, [year], ids)
-    paid = _paid(s, [year], ids)
     last_key = month_key(*last_due_month(today))
-    none = arrears((), ())
+    years = _rate_years(s, key_month(last_key)[0], ids)
+    rates = rates_of(s, {*years, year}, ids)
+    paid = _paid(s, {*years, year}, ids)
+    holders: dict[int, set[int]] = defaultdict(set)
+    for (mid, y), fen in rates.items():
+        if fen > 0:
+            holders[y].add(mid)
+    owed: dict[tuple[int, int], int] = defaultdict(int)
+    for y in years:
+        months = [m for m in range(1, MONTHS + 1) if month_key(y, m) <= last_key]
+        present = [holders[y] & _roster(s, month_last_day(y, m), ids, rosters).keys() for m in months]
+        every = set.intersection(*present) if present else set()
+        all_bits = sum(1 << (m - 1) for m in months)
+        for mid in every:  # most members: on the roster every month of the year
+            owed[(mid, y)] = all_bits
+        for month, found in zip(months, present, strict=True):
+            bit = 1 << (month - 1)
+            for mid in found - every:  # those who joined or left during the year
+                owed[(mid, y)] |= bit
+    base = month_key(years[0], 1) if years else 0
+    unpaid: dict[int, int] = defaultdict(int)
+    for (mid, y), bits in owed.items():
+        left = bits & ~paid.get((mid, y), (0, 0))[0]
+        if left:
+            unpaid[mid] |= left << (month_key(y, 1) - base)
+    due = sum(1 << (m - 1) for m in range(1, MONTHS + 1) if month_key(year, m) <= last_key)
     result = {}
     for mid, (name, branch) in members.items():
         bits, fen = paid.get((mid, year), (0, 0))
-        unpaid = set(owing[mid].months) if mid in owing else set()
-        marks = []
-        for m in range(1, MONTHS + 1):
-            key = month_key(year, m)
-            if bits >> (m - 1) & 1:
-                marks.append(PAID)
-            elif key in unpaid:
-                marks.append(OWED)
-            elif key <= last_key and key not in owed.get(mid, ()):
-                marks.append(NOT_OWED)
-            else:
-                marks.append(OPEN)
-        result[mid] = MemberYear(
-            mid, name, branch, year, rates.get((mid, year)), bits, fen, tuple(marks), owing.get(mid, none)
-        )
+        owing = arrears_of_bits(base, unpaid[mid]) if mid in unpaid else NO_ARREARS
+        this_year = owed.get((mid, year), 0) & ~bits
+        result[mid] = MemberYear(mid, name, branch, year, rates.get((mid, year)), bits, fen, this_year, due, owing)
     return result
 
 
-def compute_book(s: Session, year: int, today: date) -> dict[int, MemberYear]:
+def compute_book(s: Session, year: int, today: date, rosters: Rosters | None = None) -> dict[int, MemberYear]:
     """The members of the year's book: on the roster at some month's end of the year (up to today,
     and today itself), or with a rate for the year."""
+    rosters = {} if rosters is None else rosters
     ids: set[int] = set(s.scalars(select(DuesRate.member_id).where(DuesRate.year == year)).all())
     days = [month_last_day(year, m) for m in range(1, MONTHS + 1) if month_last_day(year, m) < today]
     if year >= today.year:
         days.append(today)  # this year so far, or a year ahead whose rates are being set
-    rosters: Rosters = {}
     for day in days:
         ids.update(_roster(s, day, None, rosters))
     names = {

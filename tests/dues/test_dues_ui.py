@@ -184,3 +184,13 @@ def test_the_members_tab_shows_a_members_dues(qtbot, services: Services) -> None
         assert "年党费：" in text and said and said[0].endswith(text)
     finally:
         jobs.shutdown()
+
+
+def test_export_from_the_page(qtbot, services: Services, page: DuesPage, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "党费.xlsx"
+    said: list[str] = []
+    page.say = said.append  # type: ignore[method-assign]
+    page.choose_save_path = lambda *_a: str(out)  # type: ignore[method-assign]
+    page.export_year()
+    qtbot.waitUntil(lambda: bool(said), timeout=30_000)
+    assert out.exists() and "已导出" in said[0]

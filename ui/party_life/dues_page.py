@@ -61,6 +61,7 @@ class DuesPage(ListTab):
         self.add_action("更正", "fa5s.undo", self.reverse_payment, needs_row=True)
         self.add_action("月交纳额", "fa5s.edit", self.set_rate, needs_row=True)
         self.add_action("同上年", "fa5s.copy", self.copy_rates)
+        self.add_action("导出 Excel", "fa5s.file-export", self.export_year)
         self.print_button = QPushButton(qta.icon("fa5s.print"), "打印公示")
         self.print_button.clicked.connect(lambda _c=False: self.print_notice())
         self.print_button.requests = []  # type: ignore[attr-defined]
@@ -153,6 +154,34 @@ class DuesPage(ListTab):
             return 0
         self.say(f"已按{year - 1}年的月交纳额为 {n} 名党员设定{year}年的月交纳额（已设定的保持不变）。")
         return n
+
+    def choose_save_path(self, title: str, suggested: str) -> str:
+        """A seam: tests give the path instead of a file dialog."""
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getSaveFileName(self, title, suggested, "Excel 文件 (*.xlsx)")[0]
+
+    def export_year(self) -> None:
+        """The year's book and its ledger as a workbook, written on the worker."""
+        year = self.year.value()
+        path = self.choose_save_path(f"导出{year}年党费收缴台账", f"{year}年党费收缴台账.xlsx")
+        if not path:
+            return
+        db = self.services.db
+
+        def work(_ctx: Any) -> int:
+            from pathlib import Path
+
+            from govdesk.services.dues_report import DuesReports  # openpyxl only when exporting
+
+            return DuesReports(db).export_year(year, Path(path))
+
+        self.jobs.submit(
+            work,
+            lambda n: self.say(f"{year}年党费收缴台账已导出：{n} 名党员\n{path}"),
+            progress_label="正在导出党费收缴台账…",
+            parent=self,
+        )
 
     def say(self, text: str) -> None:
         """A seam: tests read what was said instead of a message box."""
