@@ -32,11 +32,13 @@ from govdesk.models.roster import (
     Roster,
 )
 from govdesk.models.settings import Setting
+from govdesk.models.users import AuditEntry, User
 from govdesk.models.voices import VoiceCategory, VoiceItem, VoiceMatterLink
 
 __all__ = [
     "Attachment",
     "AttendanceTick",
+    "AuditEntry",
     "Base",
     "BodySeat",
     "Cadre",
@@ -65,6 +67,7 @@ __all__ = [
     "Roster",
     "Setting",
     "StarRating",
+    "User",
     "Village",
     "VillagerGroup",
     "VoiceCategory",

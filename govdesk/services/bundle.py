@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from govdesk.db import Database
 from govdesk.errors import GovdeskError
+from govdesk.services.audit_log import AuditService
 from govdesk.services.backup import BackupService
 from govdesk.services.decisions import DecisionService
 from govdesk.services.duty_log import DutyLogService
@@ -26,6 +27,7 @@ from govdesk.services.members import MemberService
 from govdesk.services.organisation import OrganisationService
 from govdesk.services.printing import PrintService
 from govdesk.services.roster import RosterService
+from govdesk.services.users import UserService
 from govdesk.services.village import VillageService
 from govdesk.services.voices import VoiceService
 
@@ -47,6 +49,8 @@ class Services:
     excel_registers: ExcelRegisterService
     home: HomeService
     voices: VoiceService
+    users: UserService
+    audit: AuditService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -87,4 +91,6 @@ class Services:
             excel_registers=ExcelRegisterService(db),
             home=HomeService(db),
             voices=VoiceService(db),
+            users=UserService(db),
+            audit=AuditService(db),
         )
