@@ -60,6 +60,7 @@ KIND_LABELS = {
     "member_household_links": "党员联户",
     "resident_moves": "居民迁移",
     "print_archive": "文件",  # 打印文件《…》
+    "print_internal": "内部版",
     "settings": "设置",
     "users": "用户",
     "decision_matters": "五议两公开事项",

@@ -102,6 +102,7 @@ class UserService:
         return int(self.settings.get(IDLE_LOCK_MINUTES))
 
     # --- log-in -----------------------------------------------------------------------
+    @writes(Changes.NONE, anyone=True)
     def log_in(self, login: str, password: str, *, now: datetime | None = None) -> Actor:
         """Check a password; on success the user becomes the database's actor. Five wrong in a row
         pause the account for some minutes (said in Chinese, with the time it opens again)."""
@@ -196,6 +197,7 @@ class UserService:
             user.failed_attempts, user.locked_until = 0, None
             audit.record(s, self.db.actor, audit.UPDATED, "users", record_id=user.id, summary=f"重设“{login}”的密码")
 
+    @writes(Changes.NONE, anyone=True)
     def change_own_password(self, old: str, new: str) -> None:
         """Anyone logged in may change their own password (the old one checked first)."""
         actor = self.db.actor

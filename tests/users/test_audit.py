@@ -129,3 +129,20 @@ def test_a_model_without_an_audit_flag_is_audited_generically(village: Database)
     kinds = {r["kind"] for r in audit_rows(db, user_name="测试员")}
     assert {"households", "residents"} <= kinds
     assert audit.kind_label("residents") == "居民" and audit.kind_label("new_ledger") == "new_ledger"
+
+
+def test_unmasked_prints_are_for_administrators_and_audited(
+    users: UserService, household: tuple[int, int], tmp_path: Path
+) -> None:
+    from govdesk.errors import RefusedError
+    from govdesk.services.printing import PrintService
+
+    printing = PrintService(users.db)
+    users.log_in("clerk", PASSWORD)
+    with pytest.raises(RefusedError, match="只有管理员"):
+        printing.render_register("households", full=True)
+    users.log_in("admin", PASSWORD)
+    doc = printing.render_register("households", full=True)
+    assert printing.publish(doc, tmp_path / "internal.pdf") is None  # not archived
+    row = audit_rows(users.db, kind="print_internal")[-1]
+    assert row["action"] == "打印" and row["user_name"] == "admin" and "内部版" in row["summary"]
