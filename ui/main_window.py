@@ -80,7 +80,11 @@ class MainWindow(QMainWindow):
         self.changed.connect(self._react)
 
         self.counts_label = QLabel()
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self._admin_only: list[QAction] = []  # enabled by attach for a 管理员 (or a desk without log-in)
+        self.idle_lock: Any = None
         self.statusBar().showMessage(OPENING_MESSAGE)
         self._icons: list[tuple[QAction | QMenu, str]] = []  # set by attach: qtawesome after the first paint
         self._need_services: list[QAction] = []  # enabled by attach
@@ -107,11 +111,32 @@ class MainWindow(QMainWindow):
         self._set_shortcuts()
         for action in self._need_services:
             action.setEnabled(True)
+        self._apply_role()
         self.statusBar().clearMessage()
         if self.demo:
             self.statusBar().showMessage("演示村：数据均为虚构，单独存放，不会混入真实台账")
         if self.isVisible():
             QTimer.singleShot(0, self.fill)
+
+    def _apply_role(self) -> None:
+        """Who is working: named in the status bar; admin-only actions greyed for others; the idle lock.
+
+        A 查看 user's writes are refused by the services themselves (``@writes``), in Chinese."""
+        from govdesk.actor import is_admin
+
+        assert self.services is not None
+        actor = self.services.db.actor
+        self.user_label.setText(f"当前用户：{actor.label}")
+        for action in self._admin_only:
+            action.setEnabled(is_admin(actor))
+        if actor.logged_in:
+            from ui.users.login import IdleLock
+
+            minutes = self.services.users.idle_lock_minutes()
+            if self.idle_lock is None:
+                self.idle_lock = IdleLock(self, self.services, minutes)
+            else:
+                self.idle_lock.set_minutes(minutes)
 
     def _set_shortcuts(self) -> None:
         """退出 and Ctrl+1…9: with attach, as the first QKeySequence builds PySide6's Qt enums (~20 ms)."""
@@ -229,6 +254,7 @@ class MainWindow(QMainWindow):
 
     def _first_run_done(self, saved: bool) -> None:
         self.first_run_dialog = None
+        QTimer.singleShot(0, self.offer_first_admin)
         if saved:
             self.statusBar().showMessage(
                 "已保存村的信息。支部、村民小组、网格和村干部请在“设置 → 村和组织”中建立。", 30000
@@ -244,6 +270,35 @@ class MainWindow(QMainWindow):
 
         assert self.services is not None
         return open_organisation(self, self.services, lambda: None)
+
+    def open_users(self) -> QDialog:
+        """设置 → 用户管理 (管理员)."""
+        from ui.users.manage import UsersDialog
+
+        assert self.services is not None
+        dialog = UsersDialog(self.services, self)
+        dialog.open()
+        return dialog
+
+    def open_audit(self) -> QDialog:
+        """文件 → 操作记录: who changed what (filter by user, record, date)."""
+        from ui.users.audit_dialog import AuditDialog
+
+        assert self.services is not None
+        dialog = AuditDialog(self.services, self)
+        dialog.open()
+        return dialog
+
+    def offer_first_admin(self) -> QDialog | None:
+        """A new database: offer to create its administrator (after which everyone logs in)."""
+        from ui.users.login import NewUserDialog
+
+        if self.services is None or self.services.users.has_users():
+            return None
+        dialog = NewUserDialog(self.services, self, first=True)
+        dialog.accepted.connect(self._apply_role)
+        dialog.open()
+        return dialog
 
     def open_print_archive(self) -> None:
         from ui.print_actions import open_archive_dialog  # reportlab-free, but qtawesome and the services
@@ -265,6 +320,9 @@ class MainWindow(QMainWindow):
         archive = self._action("fa5s.archive", "打印存档(&P)…", needs_services=True)
         archive.triggered.connect(self.open_print_archive)
         file_menu.addAction(archive)
+        audit = self._action("fa5s.history", "操作记录(&L)…", needs_services=True)
+        audit.triggered.connect(self.open_audit)
+        file_menu.addAction(audit)
         backup = self._action("fa5s.save", "备份数据库(&B)…", needs_services=True)
         backup.triggered.connect(self.backup_database)
         file_menu.addAction(backup)
@@ -276,6 +334,10 @@ class MainWindow(QMainWindow):
         organisation = self._action("fa5s.sitemap", "村和组织(&O)…", needs_services=True)
         organisation.triggered.connect(self.open_organisation)
         settings_menu.addAction(organisation)
+        self.users_action = self._action("fa5s.users-cog", "用户管理(&U)…", needs_services=True)
+        self.users_action.triggered.connect(self.open_users)
+        self._admin_only.append(self.users_action)
+        settings_menu.addAction(self.users_action)
         scale_menu = settings_menu.addMenu("字号(&Z)")
         self._icons.append((scale_menu, "fa5s.text-height"))
         self.scale_actions = QActionGroup(self)

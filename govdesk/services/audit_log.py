@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, distinct, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from govdesk.audit import kind_label
 from govdesk.db import Database
@@ -144,12 +144,12 @@ class AuditService:
 
     def user_names(self) -> list[str]:
         with self.db.session() as s:
-            return list(s.scalars(select(distinct(AuditEntry.user_name)).order_by(AuditEntry.user_name)))
+            return list(s.scalars(select(AuditEntry.user_name).distinct().order_by(AuditEntry.user_name)))
 
     def kinds(self) -> list[tuple[str, str]]:
         """(table, Chinese label) of every kind the audit has seen."""
         with self.db.session() as s:
-            found = s.scalars(select(distinct(AuditEntry.kind)).order_by(AuditEntry.kind)).all()
+            found = s.scalars(select(AuditEntry.kind).distinct().order_by(AuditEntry.kind)).all()
         return [(k, kind_label(k)) for k in found]
 
     def total(self) -> int:
