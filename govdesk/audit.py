@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, event, insert, inspect
 from sqlalchemy.orm import InstanceState, Mapper, ORMExecuteState, Session, sessionmaker
@@ -37,6 +37,9 @@ from sqlalchemy.orm import InstanceState, Mapper, ORMExecuteState, Session, sess
 from govdesk.actor import Actor
 from govdesk.labels import FIELD_LABELS
 from govdesk.models.users import AuditEntry
+
+if TYPE_CHECKING:
+    from govdesk.db import Database
 
 CREATED, UPDATED, ENDED, DELETED = "新增", "修改", "结束", "删除"
 IMPORTED, PRINTED, RESTORED, LOGGED_IN, LOGIN_FAILED = "导入", "打印", "恢复", "登录", "登录失败"
@@ -82,7 +85,8 @@ KIND_LABELS = {
     "voice_categories": "民情类别",
     "voice_matter_links": "民情关联事项",
 }
-GENERIC_LABELS = {"status": "状态"}  # FIELD_LABELS says 党员状态, said of any record here
+# FIELD_LABELS' words where they fit any record (its 党员状态 does not), and the users' columns.
+GENERIC_LABELS = {"status": "状态", "disabled": "停用", "role": "角色", "display_name": "姓名", "login": "用户名"}
 INSERT_ACTIONS = {"print_archive": PRINTED}  # what adding a row to these tables means
 NAME_COLUMNS = ("name", "title", "login", "number", "key")
 TALLY = "govdesk_audit_tally"  # Connection.info key: the counts of a Core write connection
@@ -151,6 +155,13 @@ def record(bind: Session | Connection, actor: Actor, action: str, kind: str, **d
     target.execute(insert(AuditEntry), [row(actor, action, kind, **details)])
 
 
+def record_event(db: Database, action: str, kind: str, **details: Any) -> None:
+    """An event that is no other write's part (a restore, recorded in the restored file): its own
+    transaction, for the database's current actor."""
+    with db.transaction() as s:
+        record(s, db.actor, action, kind, **details)
+
+
 # --- ORM writes ----------------------------------------------------------------------
 
 
@@ -181,8 +192,13 @@ def _named(state: InstanceState[Any], mapper: Mapper[Any], record_id: str) -> st
     return f"#{record_id}"
 
 
+def field_label(key: str) -> str:
+    """A column's Chinese name where one is defined (govdesk.labels), else the column's own name."""
+    return GENERIC_LABELS.get(key) or FIELD_LABELS.get(key, key)
+
+
 def _field_names(keys: list[str]) -> str:
-    return "、".join(GENERIC_LABELS.get(k) or FIELD_LABELS.get(k, k) for k in keys[:8]) + ("…" if len(keys) > 8 else "")
+    return "、".join(field_label(k) for k in keys[:8]) + ("…" if len(keys) > 8 else "")
 
 
 def _ends(before: dict[str, Any], after: dict[str, Any]) -> bool:

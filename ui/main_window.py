@@ -224,6 +224,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(window_title(self.services.village.title(), self.demo))
         if changes & COUNTED:
             self.refresh_status()
+        if changes & Changes.USERS:  # a role, the log-in or idle-lock setting may have changed
+            self._apply_role()
 
     # --- 字号 ---------------------------------------------------------------------------------
     def apply_text_scale(self, name: str, *, remember: bool = True) -> None:

@@ -146,3 +146,11 @@ def test_unmasked_prints_are_for_administrators_and_audited(
     assert printing.publish(doc, tmp_path / "internal.pdf") is None  # not archived
     row = audit_rows(users.db, kind="print_internal")[-1]
     assert row["action"] == "打印" and row["user_name"] == "admin" and "内部版" in row["summary"]
+
+
+def test_an_event_of_its_own_is_recorded_for_the_actor(users: UserService) -> None:
+    """A restore (issue H part 5) records itself in the restored file with ``audit.record_event``."""
+    users.log_in("admin", PASSWORD)
+    audit.record_event(users.db, audit.RESTORED, "database", summary="从备份 x.sqlite3 恢复")
+    row = audit_rows(users.db)[-1]
+    assert (row["action"], row["user_name"], row["role"]) == ("恢复", "admin", "管理员")

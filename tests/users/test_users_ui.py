@@ -85,6 +85,11 @@ def test_admin_menus_and_the_audit_dialog(services, qtbot, qtmodeltester) -> Non
         users.table.selectRow(2)
         assert users.set_disabled(True)
         assert users.table.item(2, 3).text() == "已停用"
+        users.idle_box.setValue(5)
+        users.login_box.setChecked(False)  # a single-clerk desk
+        assert users.save_settings()
+        assert not services.users.login_required() and services.users.idle_lock_minutes() == 5
+        qtbot.waitUntil(lambda: win.idle_lock is not None and win.idle_lock.minutes == 5)
         _shot(users, "users-dialog.png")
         users.close()
         audit = win.open_audit()

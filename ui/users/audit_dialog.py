@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govdesk.audit import field_label
 from ui.list_model import ROW_ID_ROLE
 from ui.table_model import PagedTableModel
 
@@ -33,6 +34,14 @@ if TYPE_CHECKING:
     from govdesk.services.bundle import Services
 
 EVERYONE, EVERY_KIND = "（全部用户）", "（全部记录）"
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
 
 
 def _values(text: str | None) -> str:
@@ -43,7 +52,7 @@ def _values(text: str | None) -> str:
     except ValueError:
         return text
     if isinstance(values, dict):
-        return "；".join(f"{k}：{v if v not in (None, '') else '（空）'}" for k, v in values.items())
+        return "；".join(f"{field_label(k)}：{_shown(v)}" for k, v in values.items())
     return str(values)
 
 
@@ -82,6 +91,7 @@ class AuditDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSortingEnabled(False)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(0)  # fit to the rows on screen: no paging
         self.view.selectionModel().currentRowChanged.connect(self.show_details)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
@@ -110,6 +120,7 @@ class AuditDialog(QDialog):
         self.model.set_filters(self.filters())
         self.model.set_text(self.text_edit.text())
         self.count_label.setText(f"共 {self.model.rowCount():,} 条")
+        self.view.resizeColumnsToContents()
         self.details.clear()
 
     def show_details(self, current, _previous=None) -> None:  # noqa: ANN001 - Qt's indexes

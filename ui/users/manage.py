@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from govdesk.actor import ROLES
 from govdesk.errors import GovdeskError
+from govdesk.services.users import IDLE_LOCK_MINUTES, LOGIN_REQUIRED
 from ui.users.login import NewUserDialog
 
 if TYPE_CHECKING:
@@ -63,9 +66,38 @@ class UsersDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addWidget(self.message)
         layout.addLayout(buttons)
+        layout.addLayout(self._settings_row())
+        layout.addWidget(self.message)
         self.reload()
+
+    def _settings_row(self) -> QHBoxLayout:
+        """启动时要求登录 (off: a single-clerk desk) and the idle lock's minutes."""
+        users = self.services.users
+        self.login_box = QCheckBox(LOGIN_REQUIRED.label)
+        self.login_box.setChecked(bool(users.settings.get(LOGIN_REQUIRED)))
+        self.idle_box = QSpinBox()
+        self.idle_box.setRange(IDLE_LOCK_MINUTES.minimum or 0, IDLE_LOCK_MINUTES.maximum or 480)
+        self.idle_box.setValue(users.idle_lock_minutes())
+        self.idle_box.setSuffix(" 分钟")
+        save = QPushButton("保存设置")
+        save.clicked.connect(self.save_settings)
+        row = QHBoxLayout()
+        row.addWidget(self.login_box)
+        row.addWidget(QLabel("闲置锁定"))
+        row.addWidget(self.idle_box)
+        row.addWidget(save)
+        row.addStretch(1)
+        return row
+
+    def save_settings(self) -> bool:
+        settings = self.services.users.settings
+
+        def put() -> None:
+            settings.put(LOGIN_REQUIRED, self.login_box.isChecked())
+            settings.put(IDLE_LOCK_MINUTES, self.idle_box.value())
+
+        return self._run(put, "已保存设置")
 
     def reload(self) -> None:
         users = self.services.users.users()
