@@ -167,3 +167,53 @@ def test_a_new_database_offers_its_first_administrator(db: Database, qtbot) -> N
     finally:
         win.jobs.shutdown()
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def _drive_log_in(login: str | None, found: list[str]) -> None:
+    """Answer the start-up log-in dialog when it appears (``None``: choose 退出程序)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+    from ui.users.login import LoginDialog
+
+    def close() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                found.append(w.user_label.text())
+        QApplication.closeAllWindows()
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, LoginDialog):
+            QTimer.singleShot(50, answer)
+            return
+        found.append(dialog.windowTitle())
+        if login is None:
+            dialog.reject()
+            return
+        dialog.login_edit.setText(login)
+        dialog.password_edit.setText(PASSWORD)
+        dialog.try_log_in()
+        QTimer.singleShot(300, close)
+
+    QTimer.singleShot(50, answer)
+
+
+@pytest.mark.parametrize("login", ["clerk", None])
+def test_the_window_asks_for_a_log_in_after_its_first_paint(services, qtbot, monkeypatch, login) -> None:  # noqa: ANN001
+    import sys
+
+    from ui.app import run
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs the crash handler
+    path = str(services.db.url.database)
+    services.close()
+    found: list[str] = []
+    _drive_log_in(login, found)
+    assert run(path) == 0
+    assert found[0] == "登录 govdesk"
+    if login is None:  # 退出程序: the lists never filled
+        assert len(found) == 1
+    else:
+        assert found[1] == "当前用户：clerk（工作人员）"
