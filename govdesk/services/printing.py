@@ -262,9 +262,10 @@ class PrintService:
             s.flush()
             return self._entry(entry)
 
-    @writes(Changes.NONE, admin=True)
+    @writes(Changes.NONE)
     def record_internal_print(self, title: str) -> None:
-        """An internal copy (ID numbers and phones in the clear) is not archived; the audit names who printed it."""
+        """An internal copy is not archived; the audit names who printed it (an unmasked register is
+        for administrators only, refused before it is rendered: ``render_register``)."""
         with self.db.transaction() as s:
             said = f"打印内部版《{title}》（不隐去身份证号和电话，不存档）"
             audit.record(s, self.db.actor, audit.PRINTED, "print_internal", summary=said)
