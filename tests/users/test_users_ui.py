@@ -217,3 +217,20 @@ def test_the_window_asks_for_a_log_in_after_its_first_paint(services, qtbot, mon
         assert len(found) == 1
     else:
         assert found[1] == "当前用户：clerk（工作人员）"
+
+
+def test_a_viewer_is_refused_a_print_before_it_is_built(services, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    import ui.print_actions as print_actions
+    from govdesk.errors import RefusedError
+
+    services.users.log_in("viewer", PASSWORD)
+    win = _window(services, qtbot)
+    try:
+        shown: list[str] = []
+        monkeypatch.setattr(print_actions, "show_error", lambda exc, _parent: shown.append(str(exc)))
+        request = print_actions.print_register(win, services, win.jobs, "households", False)
+        assert isinstance(request.error, RefusedError) and request.handle is None
+        assert shown and "只能查看" in shown[0]
+        assert services.printing.count() == 0
+    finally:
+        win.jobs.shutdown()
