@@ -39,6 +39,7 @@ from ui.areas import AreaSpec, FilterableArea, registered_areas
 from ui.change_relay import ChangeRelay
 from ui.fonts import STANDARD_SCALE, TEXT_SCALES, row_height, set_text_scale
 from ui.navigation import AreaNavigator
+from ui.users.window_role import WindowRole
 from ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -80,11 +81,9 @@ class MainWindow(QMainWindow):
         self.changed.connect(self._react)
 
         self.counts_label = QLabel()
-        self.user_label = QLabel()
-        self.statusBar().addPermanentWidget(self.user_label)
+        self.role = WindowRole(self)  # who is working, admin-only actions, the idle lock
+        self.statusBar().addPermanentWidget(self.role.user_label)
         self.statusBar().addPermanentWidget(self.counts_label)
-        self._admin_only: list[QAction] = []  # enabled by attach for a 管理员 (or a desk without log-in)
-        self.idle_lock: Any = None
         self.statusBar().showMessage(OPENING_MESSAGE)
         self._icons: list[tuple[QAction | QMenu, str]] = []  # set by attach: qtawesome after the first paint
         self._need_services: list[QAction] = []  # enabled by attach
@@ -119,24 +118,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.fill)
 
     def _apply_role(self) -> None:
-        """Who is working: named in the status bar; admin-only actions greyed for others; the idle lock.
-
-        A 查看 user's writes are refused by the services themselves (``@writes``), in Chinese."""
-        from govdesk.actor import is_admin
-
         assert self.services is not None
-        actor = self.services.db.actor
-        self.user_label.setText(f"当前用户：{actor.label}")
-        for action in self._admin_only:
-            action.setEnabled(is_admin(actor))
-        if actor.logged_in:
-            from ui.users.login import IdleLock
-
-            minutes = self.services.users.idle_lock_minutes()
-            if self.idle_lock is None:
-                self.idle_lock = IdleLock(self, self.services, minutes)
-            else:
-                self.idle_lock.set_minutes(minutes)
+        self.role.apply(self.services)
 
     def _set_shortcuts(self) -> None:
         """退出 and Ctrl+1…9: with attach, as the first QKeySequence builds PySide6's Qt enums (~20 ms)."""
@@ -275,32 +258,16 @@ class MainWindow(QMainWindow):
 
     def open_users(self) -> QDialog:
         """设置 → 用户管理 (管理员)."""
-        from ui.users.manage import UsersDialog
-
         assert self.services is not None
-        dialog = UsersDialog(self.services, self)
-        dialog.open()
-        return dialog
+        return self.role.open_users(self.services)
 
     def open_audit(self) -> QDialog:
         """文件 → 操作记录: who changed what (filter by user, record, date)."""
-        from ui.users.audit_dialog import AuditDialog
-
         assert self.services is not None
-        dialog = AuditDialog(self.services, self)
-        dialog.open()
-        return dialog
+        return self.role.open_audit(self.services)
 
     def offer_first_admin(self) -> QDialog | None:
-        """A new database: offer to create its administrator (after which everyone logs in)."""
-        from ui.users.login import NewUserDialog
-
-        if self.services is None or self.services.users.has_users():
-            return None
-        dialog = NewUserDialog(self.services, self, first=True)
-        dialog.accepted.connect(self._apply_role)
-        dialog.open()
-        return dialog
+        return None if self.services is None else self.role.offer_first_admin(self.services)
 
     def open_print_archive(self) -> None:
         from ui.print_actions import open_archive_dialog  # reportlab-free, but qtawesome and the services
@@ -338,7 +305,7 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(organisation)
         self.users_action = self._action("fa5s.users-cog", "用户管理(&U)…", needs_services=True)
         self.users_action.triggered.connect(self.open_users)
-        self._admin_only.append(self.users_action)
+        self.role.admin_only.append(self.users_action)
         settings_menu.addAction(self.users_action)
         scale_menu = settings_menu.addMenu("字号(&Z)")
         self._icons.append((scale_menu, "fa5s.text-height"))

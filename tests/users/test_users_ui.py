@@ -51,7 +51,7 @@ def test_a_viewer_is_refused_through_the_windows_actions(services, qtbot, monkey
     services.users.log_in("viewer", PASSWORD)
     win = _window(services, qtbot)
     try:
-        assert "viewer（查看）" in win.user_label.text()
+        assert "viewer（查看）" in win.role.user_label.text()
         assert not win.users_action.isEnabled()
         said: list[str] = []
         tab = win.select_area("农户")
@@ -89,7 +89,7 @@ def test_admin_menus_and_the_audit_dialog(services, qtbot, qtmodeltester) -> Non
         users.login_box.setChecked(False)  # a single-clerk desk
         assert users.save_settings()
         assert not services.users.login_required() and services.users.idle_lock_minutes() == 5
-        qtbot.waitUntil(lambda: win.idle_lock is not None and win.idle_lock.minutes == 5)
+        qtbot.waitUntil(lambda: win.role.idle_lock is not None and win.role.idle_lock.minutes == 5)
         _shot(users, "users-dialog.png")
         users.close()
         audit = win.open_audit()
@@ -124,7 +124,7 @@ def test_log_in_at_start_and_the_idle_lock(services, qtbot) -> None:  # noqa: AN
 
     win = _window(services, qtbot)
     try:
-        lock = win.idle_lock
+        lock = win.role.idle_lock
         assert isinstance(lock, IdleLock) and lock.minutes == 15
         answers: list[LoginDialog] = []
 
@@ -161,7 +161,7 @@ def test_a_new_database_offers_its_first_administrator(db: Database, qtbot) -> N
         _shot(dialog, "first-admin.png")
         assert dialog.save()
         assert services.db.actor.name == "admin" and services.users.login_required()
-        assert "admin（管理员）" in win.user_label.text()
+        assert "admin（管理员）" in win.role.user_label.text()
         assert win.offer_first_admin() is None
         _shot(win, "window-admin.png")
     finally:
@@ -180,7 +180,7 @@ def _drive_log_in(login: str | None, found: list[str]) -> None:
     def close() -> None:
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow) and w.isVisible():
-                found.append(w.user_label.text())
+                found.append(w.role.user_label.text())
         QApplication.closeAllWindows()
 
     def answer() -> None:
