@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{e.at:%Y-%m-%d %H:%M:%S}  {who}  {e.action}  {kind_label(e.kind)}{record}  {e.summary}")
         if args.details:
             if e.before:
-                print(f"    修改前：{e.before}")
+                print(f"    {'修改前' if e.after else '删除前'}：{e.before}")
             if e.after:
-                print(f"    修改后：{e.after}")
+                print(f"    {'修改后' if e.before else '内容'}：{e.after}")
     print(f"共 {len(lines)} 条")
     return 0

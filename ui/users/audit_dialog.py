@@ -129,4 +129,9 @@ class AuditDialog(QDialog):
         if entry is None:
             self.details.clear()
             return
-        self.details.setPlainText(f"{entry.summary}\n修改前：{_values(entry.before)}\n修改后：{_values(entry.after)}")
+        lines = [entry.summary]
+        if entry.before:
+            lines.append(f"{'修改前' if entry.after else '删除前'}：{_values(entry.before)}")
+        if entry.after:
+            lines.append(f"{'修改后' if entry.before else '内容'}：{_values(entry.after)}")
+        self.details.setPlainText("\n".join(lines))

@@ -38,6 +38,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle("窗口已锁定" if locked else "登录 govdesk")
+        self.setMinimumWidth(380)
         self.login_edit = QLineEdit(login)
         self.login_edit.setReadOnly(locked)
         self.password_edit = QLineEdit()
