@@ -3,22 +3,12 @@ menus, the idle lock, the first administrator, 用户管理 and 操作记录 (of
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QDialog
 
 from govdesk.actor import ROLE_ADMIN, ROLE_STAFF, ROLE_VIEWER
 from govdesk.db import Database
 from tests.users.conftest import PASSWORD
-
-SHOTS = Path("/work/wt/shots/h-users")
-
-
-def _shot(widget, name: str) -> None:  # noqa: ANN001
-    if SHOTS.parent.exists():
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(SHOTS / name))
 
 
 @pytest.fixture
@@ -65,7 +55,6 @@ def test_a_viewer_is_refused_through_the_windows_actions(services, qtbot, monkey
                 dialog.started.setText("2021.3.1")
             dialog.accept()  # the dialog keeps the refusal on its error line and stays open
             said.append(dialog.error.text())
-            _shot(dialog, "viewer-refused.png")
             return dialog.result() == 1
 
         monkeypatch.setattr(tab, "run_dialog", drive)
@@ -90,7 +79,6 @@ def test_admin_menus_and_the_audit_dialog(services, qtbot, qtmodeltester) -> Non
         assert users.save_settings()
         assert not services.users.login_required() and services.users.idle_lock_minutes() == 5
         qtbot.waitUntil(lambda: win.role.idle_lock is not None and win.role.idle_lock.minutes == 5)
-        _shot(users, "users-dialog.png")
         users.close()
         audit = win.open_audit()
         qtmodeltester.check(audit.model)
@@ -101,7 +89,6 @@ def test_admin_menus_and_the_audit_dialog(services, qtbot, qtmodeltester) -> Non
         assert 0 < rows < services.audit.total()
         audit.view.selectRow(0)
         assert "修改后" in audit.details.toPlainText() or "内容" in audit.details.toPlainText()
-        _shot(audit, "audit-dialog.png")
         audit.close()
     finally:
         win.jobs.shutdown()
@@ -116,7 +103,6 @@ def test_log_in_at_start_and_the_idle_lock(services, qtbot) -> None:  # noqa: AN
     dialog.password_edit.setText("wrong")
     assert not dialog.try_log_in()
     assert "再错 4 次" in dialog.message.text()
-    _shot(dialog, "login-refused.png")
     dialog.password_edit.setText(PASSWORD)
     assert dialog.try_log_in() and services.db.actor.name == "clerk"
     assert services.users.login_required()
@@ -158,12 +144,10 @@ def test_a_new_database_offers_its_first_administrator(db: Database, qtbot) -> N
         dialog.login_edit.setText("admin")
         dialog.password_edit.setText(PASSWORD)
         dialog.again_edit.setText(PASSWORD)
-        _shot(dialog, "first-admin.png")
         assert dialog.save()
         assert services.db.actor.name == "admin" and services.users.login_required()
         assert "admin（管理员）" in win.role.user_label.text()
         assert win.offer_first_admin() is None
-        _shot(win, "window-admin.png")
     finally:
         win.jobs.shutdown()
     assert dialog.result() == QDialog.DialogCode.Accepted
