@@ -25,6 +25,8 @@ import weakref
 from collections.abc import Callable
 from typing import Any, ParamSpec, Protocol, TypeVar
 
+from govdesk.actor import check_write
+
 log = logging.getLogger("govdesk.changes")
 
 P = ParamSpec("P")
@@ -113,16 +115,28 @@ class _HasDatabase(Protocol):
     db: Any
 
 
-def writes(changes: Changes) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Declare the kinds of records a service method writes (the service has ``self.db``)."""
+def writes(
+    changes: Changes, *, admin: bool = False, anyone: bool = False
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Declare the kinds of records a service method writes (the service has ``self.db``).
+
+    It is also the one place a role is checked (``govdesk.actor.check_write``): a 查看 user is
+    refused every declared write, and writes of users and settings (``Changes.USERS``) or marked
+    ``admin=True`` (restore, unmasked prints) need a 管理员 — refused before anything is written.
+    ``anyone=True``: no role check (logging in, changing one's own password: the password is the check)."""
+    admin_only = admin or bool(changes & Changes.USERS)
 
     def decorate(method: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(method)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             service: _HasDatabase = args[0]  # type: ignore[assignment]
+            actor = getattr(service.db, "actor", None)
+            if actor is not None and not anyone:
+                check_write(actor, admin=admin_only)
             return feed_of(service.db).run(changes, lambda: method(*args, **kwargs))
 
         wrapper.writes = changes  # type: ignore[attr-defined]  # readable by tests and tools
+        wrapper.admin_only = admin_only  # type: ignore[attr-defined]
         return wrapper
 
     return decorate

@@ -31,6 +31,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from govdesk import paths
+from govdesk.actor import Actor
 from govdesk.errors import NotFoundError, RefusedError
 
 if TYPE_CHECKING:
@@ -273,6 +274,13 @@ class Database:
         self._writer = self.engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
         self._writing = threading.local()
+        # Who is acting (govdesk.actor): the PC's account until someone logs in. Every write through
+        # transaction() / write_connection() is audited for this actor in its own transaction.
+        self.actor: Actor = Actor.pc_account()
+        from govdesk import audit  # the models: only once a database is really opened
+
+        audit.watch_sessions(self._write_sessions, lambda: self.actor)
+        audit.watch_engine(self.engine)
         try:
             self.last_backup: Path | None = migrate(self.engine, create=create) if run_migrations else None
         except BaseException:
@@ -314,8 +322,13 @@ class Database:
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
-        """A Core connection in a write transaction (bulk imports), begun IMMEDIATE like ``transaction``."""
-        with self._one_writer_per_thread(), self._writer.begin() as conn:
+        """A Core connection in a write transaction (bulk imports), begun IMMEDIATE like ``transaction``.
+
+        What it writes is counted per table and recorded as one audit row (导入) in the same
+        transaction (``govdesk.audit.tallied``)."""
+        from govdesk.audit import tallied
+
+        with self._one_writer_per_thread(), self._writer.begin() as conn, tallied(conn, lambda: self.actor):
             yield conn
 
     @contextmanager

@@ -145,8 +145,14 @@ class OpenAfterPaint(QObject):
             show_open_failure(self.window, f"文件或磁盘错误，无法打开数据库（未做任何修改）：{exc}")
             QApplication.exit(1)
             return
+        from ui.users.login import ask_log_in  # once an administrator exists, log in before the lists fill
+
+        if not ask_log_in(self.window, services):
+            services.close()
+            QApplication.exit(0)
+            return
         self.window.attach(services)
-        log.info("window opened on %s", services.db.describe())
+        log.info("window opened on %s as %s", services.db.describe(), services.db.actor.label)
 
     def _report_filled(self) -> None:
         print(f"govdesk-filled {time.monotonic():.6f} {time.process_time():.6f}", flush=True)

@@ -39,6 +39,7 @@ from ui.areas import AreaSpec, FilterableArea, registered_areas
 from ui.change_relay import ChangeRelay
 from ui.fonts import STANDARD_SCALE, TEXT_SCALES, row_height, set_text_scale
 from ui.navigation import AreaNavigator
+from ui.users.window_role import WindowRole
 from ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
 
         self.counts_label = QLabel()
         self._counts_asked = 0
+        self.role = WindowRole(self)  # who is working, admin-only actions, the idle lock
+        self.statusBar().addPermanentWidget(self.role.user_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().showMessage(OPENING_MESSAGE)
         self._icons: list[tuple[QAction | QMenu, str]] = []  # set by attach: qtawesome after the first paint
@@ -108,11 +111,16 @@ class MainWindow(QMainWindow):
         self._set_shortcuts()
         for action in self._need_services:
             action.setEnabled(True)
+        self._apply_role()
         self.statusBar().clearMessage()
         if self.demo:
             self.statusBar().showMessage("演示村：数据均为虚构，单独存放，不会混入真实台账")
         if self.isVisible():
             QTimer.singleShot(0, self.fill)
+
+    def _apply_role(self) -> None:
+        assert self.services is not None
+        self.role.apply(self.services)
 
     def _set_shortcuts(self) -> None:
         """退出 and Ctrl+1…9: with attach, as the first QKeySequence builds PySide6's Qt enums (~20 ms)."""
@@ -200,6 +208,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(window_title(self.services.village.title(), self.demo))
         if changes & COUNTED:
             self.refresh_status()
+        if changes & Changes.USERS:  # a role, the log-in or idle-lock setting may have changed
+            self._apply_role()
 
     # --- 字号 ---------------------------------------------------------------------------------
     def apply_text_scale(self, name: str, *, remember: bool = True) -> None:
@@ -230,6 +240,7 @@ class MainWindow(QMainWindow):
 
     def _first_run_done(self, saved: bool) -> None:
         self.first_run_dialog = None
+        QTimer.singleShot(0, self.offer_first_admin)
         if saved:
             self.statusBar().showMessage(
                 "已保存村的信息。支部、村民小组、网格和村干部请在“设置 → 村和组织”中建立。", 30000
@@ -245,6 +256,19 @@ class MainWindow(QMainWindow):
 
         assert self.services is not None
         return open_organisation(self, self.services, lambda: None)
+
+    def open_users(self) -> QDialog:
+        """设置 → 用户管理 (管理员)."""
+        assert self.services is not None
+        return self.role.open_users(self.services)
+
+    def open_audit(self) -> QDialog:
+        """文件 → 操作记录: who changed what (filter by user, record, date)."""
+        assert self.services is not None
+        return self.role.open_audit(self.services)
+
+    def offer_first_admin(self) -> QDialog | None:
+        return None if self.services is None else self.role.offer_first_admin(self.services)
 
     def open_print_archive(self) -> None:
         from ui.print_actions import open_archive_dialog  # reportlab-free, but qtawesome and the services
@@ -266,6 +290,9 @@ class MainWindow(QMainWindow):
         archive = self._action("fa5s.archive", "打印存档(&P)…", needs_services=True)
         archive.triggered.connect(self.open_print_archive)
         file_menu.addAction(archive)
+        audit = self._action("fa5s.history", "操作记录(&L)…", needs_services=True)
+        audit.triggered.connect(self.open_audit)
+        file_menu.addAction(audit)
         backup = self._action("fa5s.save", "备份数据库(&B)…", needs_services=True)
         backup.triggered.connect(self.backup_database)
         file_menu.addAction(backup)
@@ -277,6 +304,10 @@ class MainWindow(QMainWindow):
         organisation = self._action("fa5s.sitemap", "村和组织(&O)…", needs_services=True)
         organisation.triggered.connect(self.open_organisation)
         settings_menu.addAction(organisation)
+        self.users_action = self._action("fa5s.users-cog", "用户管理(&U)…", needs_services=True)
+        self.users_action.triggered.connect(self.open_users)
+        self.role.admin_only.append(self.users_action)
+        settings_menu.addAction(self.users_action)
         scale_menu = settings_menu.addMenu("字号(&Z)")
         self._icons.append((scale_menu, "fa5s.text-height"))
         self.scale_actions = QActionGroup(self)

@@ -25,6 +25,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
+from govdesk.actor import may_write
+from govdesk.errors import RefusedError
 from govdesk.services.bundle import Services
 from ui.jobs import JobContext, JobHandle, JobRunner, show_error
 from ui.print_archive_dialog import PrintArchiveDialog
@@ -83,6 +85,10 @@ def preview_document(
     from ui.print_preview import PdfPrintPreview, render_pdf_pages
 
     request = PrintRequest()
+    if archive and not may_write(services.db.actor):  # a print is archived: a 查看 user is refused first
+        request.error = RefusedError(f"“{services.db.actor.name}”是查看用户，只能查看，不能打印存档的文件")
+        show_error(request.error, parent)
+        return request
 
     def work(ctx: JobContext) -> tuple[Document, RenderedPages]:
         doc = build(_job_progress(ctx))
@@ -92,14 +98,15 @@ def preview_document(
         doc, pages = result
 
         def on_output(_how: str) -> None:
-            if not archive or doc.internal:
-                return
+            if not archive:
+                return  # an internal copy goes through printed() too: not archived, but audited
             try:
                 entry = services.printing.printed(doc, kind=kind)
             except Exception as exc:  # noqa: BLE001 - shown to the clerk, the print itself succeeded
                 show_error(exc, parent)
                 return
-            request.archived.append(entry)
+            if entry is not None:
+                request.archived.append(entry)
 
         request.dialog = PdfPrintPreview(doc.pdf, pages, doc.title, parent, on_output=on_output)
         request.dialog.open()

@@ -60,6 +60,8 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("reindex", "重建居民搜索索引（拼音、身份证和电话后几位）", "govdesk.cli.import_export"),
     Subcommand("village", "查看或填写村的信息（村名、乡镇、县、电话）", "govdesk.cli.village", creates_database=True),
     Subcommand("dues", "党费：登记交费（金额不符需 --confirm）、更正、欠缴名单、同上年设定", "govdesk.cli.dues"),
+    Subcommand("user", "用户：添加、列出、改密码、停用（管理员）", "govdesk.cli.users"),
+    Subcommand("audit", "操作记录：谁在什么时候改了什么（可按日期、用户筛选）", "govdesk.cli.audit"),
 )
 
 
@@ -113,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govdesk {__version__}")
     parser.add_argument("--db", metavar="PATH_OR_URL", help="数据库文件路径或 SQLAlchemy URL（默认：用户数据目录）")
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="以这个用户的身份操作（数据库设了用户时需要）；密码在提示时输入，或放在环境变量 GOVDESK_PASSWORD 中",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, action=_LazySubcommands)
     for command in SUBCOMMANDS:
         sub.add_lazy(command)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govdesk import paths
+
+PASSWORD_ENV = "GOVDESK_PASSWORD"
 
 if TYPE_CHECKING:
     from govdesk.db import Database
@@ -25,7 +28,46 @@ def open_database(args: argparse.Namespace) -> Database:
     one; the others refuse a missing or empty file, naming it, and create nothing."""
     from govdesk.db import Database  # not for the window, which opens it after its first paint
 
-    return Database(db_target(args), create=bool(getattr(args, "creates_database", False)))
+    db = Database(db_target(args), create=bool(getattr(args, "creates_database", False)))
+    try:
+        sign_in(db, getattr(args, "user", None))
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
+def sign_in(db: Database, login: str | None) -> None:
+    """Act as ``--user`` (password from GOVDESK_PASSWORD or a prompt, never from the command line).
+
+    Without ``--user`` the command acts as the PC's account — refused once the database requires
+    log-in (an administrator exists and log-in was not switched off)."""
+    from govdesk.errors import RefusedError
+    from govdesk.services.users import UserService
+
+    users = UserService(db)
+    if not login:
+        if users.login_required():
+            raise RefusedError(
+                "这个数据库需要登录：请加 --user 用户名（密码在提示时输入，或放在环境变量 GOVDESK_PASSWORD 中）"
+            )
+        return
+    users.log_in(login, read_password(f"{login} 的密码："))
+
+
+def read_password(prompt: str) -> str:
+    """GOVDESK_PASSWORD, or typed at a prompt that does not echo it."""
+    import getpass
+
+    from govdesk.errors import RefusedError
+
+    password = os.environ.get(PASSWORD_ENV)
+    if password is not None:
+        return password
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise RefusedError(f"没有输入密码（可在提示时输入，或放在环境变量 {PASSWORD_ENV} 中）") from None
 
 
 def add_pdf_out(parser: argparse.ArgumentParser) -> None:

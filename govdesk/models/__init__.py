@@ -45,12 +45,14 @@ from govdesk.models.roster import (
 )
 from govdesk.models.settings import Setting
 from govdesk.models.stars import StarIndicator, StarScore, StarThreshold
+from govdesk.models.users import AuditEntry, User
 from govdesk.models.voices import VoiceCategory, VoiceItem, VoiceMatterLink
 from govdesk.models.volunteers import Volunteer, VolunteerActivity, VolunteerHours, VolunteerTeam
 
 __all__ = [
     "Attachment",
     "AttendanceTick",
+    "AuditEntry",
     "Base",
     "BodySeat",
     "Cadre",
@@ -100,6 +102,7 @@ __all__ = [
     "StarRating",
     "StarScore",
     "StarThreshold",
+    "User",
     "Village",
     "VillagerGroup",
     "VoiceCategory",

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from govdesk.db import Database
 from govdesk.errors import GovdeskError
+from govdesk.services.audit_log import AuditService
 from govdesk.services.backup import BackupService
 from govdesk.services.councils import CouncilService
 from govdesk.services.decisions import DecisionService
@@ -33,6 +34,7 @@ from govdesk.services.posts import PostService
 from govdesk.services.printing import PrintService
 from govdesk.services.roster import RosterService
 from govdesk.services.stars import StarService
+from govdesk.services.users import UserService
 from govdesk.services.village import VillageService
 from govdesk.services.voices import VoiceService
 from govdesk.services.volunteers import VolunteerService
@@ -63,6 +65,8 @@ class Services:
     councils: CouncilService
     stars: StarService
     volunteers: VolunteerService
+    users: UserService
+    audit: AuditService
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -111,4 +115,6 @@ class Services:
             councils=CouncilService(db),
             stars=StarService(db),
             volunteers=VolunteerService(db),
+            users=UserService(db),
+            audit=AuditService(db),
         )

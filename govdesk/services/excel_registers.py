@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from govdesk import audit
 from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import RefusedError
@@ -44,15 +45,17 @@ class ExcelRegisterService:
         from govdesk.importing import import_households, import_members
 
         fn = import_households if _kind(kind) == "households" else import_members
-        return fn(
-            self.db,
-            path,
-            skip_invalid=skip_invalid,
-            dry_run=dry_run,
-            today=today,
-            progress=progress,
-            check_cancel=check_cancel,
-        )
+        # the import's one audit row names its file
+        with audit.noted(f"从 {Path(path).name} 导入{KIND_NAMES[_kind(kind)]}"):
+            return fn(
+                self.db,
+                path,
+                skip_invalid=skip_invalid,
+                dry_run=dry_run,
+                today=today,
+                progress=progress,
+                check_cancel=check_cancel,
+            )
 
     def export_file(self, kind: str, path: str | Path, *, progress: Progress | None = None) -> int:
         from govdesk.importing import export_households, export_members

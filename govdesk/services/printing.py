@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 
-from govdesk import paths
+from govdesk import audit, paths
+from govdesk.actor import check_write
 from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import GovdeskError, NotFoundError, RefusedError
@@ -172,6 +173,8 @@ class PrintService:
         progress: Progress | None = None,
     ) -> PrintedDocument:
         """The household register or member roster as a PDF; public (masked) unless ``full``."""
+        if full:  # ID numbers and phones in the clear: for administrators only (refused before any work)
+            check_write(self.db.actor, admin=True, what="打印不隐去身份证号和电话的内部版")
         from govdesk.printing.masking import policy_for
         from govdesk.printing.register_layouts import REGISTERS
         from govdesk.printing.table_document import TableDocument
@@ -233,7 +236,7 @@ class PrintService:
         copied = not target.exists()  # the same PDF archived twice in one second shares one copy
         write_file_whole(target, pdf)
         relative = target.relative_to(paths.archive_dir()).as_posix()
-        operator = (user or "").strip() or current_operator()
+        operator = (user or "").strip() or self.db.actor.name
         try:
             return self._add_entry(when, operator, kind, title, digest, relative, pages, len(pdf))
         except BaseException:
@@ -259,11 +262,20 @@ class PrintService:
             s.flush()
             return self._entry(entry)
 
+    @writes(Changes.NONE)
+    def record_internal_print(self, title: str) -> None:
+        """An internal copy is not archived; the audit names who printed it (an unmasked register is
+        for administrators only, refused before it is rendered: ``render_register``)."""
+        with self.db.transaction() as s:
+            said = f"打印内部版《{title}》（不隐去身份证号和电话，不存档）"
+            audit.record(s, self.db.actor, audit.PRINTED, "print_internal", summary=said)
+
     def printed(
         self, doc: PrintedDocument | BuildInfo, kind: str | None = None, user: str | None = None
     ) -> ArchiveEntry | None:
         """Call after a print left the desk: public prints are archived, internal copies are not."""
-        if doc.internal:
+        if doc.internal:  # not archived, but who printed the unmasked copy is in the audit
+            self.record_internal_print(doc.title)
             return None
         doc_kind = kind or getattr(doc, "kind", None)
         if not doc_kind:

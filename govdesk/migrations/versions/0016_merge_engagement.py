@@ -5,7 +5,8 @@ and the village-life ledgers (issue J) were built side by side, each with a migr
 0008_settings. This empty revision joins them so that the next schema change has one parent.
 
 Revision ID: 0016_merge_engagement
-Revises: 0009_posts_status, 0010_points, 0011_meetings, 0012_dues, 0014_honours_councils, 0015_stars_volunteers
+Revises: 0009_posts_status, 0010_points, 0011_meetings, 0012_dues, 0013_users_audit,
+    0014_honours_councils, 0015_stars_volunteers
 Create Date: 2026-11-30
 """
 
@@ -17,6 +18,7 @@ down_revision = (
     "0010_points",
     "0011_meetings",
     "0012_dues",
+    "0013_users_audit",
     "0014_honours_councils",
     "0015_stars_volunteers",
 )
