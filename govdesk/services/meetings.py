@@ -8,6 +8,7 @@ to that decision entry, whose tick list stays the one record of who was present.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
@@ -22,6 +23,7 @@ from govdesk.meetings.attendance import attendance_points_wanted, attendance_she
 from govdesk.meetings.kinds import EXCUSED, KIND_GENERAL, KIND_GROUP, MARKS, MEETING_KINDS, PRESENT
 from govdesk.models import LogEntry, Matter, Meeting, MeetingAttendance, OrgUnit
 from govdesk.models.decisions import ENTRY_STEP
+from govdesk.points.automatic import sync_automatic_entries
 from govdesk.services.meetings_query import (  # noqa: F401 - the window imports these from here
     MEMBERS_MEETING_RULES,
     DecisionMeetingChoice,
@@ -34,7 +36,15 @@ from govdesk.services.meetings_query import (  # noqa: F401 - the window imports
 from govdesk.validation import Checker, clean_name, clean_text
 from govdesk.vocabulary import ORG_GROUP
 
-Marks = Mapping[int, tuple[str, str]]  # member id → (出席 / 请假 / 缺席, reason)
+log = logging.getLogger("govdesk.meetings")
+
+Marks = Mapping[int, tuple[str, str]]
+
+
+def points_source(meeting_id: int) -> str:
+    """The points ledger's source key of one meeting's automatic entries."""
+    return f"meeting:{meeting_id}"
+  # member id → (出席 / 请假 / 缺席, reason)
 
 
 class MeetingService(MeetingQueries):
@@ -77,7 +87,7 @@ class MeetingService(MeetingQueries):
             "minutes": clean_text(data.minutes),
         }
 
-    @writes(Changes.MEETINGS)
+    @writes(Changes.MEETINGS | Changes.POINTS)
     def create(self, data: MeetingInput, marks: Marks | None = None) -> int:
         """A new meeting, and its attendance when given (one transaction)."""
         with self.db.transaction() as s:
@@ -88,7 +98,7 @@ class MeetingService(MeetingQueries):
                 self._save_marks(s, meeting, marks)
             return meeting.id
 
-    @writes(Changes.MEETINGS)
+    @writes(Changes.MEETINGS | Changes.POINTS)
     def update(self, meeting_id: int, data: MeetingInput, marks: Marks | None = None) -> None:
         with self.db.transaction() as s:
             meeting = self._meeting(s, meeting_id)
@@ -102,16 +112,17 @@ class MeetingService(MeetingQueries):
             if marks is not None:
                 self._save_marks(s, meeting, marks)
 
-    @writes(Changes.MEETINGS)
+    @writes(Changes.MEETINGS | Changes.POINTS)
     def delete(self, meeting_id: int) -> None:
         """A meeting entered by mistake (its automatic points are reversed with it)."""
         with self.db.transaction() as s:
             meeting = self._meeting(s, meeting_id)
+            self._sync_points(s, meeting, {})  # the points it gave are reversed with it
             s.execute(delete(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting_id))
             s.delete(meeting)
 
     # --- attendance ----------------------------------------------------------------------------
-    @writes(Changes.MEETINGS)
+    @writes(Changes.MEETINGS | Changes.POINTS)
     def save_attendance(self, meeting_id: int, marks: Marks) -> dict[int, str]:
         """Replace the meeting's attendance with ``marks`` in one transaction; returns the automatic
         points the attendance asks for (``attendance_points``)."""
@@ -167,11 +178,17 @@ class MeetingService(MeetingQueries):
 
     def _attendance_points(self, s: Session, meeting: Meeting) -> dict[int, str]:
         """The saved attendance as the automatic points it asks for, ``{member id: 会议出席 | 会议请假 |
-        会议缺席}``. Called inside the write's transaction: this is where the points ledger is kept
-        equal to it — ``govdesk.points.automatic.sync_automatic_entries(s, f"meeting:{meeting.id}",
-        meeting.held_on, wanted, self.user)`` (issue G section 2, wired at merge)."""
+        会议缺席}``, and the points ledger made equal to it in the same transaction (saving the same
+        attendance again adds nothing; a changed mark is reversed and given anew)."""
         s.flush()
-        return attendance_points_wanted(attendance_sheet(s, meeting))
+        wanted = attendance_points_wanted(attendance_sheet(s, meeting))
+        self._sync_points(s, meeting, wanted)
+        return wanted
+
+    def _sync_points(self, s: Session, meeting: Meeting, wanted: Mapping[int, str]) -> None:
+        recorded_by = self.user or self.db.actor.name
+        for note in sync_automatic_entries(s, points_source(meeting.id), meeting.held_on, wanted, recorded_by):
+            log.info("会议 %s 的自动积分：%s", meeting.id, note)
 
     # --- the decision log ----------------------------------------------------------------------
     def _decision_entry(self, s: Session, entry_id: int) -> LogEntry:
@@ -182,7 +199,7 @@ class MeetingService(MeetingQueries):
             raise RefusedError("这次党员大会审议已登记为组织生活会议")
         return entry
 
-    @writes(Changes.MEETINGS)
+    @writes(Changes.MEETINGS | Changes.POINTS)
     def create_from_decision(self, entry_id: int, unit_id: int) -> int:
         """The 支部党员大会 that was a matter's 党员大会审议: date, place, host and recorder from the
         decision entry, presence from its tick list (nothing typed twice)."""
@@ -205,7 +222,7 @@ class MeetingService(MeetingQueries):
             s.flush()
             return meeting.id
 
-    @writes(Changes.MEETINGS)
+    @writes(Changes.MEETINGS | Changes.POINTS)
     def link_decision(self, meeting_id: int, entry_id: int) -> None:
         """Link a 支部党员大会 already recorded to the decision entry it was (same day); from now on
         the tick list says who was present, and our rows keep only leave reasons and non-voters."""
@@ -235,7 +252,7 @@ class MeetingService(MeetingQueries):
             )
             self._attendance_points(s, meeting)
 
-    @writes(Changes.MEETINGS)
+    @writes(Changes.MEETINGS | Changes.POINTS)
     def unlink_decision(self, meeting_id: int) -> None:
         """Undo a wrong link: the presence the tick list gave is written into the meeting's own rows."""
         with self.db.transaction() as s:

@@ -8,11 +8,13 @@ Points (issue G): ``volunteer_points_due`` is THE place where a saved (or delete
 meets the points ledger. It runs inside the activity's write transaction and computes
 ``{member id: "志愿服务"}`` for the participants who are Party members on the day; at merge it
 hands that to ``govdesk.points.automatic.sync_automatic_entries(s, points_source(id), day,
-wanted, recorded_by)``, which is idempotent per source, so a member gets one entry per activity.
+wanted, recorded_by)`` (``sync_volunteer_points``), which is idempotent per source, so a member
+gets one entry per activity.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,9 +28,12 @@ from govdesk.labels import label
 from govdesk.member_status import statuses_on
 from govdesk.models import Resident
 from govdesk.models.volunteers import Volunteer, VolunteerActivity, VolunteerHours, VolunteerTeam
+from govdesk.points.automatic import sync_automatic_entries
 from govdesk.services.volunteers_query import VolunteerQueries, member_of_residents
 from govdesk.validation import clean_text
 from govdesk.volunteers import rules
+
+log = logging.getLogger("govdesk.volunteers")
 
 
 @dataclass
@@ -56,8 +61,8 @@ def volunteer_points_due(s: Session, activity_id: int) -> dict[int, str]:
     """``{member id: 志愿服务}`` owed for one activity as it now stands (empty once deleted):
     its participants who are Party members on the roster on the activity's day.
 
-    Called inside every write of an activity (save, delete). The lead wires the points ledger
-    here at merge: ``sync_automatic_entries(s, points_source(activity_id), day, wanted, by)``.
+    Called inside every write of an activity (save, delete); ``sync_volunteer_points`` hands it
+    to the points ledger.
     """
     activity = s.get(VolunteerActivity, activity_id)
     if activity is None:
@@ -66,6 +71,13 @@ def volunteer_points_due(s: Session, activity_id: int) -> dict[int, str]:
     members = member_of_residents(s, participants)
     standing = statuses_on(s, activity.day, member_ids=members.values())
     return rules.points_wanted(participants, {r: m for r, m in members.items() if m in standing})
+
+
+def sync_volunteer_points(s: Session, activity_id: int, day: date, recorded_by: str) -> list[str]:
+    """Make the points ledger give what ``volunteer_points_due`` says, in the activity's transaction
+    (once per member and activity, capped like any entry); returns the notes of capped members."""
+    wanted = volunteer_points_due(s, activity_id)
+    return sync_automatic_entries(s, points_source(activity_id), day, wanted, recorded_by)
 
 
 def _field(key: str, message: str) -> ValidationError:
@@ -208,7 +220,8 @@ class VolunteerService(VolunteerQueries):
                 for rid, h in hours.items()
             )
             s.flush()
-            volunteer_points_due(s, activity.id)
+            for note in sync_volunteer_points(s, activity.id, day, self.db.actor.name):
+                log.info("志愿服务活动 %s 的自动积分：%s", activity.id, note)
             return activity.id
 
     @writes(Changes.VILLAGE_LIFE | Changes.POINTS)
@@ -218,10 +231,11 @@ class VolunteerService(VolunteerQueries):
             activity = s.get(VolunteerActivity, activity_id)
             if activity is None:
                 raise NotFoundError(f"找不到编号为 {activity_id} 的志愿服务活动")
+            day = activity.day
             s.execute(delete(VolunteerHours).where(VolunteerHours.activity_id == activity_id))
             s.delete(activity)
             s.flush()
-            volunteer_points_due(s, activity_id)
+            sync_volunteer_points(s, activity_id, day, self.db.actor.name)  # withdraws what it gave
 
     def points_due(self, activity_id: int) -> Mapping[int, str]:
         """What ``volunteer_points_due`` computes for an activity, read on its own (tests, the window)."""

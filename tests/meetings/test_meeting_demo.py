@@ -22,7 +22,7 @@ def test_demo_year_of_meetings(demo_db: Database) -> None:
     warnings = [w.text for w in svc.schedule_warnings()]
     assert warnings and all(w.startswith(("第二党支部", "第二支部")) for w in warnings)  # only the one behind
     linked = [r for r in rows if r.values[-1]]
-    assert len(linked) >= 8 and len(svc.decision_choices()) == 2
+    assert len(linked) >= 8 and len(svc.decision_choices()) >= 2  # the latest left for the clerk to link
     marks: Counter[str] = Counter()
     for r in rows[:20]:
         marks.update(a.mark for a in svc.get(r.id).sheet)
