@@ -55,6 +55,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("export", "把农户或党员花名册（可再导入）或某年的民情台账导出为 Excel", "govdesk.cli.import_export"),
     Subcommand("reindex", "重建居民搜索索引（拼音、身份证和电话后几位）", "govdesk.cli.import_export"),
     Subcommand("village", "查看或填写村的信息（村名、乡镇、县、电话）", "govdesk.cli.village", creates_database=True),
+    Subcommand("restore", "从备份恢复数据库（先检查备份，并先备份当前数据库）", "govdesk.cli.restore"),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,13 @@ def open_database(args: argparse.Namespace) -> Database:
     one; the others refuse a missing or empty file, naming it, and create nothing."""
     from govdesk.db import Database  # not for the window, which opens it after its first paint
 
-    return Database(db_target(args), create=bool(getattr(args, "creates_database", False)))
+    db = Database(db_target(args), create=bool(getattr(args, "creates_database", False)))
+    from govdesk.services.backup import start_of_day
+
+    for warning in start_of_day(db):
+        print(f"govdesk: 注意：{warning}", file=sys.stderr)
+    return db
+
 
 
 def add_pdf_out(parser: argparse.ArgumentParser) -> None:

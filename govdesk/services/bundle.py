@@ -47,6 +47,7 @@ class Services:
     excel_registers: ExcelRegisterService
     home: HomeService
     voices: VoiceService
+    warnings: tuple[str, ...] = ()  # said once the window opens (start_of_day: backup, network share)
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -63,7 +64,11 @@ class Services:
                 f"无法打开数据库 {target or '（默认数据库）'}：文件不是 govdesk 数据库、已损坏或被占用"
                 f"（未做任何修改）。详细信息：{exc.__class__.__name__}"
             ) from exc
-        return cls.open(db)
+        from dataclasses import replace
+
+        from govdesk.services.backup import start_of_day
+
+        return replace(cls.open(db), warnings=tuple(start_of_day(db)))
 
     def close(self) -> None:
         """Release the database's connections (the window calls this when it closes)."""

@@ -106,14 +106,12 @@ def test_limits_age_over_120_is_a_problem_unless_confirmed(dbfile: Path, write_x
     assert _residents(dbfile) == ["寿星"]
 
 
-def test_limits_dates_before_1900_and_formulas_without_values_are_named(
-    dbfile: Path, tmp_path: Path, capsys
-) -> None:
+def test_limits_dates_before_1900_and_formulas_without_values_are_named(dbfile: Path, tmp_path: Path, capsys) -> None:
     wb = Workbook()
     ws = wb.active
     ws.append(["户号", "姓名", "与户主关系", "公民身份号码", "注销日期"])
     ws.append(["001", "甲", "户主", ID1, date(1899, 5, 1)])
-    ws.append(["002", "=B2&\"乙\"", "户主", ID2, None])
+    ws.append(["002", '=B2&"乙"', "户主", ID2, None])
     path = tmp_path / "dates.xlsx"
     wb.save(path)  # openpyxl saves formulas without results, as other programs' exports do
     assert main(["--db", str(dbfile), "import", "households", str(path)]) == 1
