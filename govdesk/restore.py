@@ -46,12 +46,12 @@ class Restored:
     revision: str  # the schema revision the restored file is at
 
 
-def check_backup(path: Path) -> str:
+def check_backup(path: Path, name: str = "") -> str:
     """The schema revision of a usable govdesk backup at ``path``, or ``RefusedError`` saying why.
 
     ``path`` is opened for reading only in spirit: call it on a copy (``restore`` does), since
-    SQLite may write a WAL file beside any database it opens."""
-    name = path.name
+    SQLite may write a WAL file beside any database it opens); ``name`` is what messages call it."""
+    name = name or path.name
     try:
         conn = sqlite3.connect(path)
     except sqlite3.Error as exc:
@@ -113,7 +113,7 @@ def restore(db_file: Path, backup: Path, *, keep: int = DEFAULT_KEPT, now: datet
         for leftover in (staged, *_sidecars(staged)):
             leftover.unlink(missing_ok=True)
         shutil.copyfile(backup, staged)
-        revision = check_backup(staged)
+        revision = check_backup(staged, backup.name)
         previous = _keep_current(db_file, keep, now or datetime.now())
         _replace(db_file, staged)
     finally:

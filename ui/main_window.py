@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if self.demo:
             self.statusBar().showMessage("演示村：数据均为虚构，单独存放，不会混入真实台账")
+        if services.warnings:  # the day's backup failed, or the file sits on a network share / USB drive
+            self.statusBar().showMessage("注意：" + "；".join(services.warnings))
         if self.isVisible():
             QTimer.singleShot(0, self.fill)
 
@@ -268,6 +270,9 @@ class MainWindow(QMainWindow):
         backup = self._action("fa5s.save", "备份数据库(&B)…", needs_services=True)
         backup.triggered.connect(self.backup_database)
         file_menu.addAction(backup)
+        self.restore_action = self._action("fa5s.undo", "恢复备份(&R)…", needs_services=True)
+        self.restore_action.triggered.connect(self.restore_backup)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         self.quit_action = self._action("fa5s.sign-out-alt", "退出(&X)")
         self.quit_action.triggered.connect(self.close)
@@ -336,6 +341,13 @@ class MainWindow(QMainWindow):
             progress_label="正在备份数据库…",
             parent=self,
         )
+
+    def restore_backup(self) -> None:
+        """文件 → 恢复备份… (ui.restore_action)."""
+        from ui.restore_action import restore_backup
+
+        if self.services is not None and self.jobs is not None:
+            restore_backup(self, self.services, self.jobs, status=lambda m: self.statusBar().showMessage(m, 30000))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.jobs is not None and self.jobs.busy:

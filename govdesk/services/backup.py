@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from govdesk import paths
-from govdesk.backups import daily_backup
+from govdesk.backups import backups_folder, daily_backup
+from govdesk.changes import Changes, writes
 from govdesk.db import Database, backup_sqlite, sqlite_file
 from govdesk.errors import RefusedError
 from govdesk.services.settings import SettingSpec, SettingsService, declare
@@ -53,18 +54,27 @@ class BackupService:
             return None
         return daily_backup(source, keep=self.kept(), now=now)
 
+    def backups_folder(self) -> Path:
+        """Where the automatic backups of this database are (the window's 恢复备份 starts there)."""
+        return backups_folder(self._source())
+
+    @writes(Changes.everything())
     def restore_from(self, backup: Path, now: datetime | None = None) -> Path | None:
         """Restore this database from ``backup`` (checked first; the current file is backed up).
 
-        The engine's connections are closed first; the caller opens the database again afterwards
-        (the window reopens its services), which migrates an older backup to the current schema.
+        This database's pooled connections are closed first and reopen on the restored file when
+        next used; an older backup is migrated to the current schema before this returns, so the
+        services of the window go on working, and every area refreshes (everything changed).
         Returns the backup of the database as it was."""
         from govdesk.restore import restore
 
         source = self._source()
         keep = self.kept()
         self.db.dispose()
-        return restore(source, backup, keep=keep, now=now).previous
+        previous = restore(source, backup, keep=keep, now=now).previous
+        Database(source, create=False).dispose()  # migrated (after its own backup) if older
+        self.db.dispose()
+        return previous
 
     def storage_warning(self) -> str | None:
         """SQLite's advice: not on a network share or a removable drive (said, not refused)."""

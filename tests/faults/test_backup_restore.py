@@ -185,7 +185,7 @@ def test_a_new_database_gets_no_daily_backup(tmp_path: Path) -> None:
         ("/srv/smb/a/govdesk.sqlite3", False, [("/", "ext4"), ("/srv/smb", "cifs")], None, NETWORK),
         ("/srv/smbx/govdesk.sqlite3", False, [("/", "ext4"), ("/srv/smb", "cifs")], None, None),  # not a parent
         ("/media/clerk/U盘/govdesk.sqlite3", False, [("/", "ext4"), ("/media/clerk/U盘", "vfat")], None, REMOVABLE),
-        ("/run/media/clerk/DISK/g.sqlite3", False, [("/", "ext4"), ("/run/media/clerk/DISK", "exfat")], None, REMOVABLE),
+        ("/run/media/c/DISK/g.sqlite3", False, [("/", "ext4"), ("/run/media/c/DISK", "exfat")], None, REMOVABLE),
         ("/media/data/g.sqlite3", False, [("/", "ext4")], None, None),  # a plain folder under /, not a mount
         ("/home/clerk/g.sqlite3", False, [], None, None),
         ("/Volumes/USB/g.sqlite3", False, [("/", "apfs"), ("/Volumes/USB", "msdos")], None, REMOVABLE),
