@@ -68,16 +68,12 @@ def clean_ethnicity(value: Any) -> str:
     return text
 
 
-EARLIEST_YEAR = 1900
-
-
-def before_1900(written: str = "") -> str:
-    """Said for a date before 1900: no register date is that old, and Excel cannot even store one
-    (such a cell reads as a bare time, 00:00:00)."""
-    what = f"日期 {written} " if written else "日期"
+def before_1900() -> str:
+    """Said for an Excel date cell before 1900: Excel cannot store one, so the cell reads as a bare
+    time (00:00:00) — which used to be reported as 无法识别的日期“00:00:00”. Written as text
+    (1899-05-01) such a date is read like any other."""
     return (
-        f"{what}早于 1900 年（Excel 不能保存 1900 年以前的日期）；"
-        "请核对年份，真是这样请把单元格设为文本后写成 1899-05-01"
+        "日期早于 1900 年（Excel 不能保存 1900 年以前的日期）；请核对年份，真是这样请把单元格设为文本后写成 1899-05-01"
     )
 
 
@@ -99,8 +95,6 @@ def parse_date(value: Any) -> date | None:
         m = pattern.match(text)
         if m:
             y, mo, d = (int(g) for g in m.groups())
-            if y < EARLIEST_YEAR:
-                raise ValueError(before_1900(text))
             try:
                 return date(y, mo, d)
             except ValueError:

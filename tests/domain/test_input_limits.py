@@ -121,8 +121,13 @@ def test_limits_age_over_120_is_a_warning(birth: date, warned: bool) -> None:
 
 
 def test_limits_dates_before_1900_are_said_to_be_so() -> None:
+    from datetime import time
+
+    from govdesk.importing import cells
+
     with pytest.raises(ValueError, match="早于 1900 年"):
-        parse_date("1899-05-01")
+        cells.day(time(0, 0))  # what an Excel date cell before 1900 reads as
+    assert parse_date("1899-05-01") == date(1899, 5, 1)  # written as text it is a date like any other
 
 
 def test_limits_form_validators_check_names_texts_and_ask_for_old_ages() -> None:
