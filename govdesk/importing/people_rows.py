@@ -58,7 +58,11 @@ class RowReader:
 
     def text(self, key: str, max_chars: int, *, multiline: bool = False) -> str:
         """A free-text cell within its limits (``input_limits.text_problem``); "" and a problem if not."""
-        value = cells.text(self.raw(key))
+        i = self.ix.get(key)
+        raw = self.cells[i] if i is not None else self.raw(key)
+        if raw is None:  # the common case of an optional column: nothing to check
+            return ""
+        value = cells.text(raw)
         problem = text_problem(value, max_chars, multiline=multiline) if value else None
         if problem:
             self.fail(key, problem)
@@ -67,7 +71,13 @@ class RowReader:
 
     def short(self, key: str, max_chars: int = LINE_MAX) -> str:
         """A one-word cell as stored (spaces removed: 民族, 学历, 关系), within its limits."""
-        value = cells.compact(self.raw(key))
+        i = self.ix.get(key)
+        raw = self.cells[i] if i is not None else self.raw(key)
+        if raw is None:
+            return ""
+        value = cells.compact(raw)
+        if value.__class__ is str and value.isprintable() and len(value) <= max_chars:
+            return value  # the common case, checked inline
         problem = text_problem(value, max_chars) if value else None
         if problem:
             self.fail(key, problem)
