@@ -190,7 +190,7 @@ def test_the_anniversary_filter_selects_what_the_rule_finds(db: Database, today:
             )
         ).all()
     found = {name for name, _ in rows}
-    expected = {f"试{n}" for n, joined in enumerate(JOINED) if anniversary_in_window(joined, today)}
+    expected = {f"试{chr(0x4E00 + n)}" for n, joined in enumerate(JOINED) if anniversary_in_window(joined, today)}
     assert found == expected
 
 
