@@ -22,6 +22,7 @@ from govdesk.importing.sheet import Sheet
 from govdesk.input_limits import checked_name, invisible_char, name_problem, text_problem
 from govdesk.services.households import HouseholdInput, ResidentInput, validate_household, validate_resident
 from govdesk.services.members import MemberInput, validate_member
+from govdesk.services.organisation import CadreInput, validate_cadre
 from govdesk.validation import clean_phone, clean_text, parse_date
 from govdesk.voices.rules import VoiceInput, check_item
 
@@ -149,6 +150,9 @@ def test_fuzz_form_validators_refuse_in_chinese(values: list[object], confirmed:
         lambda: validate_household(HouseholdInput(number=number, address=address, phone=phone, notes=notes)),
         lambda: validate_member(
             MemberInput(name=name, id_number=number, joined_on=birth, post=relation, notes=notes, confirmed=confirmed)
+        ),
+        lambda: validate_cadre(
+            CadreInput(name=name, post=relation, phone=phone, on_branch_committee=True, started_on=birth)  # type: ignore[arg-type]
         ),
         lambda: check_item(
             VoiceInput(received_on=birth, channel=sex, raised_by_name=name, content=notes, reply=address),
