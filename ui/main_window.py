@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if self.demo:
             self.statusBar().showMessage("演示村：数据均为虚构，单独存放，不会混入真实台账")
-        if services.warnings:  # the day's backup failed, or the file sits on a network share / USB drive
+        if services.warnings:  # the file sits on a network share or a USB drive
             self.statusBar().showMessage("注意：" + "；".join(services.warnings))
         if self.isVisible():
             QTimer.singleShot(0, self.fill)
@@ -191,6 +191,24 @@ class MainWindow(QMainWindow):
         if not self.services.village.has_village():  # a new installation: ask for the village at once
             QTimer.singleShot(0, self.offer_first_run)
         self.filled.emit()
+        QTimer.singleShot(0, self.back_up_for_the_day)
+
+    def back_up_for_the_day(self) -> None:
+        """The first start of the day backs the database up, in the background after the first fill
+        (a township file takes seconds to copy); a failure is said in the status bar."""
+        from govdesk.faults import explain
+
+        services = self.services
+        if services is None or self.jobs is None:
+            return
+
+        def failed(error: BaseException) -> None:
+            reason = explain(error)
+            if reason is None:
+                raise error
+            self.statusBar().showMessage(f"注意：今天的自动备份没有做成：{reason}")
+
+        self.jobs.submit(lambda ctx: services.backup.daily(), lambda _made: None, failed, read_only=True)
 
     # --- changes ----------------------------------------------------------------------------
     def _react(self, changes: Changes) -> None:

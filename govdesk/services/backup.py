@@ -91,9 +91,10 @@ class BackupService:
 
 
 def start_of_day(db: Database) -> list[str]:
-    """What every open of a database does, the window's and the commands' alike: the day's first
-    automatic backup, and SQLite's warning about network shares and removable drives. Returns the
-    warnings to show; a backup that cannot be made is one of them, not a refusal of the work."""
+    """What a command does when it opens a database: the day's first automatic backup, and SQLite's
+    warning about network shares and removable drives (the window does the same, the backup in the
+    background: MainWindow.back_up_for_the_day). Returns the warnings to show; a backup that
+    cannot be made is one of them, not a refusal of the work."""
     from govdesk.faults import explain
 
     service = BackupService(db)

@@ -47,7 +47,7 @@ class Services:
     excel_registers: ExcelRegisterService
     home: HomeService
     voices: VoiceService
-    warnings: tuple[str, ...] = ()  # said once the window opens (start_of_day: backup, network share)
+    warnings: tuple[str, ...] = ()  # said once the window opens (a network share or USB drive)
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -66,9 +66,9 @@ class Services:
             ) from exc
         from dataclasses import replace
 
-        from govdesk.services.backup import start_of_day
-
-        return replace(cls.open(db), warnings=tuple(start_of_day(db)))
+        services = cls.open(db)
+        storage = services.backup.storage_warning()  # the day's backup runs later, off the GUI thread
+        return replace(services, warnings=(storage,)) if storage else services
 
     def close(self) -> None:
         """Release the database's connections (the window calls this when it closes)."""

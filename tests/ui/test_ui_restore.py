@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from govdesk.backups import BEFORE_RESTORE, automatic_backups
+from govdesk.backups import BEFORE_RESTORE, DAILY, automatic_backups
 
 
 def _count(path: Path) -> int:
@@ -55,3 +55,12 @@ def test_restore_from_the_window_refuses_a_damaged_backup(  # type: ignore[no-un
     qtbot.waitUntil(lambda: bool(no_modal), timeout=20000)
     assert "bad.sqlite3" in no_modal[0] and ("损坏" in no_modal[0] or "不是 govdesk 数据库" in no_modal[0])
     assert db_file.read_bytes() == before
+
+
+def test_the_window_backs_up_once_a_day_after_it_has_filled(window, services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    db_file = Path(services.db.describe())
+    qtbot.waitUntil(lambda: any(DAILY in p.name for p in automatic_backups(db_file)), timeout=20000)
+    window.jobs.wait_idle()
+    window.back_up_for_the_day()  # a second start the same day
+    window.jobs.wait_idle()
+    assert sum(DAILY in p.name for p in automatic_backups(db_file)) == 1
