@@ -190,8 +190,8 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if not self.services.village.has_village():  # a new installation: ask for the village at once
             QTimer.singleShot(0, self.offer_first_run)
+        self.back_up_for_the_day()  # queued behind the first area's own jobs (one worker)
         self.filled.emit()
-        QTimer.singleShot(0, self.back_up_for_the_day)
 
     def back_up_for_the_day(self) -> None:
         """The first start of the day backs the database up, in the background after the first fill
