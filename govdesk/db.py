@@ -22,7 +22,6 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -206,8 +205,10 @@ def table_names(engine: Engine) -> set[str]:
 
 
 def backups_beside(db_file: Path) -> Path:
-    """The backups folder of a database file: ``backups`` in the file's own folder."""
-    return db_file.parent / "backups"
+    """The backups folder of a database file (``govdesk.backups.backups_folder``)."""
+    from govdesk.backups import backups_folder
+
+    return backups_folder(db_file)
 
 
 def migrate(engine: Engine, *, create: bool = True) -> Path | None:
@@ -237,8 +238,9 @@ def migrate(engine: Engine, *, create: bool = True) -> Path | None:
     backup: Path | None = None
     db_file = sqlite_file(engine)
     if db_file is not None and tables:  # a brand-new database has nothing to lose
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_sqlite(engine, backups_beside(db_file) / f"{db_file.stem}-before-migration-{stamp}.sqlite3")
+        from govdesk.backups import BEFORE_MIGRATION, make_backup
+
+        backup = make_backup(db_file, BEFORE_MIGRATION)
         log.info("schema will change; backup written to %s", backup)
     command.upgrade(_alembic_config(engine), "heads")
     log.info("schema upgraded to head")
@@ -269,6 +271,8 @@ class Database:
             if not create and db_file.is_file() and db_file.stat().st_size == 0:
                 raise NotFoundError(f"数据库文件是空的：{db_file}（不是 govdesk 数据库；请检查 --db 是否写错）")
             db_file.parent.mkdir(parents=True, exist_ok=True)
+        # A file that held something before this open: only such a file gets a daily backup.
+        self.existed = db_file is not None and db_file.is_file() and db_file.stat().st_size > 0
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = self.engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})

@@ -54,3 +54,13 @@ class RefusedError(GovdeskError):
 
 # Said wherever something needs the village first (its households, members, imports): one wording.
 NO_VILLAGE_MESSAGE = "请先建立村的信息：在窗口“设置 → 村和组织”中填写，或运行 govdesk village --name 村名"
+
+
+class NeedsConfirmation(GovdeskError):
+    """Nothing wrong enough to refuse, but the clerk must confirm first (an age over 120): the
+    window asks and saves again with the input's ``confirmed`` set; the importer reports it as a
+    problem unless run with its confirm option."""
+
+    def __init__(self, warnings: list[FieldError]) -> None:
+        self.warnings = list(warnings)
+        super().__init__("；".join(str(w) for w in self.warnings) + "。确定要这样保存吗？")

@@ -84,7 +84,7 @@ def _sqlite(e: BaseException, database: str | None) -> GovdeskError | None:
     if code == SQLITE_CORRUPT or "malformed" in text:
         return DatabaseFault(
             f"数据库已损坏，请用备份恢复{where}"
-            "（自动备份在数据库所在文件夹的 backups 中；运行 govdesk check 可查看详情）"
+            "（自动备份在数据库旁的“数据库名.backups”文件夹中；运行 govdesk check 可查看详情）"
         )
     if code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text or "is locked" in text:
         return DatabaseFault(IN_USE)

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, unio
 from sqlalchemy.orm import Session
 
 from govdesk.models import Resident, ResidentSearchKey
-from govdesk.search import digits_key, is_number_query, normalize_query, pinyin_keys, prefix_upper_bound
+from govdesk.search import KEY_CHARS, digits_key, is_number_query, normalize_query, pinyin_keys, prefix_upper_bound
 
 
 @lru_cache(maxsize=262144)
@@ -30,7 +30,8 @@ def name_keys(name: str) -> tuple[str, ...]:
     """Pinyin keys plus every later part of the name (𠮷明, 明 of 王𠮷明): any piece of a name
     is then the prefix of a key or of the name itself (residents.name has its own index).
     Cached: a township repeats the same names thousands of times."""
-    return (*pinyin_keys(name), *(name[i:] for i in range(1, len(name))))
+    head = name[:KEY_CHARS]  # bounded for any input: at most KEY_CHARS keys of KEY_CHARS characters
+    return (*pinyin_keys(name), *(head[i:] for i in range(1, len(head))))
 
 
 def resident_keys(name: str, id_number: str, phone: str) -> list[str]:
@@ -55,7 +56,7 @@ def key_range(text: str) -> tuple[str, str] | None:
     q = normalize_query(text)
     if not q:
         return None
-    prefix = digits_key(q) if is_number_query(q) else q
+    prefix = digits_key(q) if is_number_query(q) else q[:KEY_CHARS]  # keys hold at most KEY_CHARS
     return prefix, prefix_upper_bound(prefix)
 
 

@@ -16,6 +16,10 @@ from itertools import islice, product
 from govdesk.fullwidth import to_ascii
 
 MAX_COMBINATIONS = 32
+# Keys are built from at most this many characters of a name (the longest name the rules allow,
+# input_limits.NAME_MAX): the keys of ANY text stay bounded — a 32,767-character name once made
+# 1.69 GB of keys, since a name's later parts grow with the square of its length.
+KEY_CHARS = 30
 MAX_READINGS_PER_CHAR = 3
 
 # Surname readings of polyphonic characters (百家姓 usage), read this way in first position.
@@ -107,7 +111,7 @@ def surname_readings(char: str) -> tuple[str, ...]:
 @lru_cache(maxsize=262144)
 def pinyin_keys(name: str) -> tuple[str, ...]:
     """Full pinyin and initials for each combination of readings, surname reading first."""
-    chars = [c for c in name if not c.isspace()]
+    chars = [c for c in name[: KEY_CHARS * 2] if not c.isspace()][:KEY_CHARS]
     if not chars:
         return ()
     per_char = [surname_readings(chars[0])[:MAX_READINGS_PER_CHAR]]
@@ -164,9 +168,12 @@ def is_number_query(q: str) -> bool:
     return q.isdigit() or (len(q) > 1 and q[:-1].isdigit() and q[-1] == "x")
 
 
+KEY_DIGITS = 40  # an ID number is 18, a phone with extension some 20: the suffix searched is bounded too
+
+
 def digits_key(number: str) -> str:
     """Index key for a suffix search on an ID number or phone: ``!`` + the reversed characters."""
-    return "!" + number.upper()[::-1]
+    return "!" + number[-KEY_DIGITS:].upper()[::-1]
 
 
 def prefix_upper_bound(prefix: str) -> str:

@@ -12,8 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 from govdesk import idcard
-from govdesk.errors import FieldError, ValidationError
+from govdesk.errors import FieldError, NeedsConfirmation, ValidationError
 from govdesk.fullwidth import to_ascii
+from govdesk.input_limits import TEXT_MAX, age_warning, checked_name, checked_text, clean_name_text, shown
 from govdesk.labels import label
 from govdesk.models.people import DEFAULT_ETHNICITY, ETHNIC_GROUPS, MEMBER_STATUSES, SEX_FEMALE, SEX_MALE
 
@@ -27,16 +28,24 @@ _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,5})?$")
 _WHITESPACE = re.compile(r"\s+")
 
 
-def clean_text(value: Any) -> str:
-    """Trim ordinary and full-width spaces; keep every character of a name as written."""
+def clean_text(value: Any, max_chars: int = TEXT_MAX, *, multiline: bool = True) -> str:
+    """Trim ordinary and full-width spaces; keep every character as written.
+
+    Refuses (``input_limits.InputError``: a ValueError for ``Checker``, a GovdeskError anywhere
+    else) control and invisible characters and a text longer than ``max_chars``: what is stored
+    can always be printed and exported."""
     if value is None:
         return ""
-    return str(value).replace("\u3000", " ").strip()
+    return checked_text(str(value).replace("\u3000", " ").strip(), max_chars, multiline=multiline)
 
 
 def clean_name(value: Any) -> str:
-    """Names lose inner spaces too (registers often pad 2-character names: 张  三)."""
-    return _WHITESPACE.sub("", clean_text(value))
+    """Names lose inner spaces too (registers often pad 2-character names: 张  三), except one
+    between two Latin words of a transliterated name; look-alike dots become ·. Not checked here
+    (a search box cleans with it too): ``input_limits.checked_name`` is the rule for a stored name."""
+    if value is None:
+        return ""
+    return clean_name_text(str(value).replace("\u3000", " "))
 
 
 def clean_household_number(value: Any) -> str:
@@ -59,6 +68,15 @@ def clean_ethnicity(value: Any) -> str:
     return text
 
 
+def before_1900() -> str:
+    """Said for an Excel date cell before 1900: Excel cannot store one, so the cell reads as a bare
+    time (00:00:00) — which used to be reported as 无法识别的日期“00:00:00”. Written as text
+    (1899-05-01) such a date is read like any other."""
+    return (
+        "日期早于 1900 年（Excel 不能保存 1900 年以前的日期）；请核对年份，真是这样请把单元格设为文本后写成 1899-05-01"
+    )
+
+
 def parse_date(value: Any) -> date | None:
     """Read a date as registers write it: a date, 1990.1.5, 1990年1月5日, 19900105, 1990/01/05.
 
@@ -70,7 +88,7 @@ def parse_date(value: Any) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    text = to_ascii(clean_text(value)).replace(" ", "")
+    text = to_ascii(str(value).strip()).replace(" ", "").replace("\u3000", "")
     if not text:
         return None
     for pattern in _DATE_PATTERNS:
@@ -80,8 +98,8 @@ def parse_date(value: Any) -> date | None:
             try:
                 return date(y, mo, d)
             except ValueError:
-                raise ValueError(f"日期 {text} 不存在") from None
-    raise ValueError(f"无法识别的日期“{text}”，请写成 1990-01-05")
+                raise ValueError(f"日期 {shown(text)} 不存在") from None
+    raise ValueError(f"无法识别的日期“{shown(text)}”，请写成 1990-01-05")
 
 
 def clean_phone(value: Any) -> str:
@@ -91,7 +109,7 @@ def clean_phone(value: Any) -> str:
         return ""
     if _MOBILE.match(text) or _LANDLINE.match(text):
         return text
-    raise ValueError(f"“{text}”不是有效的手机号（11 位）或固定电话（区号-号码）")
+    raise ValueError(f"“{shown(text)}”不是有效的手机号（11 位）或固定电话（区号-号码）")
 
 
 class Checker:
@@ -99,6 +117,10 @@ class Checker:
 
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
+        self.warnings: list[FieldError] = []  # to confirm, not refused (an age over 120)
+
+    def warn(self, field: str, message: str) -> None:
+        self.warnings.append(FieldError(field, label(field), message))
 
     def fail(self, field: str, message: str) -> None:
         self.errors.append(FieldError(field, label(field), message))
@@ -117,9 +139,19 @@ class Checker:
             self.fail(field, "不能为空")
         return day
 
-    def raise_if_any(self) -> None:
+    def for_field(self, field: str) -> list[FieldError]:
+        return [e for e in self.errors if e.field == field]
+
+    def text(self, field: str, value: Any, max_chars: int, *, multiline: bool = False) -> str:
+        """A free text within its limits (``clean_text``); the problem goes to ``field``."""
+        return self.run(field, lambda v: clean_text(v, max_chars, multiline=multiline), value) or ""
+
+    def raise_if_any(self, *, confirmed: bool = False) -> None:
+        """Errors refuse the record; warnings refuse it too until the clerk ``confirmed`` them."""
         if self.errors:
             raise ValidationError(self.errors)
+        if self.warnings and not confirmed:
+            raise NeedsConfirmation(self.warnings)
 
 
 def check_person(
@@ -129,16 +161,20 @@ def check_person(
     id_number: Any,
     sex: Any = None,
     birth_date: Any = None,
+    today: date | None = None,
 ) -> tuple[str, idcard.IdNumberInfo | None, str, date | None]:
     """Shared rule for residents and members: the row must agree with its ID number.
 
-    An empty sex or birth date is filled from the number; a different one is an error.
+    An empty sex or birth date is filled from the number; a different one is an error. An age
+    over 120 is a warning (``Checker.warn``) the clerk confirms.
     """
     clean = clean_name(name)
     if not clean:
         checker.fail("name", "不能为空")
+    else:
+        clean = checker.run("name", checked_name, clean) or clean
     info = checker.run("id_number", idcard.check, id_number if id_number is not None else "")
-    sex_text = clean_text(sex)
+    sex_text = checker.run("sex", clean_text, sex) or ""
     if sex_text and sex_text not in (SEX_MALE, SEX_FEMALE):
         checker.fail("sex", f"应为“{SEX_MALE}”或“{SEX_FEMALE}”")
         sex_text = ""
@@ -150,11 +186,14 @@ def check_person(
             checker.fail("birth_date", f"与公民身份号码不符：号码显示为 {info.birth_date.isoformat()}")
         sex_text = sex_text or info.sex
         birth = birth or info.birth_date
+    old = age_warning(birth, today or date.today())
+    if old:
+        checker.warn("birth_date", old)
     return clean, info, sex_text, birth
 
 
 def check_status(checker: Checker, status: Any) -> str:
-    text = clean_text(status)
+    text = checker.run("status", clean_text, status) or ""
     if text in ("正式", "预备", "流动"):
         text += "党员"
     if text not in MEMBER_STATUSES:

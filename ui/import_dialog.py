@@ -12,6 +12,7 @@ import qtawesome as qta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -62,6 +63,8 @@ class ImportDialog(QDialog):
             self.modes.addButton(radio, i)
             mode_box.addWidget(radio)
         self.modes.button(MODE_ALL).setChecked(True)
+        self.confirm_ages = QCheckBox("已核对：超过 120 岁的年龄照常导入（否则列为问题行）")
+        mode_box.addWidget(self.confirm_ages)
         self.start_button = QPushButton(qta.icon("fa5s.file-import"), "开始导入")
         self.start_button.clicked.connect(lambda _c=False: self.start())
         self.summary = QLabel("表头可以在标题行下面；身份证号码、日期的各种写法、全角数字、空行和“合计/注”行都能识别。")
@@ -113,6 +116,7 @@ class ImportDialog(QDialog):
             self.summary.setText("请先选择一个存在的 Excel 文件。")
             return
         mode = self.modes.checkedId()
+        confirm_ages = self.confirm_ages.isChecked()
         excel, kind = self.services.excel_registers, self.kind
         self.start_button.setEnabled(False)
         self.summary.setText("正在读取和检查…")
@@ -124,6 +128,7 @@ class ImportDialog(QDialog):
                 dry_run=mode == MODE_CHECK,
                 progress=ctx.progress,
                 check_cancel=ctx.check,
+                confirm_ages=confirm_ages,
             ),
             self.show_report,
             self._failed,

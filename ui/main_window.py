@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if self.demo:
             self.statusBar().showMessage("演示村：数据均为虚构，单独存放，不会混入真实台账")
+        if services.warnings:  # the file sits on a network share or a USB drive
+            self.statusBar().showMessage("注意：" + "；".join(services.warnings))
         if self.isVisible():
             QTimer.singleShot(0, self.fill)
 
@@ -197,7 +199,25 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if not self.services.village.has_village():  # a new installation: ask for the village at once
             QTimer.singleShot(0, self.offer_first_run)
+        self.back_up_for_the_day()  # queued behind the first area's own jobs (one worker)
         self.filled.emit()
+
+    def back_up_for_the_day(self) -> None:
+        """The first start of the day backs the database up, in the background after the first fill
+        (a township file takes seconds to copy); a failure is said in the status bar."""
+        from govdesk.faults import explain
+
+        services = self.services
+        if services is None or self.jobs is None:
+            return
+
+        def failed(error: BaseException) -> None:
+            reason = explain(error)
+            if reason is None:
+                raise error
+            self.statusBar().showMessage(f"注意：今天的自动备份没有做成：{reason}")
+
+        self.jobs.submit(lambda ctx: services.backup.daily(), lambda _made: None, failed, read_only=True)
 
     # --- changes ----------------------------------------------------------------------------
     def _react(self, changes: Changes) -> None:
@@ -296,6 +316,9 @@ class MainWindow(QMainWindow):
         backup = self._action("fa5s.save", "备份数据库(&B)…", needs_services=True)
         backup.triggered.connect(self.backup_database)
         file_menu.addAction(backup)
+        self.restore_action = self._action("fa5s.undo", "恢复备份(&R)…", needs_services=True)
+        self.restore_action.triggered.connect(self.restore_backup)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         self.quit_action = self._action("fa5s.sign-out-alt", "退出(&X)")
         self.quit_action.triggered.connect(self.close)
@@ -380,6 +403,13 @@ class MainWindow(QMainWindow):
             progress_label="正在备份数据库…",
             parent=self,
         )
+
+    def restore_backup(self) -> None:
+        """文件 → 恢复备份… (ui.restore_action)."""
+        from ui.restore_action import restore_backup
+
+        if self.services is not None and self.jobs is not None:
+            restore_backup(self, self.services, self.jobs, status=lambda m: self.statusBar().showMessage(m, 30000))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.jobs is not None and self.jobs.busy:

@@ -62,6 +62,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("dues", "党费：登记交费（金额不符需 --confirm）、更正、欠缴名单、同上年设定", "govdesk.cli.dues"),
     Subcommand("user", "用户：添加、列出、改密码、停用（管理员）", "govdesk.cli.users"),
     Subcommand("audit", "操作记录：谁在什么时候改了什么（可按日期、用户筛选）", "govdesk.cli.audit"),
+    Subcommand("restore", "从备份恢复数据库（先检查备份，并先备份当前数据库）", "govdesk.cli.restore"),
 )
 
 

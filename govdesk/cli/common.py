@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,10 @@ def open_database(args: argparse.Namespace) -> Database:
     except BaseException:
         db.dispose()
         raise
+    from govdesk.services.backup import start_of_day
+
+    for warning in start_of_day(db):
+        print(f"govdesk: 注意：{warning}", file=sys.stderr)
     return db
 
 

@@ -31,6 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--skip-invalid", action="store_true", help="导入正确的行，跳过并报告有问题的行")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     p.add_argument(
+        "--confirm-ages", action="store_true", help="已核对：超过 120 岁的年龄照常导入（否则作为问题行列出）"
+    )
+    p.add_argument(
         "--report", type=Path, metavar="FILE.xlsx", help="把有问题的行（含“问题”列）另存为 Excel，改正后可再导入"
     )
     p.set_defaults(handler=run_import)
@@ -73,7 +76,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise NotFoundError(f"找不到文件 {args.file}")  # on stderr, before the database is opened
     db = open_database(args)
     report = ExcelRegisterService(db).import_file(
-        args.kind, args.file, skip_invalid=args.skip_invalid, dry_run=args.dry_run
+        args.kind, args.file, skip_invalid=args.skip_invalid, dry_run=args.dry_run, confirm_ages=args.confirm_ages
     )
     print(f"{KIND_NAMES[args.kind]}导入")
     print(report.summary())

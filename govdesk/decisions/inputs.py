@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from govdesk.decisions.procedures import DEFAULT_PROCEDURE
+from govdesk.input_limits import shown
 from govdesk.validation import clean_text
 
 DEFAULT_POSTING_DAYS = 7
@@ -110,11 +111,11 @@ def parse_amount(value: Any) -> int | None:
         return None
     m = _AMOUNT.match(text)
     if not m:
-        raise ValueError(f"无法识别的金额“{text}”，请写成 125000 或 12.5万")
+        raise ValueError(f"无法识别的金额“{shown(text)}”，请写成 125000 或 12.5万")
     try:
         amount = Decimal(m.group(1)) * (10000 if m.group(2) else 1)
     except InvalidOperation:
-        raise ValueError(f"无法识别的金额“{text}”") from None
+        raise ValueError(f"无法识别的金额“{shown(text)}”") from None
     if amount < 0:
         raise ValueError("金额不能为负数")
     fen = amount * 100
@@ -131,6 +132,9 @@ def format_amount(fen: int | None) -> str:
     return f"{fen // 100:,}.{fen % 100:02d} 元"
 
 
+COUNT_DIGITS = 9  # a head count, never more
+
+
 def parse_count(value: Any) -> int:
     """A vote or head count as typed (blank = 0)."""
     if value is None or value == "":
@@ -138,6 +142,6 @@ def parse_count(value: Any) -> int:
     if isinstance(value, int):
         return value
     text = clean_text(value)
-    if not text.isdigit():
-        raise ValueError(f"“{text}”不是整数")
+    if not (text.isascii() and text.isdecimal()) or len(text) > COUNT_DIGITS:
+        raise ValueError(f"“{shown(text)}”不是整数")
     return int(text)

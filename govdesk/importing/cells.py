@@ -4,12 +4,14 @@ numbers Excel stored as floats, dates as dates or text. Lean on purpose: called 
 
 from __future__ import annotations
 
+import math
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from govdesk.fullwidth import to_ascii
-from govdesk.validation import clean_ethnicity, parse_date
+from govdesk.input_limits import clean_name_text, shown
+from govdesk.validation import before_1900, clean_ethnicity, parse_date
 
 
 def text(value: object) -> str:
@@ -36,6 +38,8 @@ def compact(value: object) -> str:
 
 def id_number(value: object) -> tuple[str, str | None]:
     """(normalised number, problem): full-width digits, spaces and lowercase x are fixed silently."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "", "不是身份证号码（单元格是无效的数值）"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = str(int(value))
         if len(number) >= 15:
@@ -78,10 +82,14 @@ def day(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, float | int) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"无法识别的日期“{value}”，请写成 1990-01-05")
         n = int(value)
-        if 19000101 <= n <= 29991231:  # 19900105 typed as a number
+        if 10000101 <= n <= 29991231:  # 19900105 typed as a number
             return parse_date(str(n))
-        raise ValueError(f"无法识别的日期“{value}”，请写成 1990-01-05")
+        raise ValueError(f"无法识别的日期“{shown(str(value))}”，请写成 1990-01-05")
+    if isinstance(value, time | timedelta):  # a date cell before 1900: Excel kept only a time of day
+        raise ValueError(before_1900())
     return parse_date(value)
 
 
@@ -111,6 +119,13 @@ def birth(value: object) -> tuple[int, tuple[int, ...], int | None] | None:
                 return int(m.group(1)), (int(m.group(2)),), None
         raise
     return None if full is None else (full.year, (full.month,), full.day)
+
+
+def name(value: object) -> str:
+    """A name as stored (``input_limits.clean_name_text``); a plain one (张三) as it is."""
+    if value.__class__ is str and value.isalnum():
+        return value  # type: ignore[return-value]
+    return clean_name_text(text(value))
 
 
 def sex(value: object) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from govdesk.input_limits import shown
 from govdesk.models.people_details import MAX_STARS
 from govdesk.validation import parse_date
 
@@ -33,13 +34,13 @@ def parse_periods(text: str, today: date) -> list[tuple[str, date, date | None]]
             continue
         m = _PERIOD.match(part)
         if not m:
-            raise ValueError(f"无法识别“{part}”，应写成“低保户 2020-01-05至今”")
+            raise ValueError(f"无法识别“{shown(part)}”，应写成“低保户 2020-01-05至今”")
         start = parse_date(m["start"]) if m["start"] else today
         end = None if not m["end"] or m["end"] == "今" else parse_date(m["end"])
         if start is None:
-            raise ValueError(f"“{part}”缺少开始日期")
+            raise ValueError(f"“{shown(part)}”缺少开始日期")
         if end is not None and end <= start:
-            raise ValueError(f"“{part}”的结束日期应晚于开始日期")
+            raise ValueError(f"“{shown(part)}”的结束日期应晚于开始日期")
         out.append((m["cat"], start, end))
     return out
 
@@ -56,7 +57,7 @@ def parse_stars(text: str) -> list[tuple[int, int]]:
             continue
         m = _STAR.match(part)
         if not m or not 0 <= int(m[2]) <= MAX_STARS:
-            raise ValueError(f"无法识别“{part}”，应写成“2025年8星”（0–{MAX_STARS} 星）")
+            raise ValueError(f"无法识别“{shown(part)}”，应写成“2025年8星”（0–{MAX_STARS} 星）")
         out.append((int(m[1]), int(m[2])))
     return out
 
@@ -69,7 +70,7 @@ def parse_flag(text: str) -> bool | None:
         return True
     if t in ("否", "×", "0", "N", "n"):
         return False
-    raise ValueError(f"应填“是”或“否”，填的是“{t}”")
+    raise ValueError(f"应填“是”或“否”，填的是“{shown(t)}”")
 
 
 def group_number(name: str) -> int | None:

@@ -34,6 +34,7 @@ from govdesk.importing.bulk_sql import (
     resident_tuples,
     write_categories_and_stars,
 )
+from govdesk.importing.formulas import explain_formula_cells
 from govdesk.importing.headers import HOUSEHOLD_FIELDS, header_label
 from govdesk.importing.household_plan import HouseholdPlan, PlannedHome, new_report, plan_households
 from govdesk.importing.report import ImportReport, RowProblem
@@ -62,11 +63,13 @@ def import_households(
     today: date | None = None,
     progress: Progress | None = None,
     check_cancel: Callable[[], None] | None = None,
+    confirm_ages: bool = False,
 ) -> ImportReport:
-    """All-or-nothing by default: any bad row and nothing is written (report.written False)."""
+    """All-or-nothing by default: any bad row and nothing is written (report.written False).
+    ``confirm_ages``: ages over 120 were confirmed by the clerk (otherwise each is a problem)."""
     today = today or date.today()
     with gc_paused():
-        return _import(db, path, skip_invalid, dry_run, today, progress, check_cancel)
+        return _import(db, path, skip_invalid, dry_run, today, progress, check_cancel, confirm_ages)
 
 
 def _import(
@@ -77,6 +80,7 @@ def _import(
     today: date,
     progress: Progress | None,
     check_cancel: Callable[[], None] | None,
+    confirm_ages: bool = False,
 ) -> ImportReport:
     # The file is read and planned first, without the database; everything read from the
     # database (existing people, 户号, max ids) is read inside the write transaction, which
@@ -84,7 +88,8 @@ def _import(
     sheet = read_register(path, HOUSEHOLD_FIELDS, "households")
     report = new_report(path, sheet)
     report.dry_run, report.skip_invalid = dry_run, skip_invalid
-    plan = plan_households(sheet, report, today=today, progress=progress)
+    plan = plan_households(sheet, report, today=today, progress=progress, confirm_ages=confirm_ages)
+    explain_formula_cells(report, path, sheet.sheet_name, sheet.header)
     with db.read_connection() if dry_run else db.write_connection() as conn:
         bulk_pragmas(conn)
         existing = _Existing.load(conn)

@@ -20,9 +20,12 @@ from govdesk.importing.household_fields import parse_flag, parse_periods, parse_
 from govdesk.importing.people_rows import RowReader, read_person
 from govdesk.importing.report import ImportReport
 from govdesk.importing.sheet import Sheet
+from govdesk.input_limits import ADDRESS_MAX, HOUSEHOLD_NUMBER_MAX, text_problem
 from govdesk.models.people import RELATION_HEAD
 
 Progress = Callable[[int, int, str], None]
+RELATION_MAX = 20  # the columns' widths
+GROUP_NAME_MAX = 50
 
 
 @dataclass
@@ -53,10 +56,20 @@ def new_report(path: str | Path, sheet: Sheet) -> ImportReport:
 
 
 def plan_households(
-    sheet: Sheet, report: ImportReport, *, today: date, progress: Progress | None = None
+    sheet: Sheet,
+    report: ImportReport,
+    *,
+    today: date,
+    progress: Progress | None = None,
+    confirm_ages: bool = False,
 ) -> HouseholdPlan:
     """Check every row of ``sheet`` (as ``read_register`` read it); nothing touches the database."""
-    r = RowReader(sheet.columns, extra=_HOUSEHOLD_FIELDS + ("relation", "number"), header=sheet.header)
+    r = RowReader(
+        sheet.columns,
+        extra=_HOUSEHOLD_FIELDS + ("relation", "number"),
+        header=sheet.header,
+        confirm_ages=confirm_ages,
+    )
     by_number = "number" in sheet.columns
     homes: list[PlannedHome] = []
     index: dict[str, PlannedHome] = {}
@@ -67,11 +80,12 @@ def plan_households(
         if progress is not None and n % 5000 == 0:
             progress(n, total, f"检查第 {n + 1}/{total} 行…")
         r.start(row_no, row_cells)
-        relation = cells.compact(r.cells[r.ix["relation"]])
+        relation = r.short("relation", RELATION_MAX)
         if by_number:
             number = cells.household_number(r.cells[r.ix["number"]])
-            if not number:
-                r.fail("number", "户号不能为空")
+            problem = text_problem(number, HOUSEHOLD_NUMBER_MAX) if number else "户号不能为空"
+            if problem:
+                r.fail("number", problem)
                 continue
             home = index.get(number)
             if home is None:
@@ -116,11 +130,11 @@ def _household_cells(r: RowReader, home: PlannedHome, today: date) -> None:
     """Household fields: the first row that fills a cell wins (later rows usually repeat it)."""
     c, ix = r.cells, r.ix
     if not home.villager_group and c[ix["villager_group"]] not in (None, ""):
-        home.villager_group = cells.compact(c[ix["villager_group"]])
+        home.villager_group = r.short("villager_group", GROUP_NAME_MAX)
     if not home.grid and c[ix["grid"]] not in (None, ""):
-        home.grid = cells.compact(c[ix["grid"]])
+        home.grid = r.short("grid", GROUP_NAME_MAX)
     if not home.address and c[ix["address"]] not in (None, ""):
-        home.address = cells.text(c[ix["address"]])
+        home.address = r.text("address", ADDRESS_MAX)
     if c[ix["categories"]] not in (None, "") and not home.categories:
         try:
             home.categories = parse_periods(cells.text(c[ix["categories"]]), today)

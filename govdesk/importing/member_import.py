@@ -16,10 +16,12 @@ from sqlalchemy import bindparam, func, insert, select
 from govdesk.db import Database
 from govdesk.errors import NO_VILLAGE_MESSAGE, NotFoundError
 from govdesk.importing import cells
+from govdesk.importing.formulas import explain_formula_cells
 from govdesk.importing.headers import MEMBER_FIELDS, header_label
 from govdesk.importing.people_rows import RowReader, read_person
 from govdesk.importing.report import ImportReport
 from govdesk.importing.sheet import read_register
+from govdesk.input_limits import shown
 from govdesk.models import Household, Member, OrgUnit, Resident, Village
 from govdesk.models.org import ORG_BRANCH, ORG_GROUP
 from govdesk.models.people import MEMBER_STATUSES, STATUS_PROBATIONARY
@@ -40,7 +42,9 @@ def import_members(
     today: date | None = None,
     progress: Progress | None = None,
     check_cancel: Callable[[], None] | None = None,
+    confirm_ages: bool = False,
 ) -> ImportReport:
+    """``confirm_ages``: ages over 120 were confirmed by the clerk (otherwise each is a problem)."""
     today = today or date.today()
     sheet = read_register(path, MEMBER_FIELDS, "members")
     report = ImportReport(
@@ -66,7 +70,7 @@ def import_members(
             for n, rid, hid in conn.execute(select(Resident.id_number, Resident.id, Resident.household_id))
         }
         members = dict(conn.execute(select(Member.id_number, Member.id)).all())
-        r = RowReader(sheet.columns, header=sheet.header)
+        r = RowReader(sheet.columns, header=sheet.header, confirm_ages=confirm_ages)
         seen: dict[str, int] = {}
         rows: list[dict[str, Any]] = []
         for n, (row_no, row_cells) in enumerate(sheet.rows):
@@ -85,6 +89,7 @@ def import_members(
                 values["household_id"] = home[1]
             rows.append(values)
         report.problems = r.problems
+        explain_formula_cells(report, path, sheet.sheet_name, sheet.header)
         bad = {p.row for p in r.problems}
         report.bad_rows = [(no, c) for no, c in sheet.rows if no in bad]
         if dry_run or (bad and not skip_invalid):
@@ -155,17 +160,17 @@ def _member_fields(
     branch_name = cells.compact(r.raw("branch"))
     branch_id = branches.get(branch_name) if branch_name else None
     if branch_name and branch_id is None:
-        r.fail("branch", f"找不到支部“{branch_name}”（请先在组织设置中建立，或改成已有的支部名称）")
+        r.fail("branch", f"找不到支部“{shown(branch_name)}”（请先在组织设置中建立，或改成已有的支部名称）")
     group_name = cells.compact(r.raw("party_group"))
     group_id = None
     if group_name:
         found = groups.get(group_name)
         if found is None:
-            r.fail("party_group", f"找不到党小组“{group_name}”")
+            r.fail("party_group", f"找不到党小组“{shown(group_name)}”")
         else:
             group_id = found[0]
             if branch_id is not None and found[1] != branch_id:
-                r.fail("party_group", f"党小组“{group_name}”不属于“{branch_name}”")
+                r.fail("party_group", f"党小组“{shown(group_name)}”不属于“{shown(branch_name)}”")
     number = cells.household_number(r.raw("number"))
     household_id = households.get(number) if number else None
     if number and household_id is None:
@@ -175,13 +180,13 @@ def _member_fields(
     if plaque and plaque not in PLAQUE_KINDS:
         r.fail("plaque_kind", "应为：" + "、".join(PLAQUE_KINDS))
     return {
-        "education": cells.compact(r.raw("education")),
+        "education": r.short("education", 20),
         "joined_on": joined,
         "full_on": full,
         "status": status,
         "branch_id": branch_id,
         "party_group_id": group_id,
-        "post": cells.text(r.raw("post")),
+        "post": r.text("post", 100),
         "household_id": household_id,
         "plaque_kind": plaque,
         "plaque_on": plaque_on if plaque else None,

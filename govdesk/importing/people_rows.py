@@ -14,6 +14,7 @@ from govdesk import idcard
 from govdesk.importing import cells
 from govdesk.importing.headers import header_label
 from govdesk.importing.report import RowProblem
+from govdesk.input_limits import LINE_MAX, NOTE_MAX, age_warning, name_problem, shown, text_problem, visible
 from govdesk.models.people import SEX_FEMALE, SEX_MALE
 from govdesk.validation import clean_phone
 
@@ -21,10 +22,18 @@ from govdesk.validation import clean_phone
 class RowReader:
     """Reads fields of one row by key; remembers problems with the Excel row number."""
 
-    __slots__ = ("cols", "cells", "row", "problems", "ix", "names")
+    __slots__ = ("cols", "cells", "row", "problems", "ix", "names", "confirm_ages")
 
-    def __init__(self, cols: dict[str, int], extra: tuple[str, ...] = (), header: list[object] | None = None) -> None:
+    def __init__(
+        self,
+        cols: dict[str, int],
+        extra: tuple[str, ...] = (),
+        header: list[object] | None = None,
+        *,
+        confirm_ages: bool = False,
+    ) -> None:
         self.cols = cols
+        self.confirm_ages = confirm_ages  # ages over 120 confirmed by the clerk: imported, not reported
         self.cells: list[object] = []
         self.row = 0
         self.problems: list[RowProblem] = []
@@ -45,7 +54,35 @@ class RowReader:
 
     def fail(self, key: str, message: str) -> None:
         column = (self.names.get(key) or header_label(key)) if key else ""
-        self.problems.append(RowProblem(self.row, column, message))
+        self.problems.append(RowProblem(self.row, visible(column), visible(message)))
+
+    def text(self, key: str, max_chars: int, *, multiline: bool = False) -> str:
+        """A free-text cell within its limits (``input_limits.text_problem``); "" and a problem if not."""
+        i = self.ix.get(key)
+        raw = self.cells[i] if i is not None else self.raw(key)
+        if raw is None:  # the common case of an optional column: nothing to check
+            return ""
+        value = cells.text(raw)
+        problem = text_problem(value, max_chars, multiline=multiline) if value else None
+        if problem:
+            self.fail(key, problem)
+            return ""
+        return value
+
+    def short(self, key: str, max_chars: int = LINE_MAX) -> str:
+        """A one-word cell as stored (spaces removed: 民族, 学历, 关系), within its limits."""
+        i = self.ix.get(key)
+        raw = self.cells[i] if i is not None else self.raw(key)
+        if raw is None:
+            return ""
+        value = cells.compact(raw)
+        if value.__class__ is str and value.isprintable() and len(value) <= max_chars:
+            return value  # the common case, checked inline
+        problem = text_problem(value, max_chars) if value else None
+        if problem:
+            self.fail(key, problem)
+            return ""
+        return value
 
     def date(self, key: str) -> date | None:
         try:
@@ -55,6 +92,7 @@ class RowReader:
             return None
 
 
+ETHNICITY_MAX = 20  # the column's width: 民族 names are short (塔吉克族, 穿青人)
 PERSON_FIELDS = ("name", "id_number", "sex", "birth_date", "phone", "ethnicity", "notes", "ended_on", "end_reason")
 
 
@@ -95,9 +133,13 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
     """The person fields of the current row, or ``None`` (problems recorded) when invalid."""
     before = len(r.problems)
     c, ix = r.cells, r.ix
-    name = cells.compact(c[ix["name"]])
+    name = cells.name(c[ix["name"]])
     if not name:
         r.fail("name", "姓名不能为空")
+    else:
+        problem = name_problem(name)
+        if problem:
+            r.fail("name", problem)
     number, problem = cells.id_number(c[ix["id_number"]])
     birth_from_id = sex_from_id = None
     if problem:
@@ -107,6 +149,10 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
             birth_from_id, sex_from_id = idcard.parse(number, today)
         except idcard.IdNumberError as exc:
             r.fail("id_number", str(exc))
+    if birth_from_id is not None and not r.confirm_ages:
+        old = age_warning(birth_from_id, today)
+        if old:
+            r.fail("id_number", old + "；确认无误请选择“确认超过 120 岁的年龄”（命令行 --confirm-ages）后再导入")
     if number and birth_from_id is not None:
         first = seen_ids.get(number)
         if first is not None:
@@ -115,7 +161,7 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
             seen_ids[number] = r.row
     sex = cells.sex(c[ix["sex"]])
     if sex and sex not in (SEX_MALE, SEX_FEMALE):
-        r.fail("sex", f"应为“{SEX_MALE}”或“{SEX_FEMALE}”，填的是“{sex}”")
+        r.fail("sex", f"应为“{SEX_MALE}”或“{SEX_FEMALE}”，填的是“{shown(sex)}”")
     elif sex and sex_from_id and sex != sex_from_id:
         r.fail("sex", f"与公民身份号码不符：号码显示为{sex_from_id}")
     raw_birth = c[ix["birth_date"]]
@@ -129,6 +175,9 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
         phone = phone_of(c[ix["phone"]])
     except ValueError as exc:
         r.fail("phone", str(exc))
+    ethnicity = r.short("ethnicity", ETHNICITY_MAX)
+    notes = r.text("notes", NOTE_MAX, multiline=True)
+    end_reason = r.text("end_reason", LINE_MAX)
     ended_on = r.date("ended_on") if c[ix["ended_on"]] not in (None, "") else None
     if ended_on is not None and ended_on > today:
         r.fail("ended_on", "不能晚于今天")
@@ -139,9 +188,9 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
         "id_number": number,
         "sex": sex or sex_from_id,
         "birth_date": birth_from_id,
-        "ethnicity": cells.ethnicity(c[ix["ethnicity"]]),
+        "ethnicity": cells.ethnicity(ethnicity),
         "phone": phone,
-        "notes": cells.text(c[ix["notes"]]),
+        "notes": notes,
         "ended_on": ended_on,
-        "end_reason": (cells.text(c[ix["end_reason"]]) or "导入时已注销") if ended_on else "",
+        "end_reason": (end_reason or "导入时已注销") if ended_on else "",
     }

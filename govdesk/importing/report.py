@@ -7,9 +7,11 @@ clerk fixes them there and imports that file again (the importer ignores the 问
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from govdesk.importing.headers import PROBLEM_HEADER
+from govdesk.input_limits import visible
 
 
 @dataclass(frozen=True)
@@ -85,12 +87,28 @@ class ImportReport:
         header = [("" if h is None else h) for h in self.header]
         ws.append([*header, PROBLEM_HEADER, "原行号"])
         for row_no, cells in self.bad_rows:
-            padded = list(cells) + [None] * (len(header) - len(cells))
+            padded = [_writable(c) for c in cells] + [None] * (len(header) - len(cells))
             ws.append([*padded[: len(header)], "；".join(by_row.get(row_no, [])), row_no])
         ws2 = wb.create_sheet("问题清单")
         ws2.append(["行号", "列", "问题"])
         for p in sorted(self.problems, key=lambda p: (p.row, p.column)):
-            ws2.append([p.row, p.column, p.message])
+            ws2.append([p.row, _writable(p.column), _writable(p.message)])
         out.parent.mkdir(parents=True, exist_ok=True)
         wb.save(out)
         return out
+
+
+EXCEL_CELL_MAX = 32_767
+
+
+def _writable(cell: object) -> object:
+    """A bad row's cell as Excel can hold it: an invisible character shown as ⟨U+200B⟩ where it
+    was (newlines and tabs kept), at most Excel's 32,767 characters; a before-1900 date cell (a
+    bare time) as its text. Writing the bad rows must not fail on the very cells that made them bad."""
+    if isinstance(cell, str):
+        if not cell.isprintable():
+            cell = "".join(c if c in "\n\r\t" else visible(c) for c in cell)
+        return cell[:EXCEL_CELL_MAX]
+    if isinstance(cell, int | float | bool | date | datetime) or cell is None:
+        return cell
+    return str(cell)

@@ -73,14 +73,65 @@ def _is_footer(row: list[object], columns: dict[str, int]) -> bool:
     return False
 
 
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (and .et) files
+_SNIFF_BYTES = 4096
+
+
+def check_excel_file(path: Path) -> None:
+    """Say what is wrong with a file that is no Excel workbook before calamine tries it: each of
+    these used to get calamine's "invalid Zip archive: Could not find EOCD", which told a clerk
+    nothing. ``RegisterFormatError`` (Chinese, naming the file) or nothing."""
+    name = path.name
+    if not path.exists():
+        raise RegisterFormatError(f"找不到文件 {path}")
+    if path.is_dir():
+        raise RegisterFormatError(f"“{name}”是一个文件夹，不是 Excel 文件；请选择文件夹里的花名册文件")
+    with path.open("rb") as f:
+        head = f.read(_SNIFF_BYTES)
+    if not head:
+        raise RegisterFormatError(f"文件 {name} 是空的（0 字节），可能复制或下载没有完成；请重新复制原文件")
+    if head.startswith(_ZIP):
+        import zipfile
+
+        if not zipfile.is_zipfile(path):
+            raise RegisterFormatError(
+                f"文件 {name} 不完整（只有开头一部分），可能复制、下载时中断或 U 盘被拔出；请重新复制原文件"
+            )
+        return
+    if head.startswith(_OLE):
+        return
+    if _looks_like_text(head):
+        raise RegisterFormatError(
+            f"文件 {name} 其实是文本（CSV）文件，只是扩展名改成了 {path.suffix or '（无）'}；"
+            "请在 Excel 或 WPS 中打开它，再“另存为” Excel 工作簿（.xlsx）后导入"
+        )
+    raise RegisterFormatError(f"文件 {name} 不是 Excel 文件（内容既不是 .xlsx 也不是 .xls）；请选择花名册的 Excel 文件")
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """Text in one of the encodings a desk PC writes CSV in (UTF-8 with or without BOM, GBK)."""
+    if b"\x00" in head:
+        return head.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16 text (Excel's "Unicode text")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(head) - 4:  # a character cut by the sniffing window
+                return True
+    return False
+
+
 def read_register(path: str | Path, fields: tuple[str, ...], kind: str) -> Sheet:
     """The first sheet whose header (within the first rows) names the required columns."""
+    check_excel_file(Path(path))
     try:
         wb = CalamineWorkbook.from_path(str(path))
-    except FileNotFoundError:
-        raise
-    except Exception as exc:  # calamine raises its own errors for non-Excel files
-        raise RegisterFormatError(f"无法读取文件 {Path(path).name}：不是有效的 Excel 文件（{exc}）") from exc
+    except Exception as exc:  # calamine raises its own errors for a damaged workbook
+        raise RegisterFormatError(
+            f"无法读取 Excel 文件 {Path(path).name}：文件已损坏（请在 Excel 或 WPS 中打开，另存为 .xlsx 后再试）"
+        ) from exc
     required = REQUIRED[kind]
     for sheet_name in wb.sheet_names:
         data = wb.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)

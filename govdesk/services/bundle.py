@@ -67,6 +67,7 @@ class Services:
     volunteers: VolunteerService
     users: UserService
     audit: AuditService
+    warnings: tuple[str, ...] = ()  # said once the window opens (a network share or USB drive)
 
     @classmethod
     def open_target(cls, target: str | Path | None) -> Services:
@@ -83,7 +84,11 @@ class Services:
                 f"无法打开数据库 {target or '（默认数据库）'}：文件不是 govdesk 数据库、已损坏或被占用"
                 f"（未做任何修改）。详细信息：{exc.__class__.__name__}"
             ) from exc
-        return cls.open(db)
+        from dataclasses import replace
+
+        services = cls.open(db)
+        storage = services.backup.storage_warning()  # the day's backup runs later, off the GUI thread
+        return replace(services, warnings=(storage,)) if storage else services
 
     def close(self) -> None:
         """Release the database's connections (the window calls this when it closes)."""

@@ -41,6 +41,7 @@ class ExcelRegisterService:
         today: date | None = None,
         progress: Progress | None = None,
         check_cancel: Callable[[], None] | None = None,
+        confirm_ages: bool = False,
     ) -> ImportReport:
         from govdesk.importing import import_households, import_members
 
@@ -55,6 +56,7 @@ class ExcelRegisterService:
                 today=today,
                 progress=progress,
                 check_cancel=check_cancel,
+                confirm_ages=confirm_ages,
             )
 
     def export_file(self, kind: str, path: str | Path, *, progress: Progress | None = None) -> int:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import FieldError, ValidationError
+from govdesk.input_limits import ADDRESS_MAX, HOUSEHOLD_NUMBER_MAX, LINE_MAX, NOTE_MAX, text_problem
 from govdesk.labels import label
 from govdesk.models import Grid, Household, HouseholdCategory, Member, Resident, VillagerGroup
 from govdesk.models.people import DEFAULT_ETHNICITY, RELATION_HEAD
@@ -35,7 +36,6 @@ from govdesk.validation import (
     clean_ethnicity,
     clean_household_number,
     clean_phone,
-    clean_text,
 )
 
 
@@ -59,23 +59,26 @@ class ResidentInput:
     relation: Any = ""
     phone: Any = ""
     notes: Any = ""
+    confirmed: bool = False  # the clerk confirmed the warnings (an age over 120)
 
 
 def validate_household(data: HouseholdInput) -> dict[str, Any]:
     c = Checker()
     number = clean_household_number(data.number)
-    if not number:
-        c.fail("number", "不能为空")
+    problem = text_problem(number, HOUSEHOLD_NUMBER_MAX) if number else "不能为空"
+    if problem:
+        c.fail("number", problem)
     phone = c.run("phone", clean_phone, data.phone)
-    c.raise_if_any()
-    return {
+    values = {
         "number": number,
-        "address": clean_text(data.address),
+        "address": c.text("address", data.address, ADDRESS_MAX),
         "phone": phone or "",
         "villager_group_id": data.villager_group_id,
         "grid_id": data.grid_id,
-        "notes": clean_text(data.notes),
+        "notes": c.text("notes", data.notes, NOTE_MAX, multiline=True),
     }
+    c.raise_if_any()
+    return values
 
 
 def validate_resident(data: ResidentInput) -> dict[str, Any]:
@@ -83,11 +86,12 @@ def validate_resident(data: ResidentInput) -> dict[str, Any]:
     name, info, sex, birth = check_person(
         c, name=data.name, id_number=data.id_number, sex=data.sex, birth_date=data.birth_date
     )
-    relation = clean_text(data.relation)
-    if not relation:
+    relation = c.text("relation", data.relation, LINE_MAX)
+    if not relation and not c.for_field("relation"):
         c.fail("relation", "不能为空（户主本人填“户主”）")
     phone = c.run("phone", clean_phone, data.phone)
-    c.raise_if_any()
+    notes = c.text("notes", data.notes, NOTE_MAX, multiline=True)
+    c.raise_if_any(confirmed=data.confirmed)
     return {
         "name": name,
         "id_number": info.number if info else "",
@@ -96,7 +100,7 @@ def validate_resident(data: ResidentInput) -> dict[str, Any]:
         "ethnicity": clean_ethnicity(data.ethnicity),
         "relation": relation,
         "phone": phone or "",
-        "notes": clean_text(data.notes),
+        "notes": notes,
         "search_keys": search_keys(name),
     }
 

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select, select, update
 from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import RefusedError
+from govdesk.input_limits import LINE_MAX, NOTE_MAX
 from govdesk.labels import label
 from govdesk.models import Household, Member, Resident
 from govdesk.models.people import DEFAULT_ETHNICITY, STATUS_PROBATIONARY
@@ -37,7 +38,6 @@ from govdesk.validation import (
     check_status,
     clean_ethnicity,
     clean_phone,
-    clean_text,
     parse_date,
 )
 
@@ -64,6 +64,7 @@ class MemberInput:
     household_id: int | None = None
     resident_id: int | None = None
     notes: Any = ""
+    confirmed: bool = False  # the clerk confirmed the warnings (an age over 120)
 
 
 def validate_member(data: MemberInput) -> dict[str, Any]:
@@ -76,6 +77,9 @@ def validate_member(data: MemberInput) -> dict[str, Any]:
     joined = c.run("joined_on", parse_date, data.joined_on)
     full = c.run("full_on", parse_date, data.full_on)
     phone = c.run("phone", clean_phone, data.phone)
+    education = c.text("education", data.education, LINE_MAX)
+    post = c.text("post", data.post, LINE_MAX)
+    notes = c.text("notes", data.notes, NOTE_MAX, multiline=True)
     today = date.today()
     if joined is None and not any(e.field == "joined_on" for e in c.errors):
         c.fail("joined_on", "不能为空")
@@ -87,24 +91,24 @@ def validate_member(data: MemberInput) -> dict[str, Any]:
         c.fail("full_on", f"应晚于{label('joined_on')}")
     if full and status == STATUS_PROBATIONARY:
         c.fail("full_on", "预备党员尚未转正，不应填写转正时间")
-    c.raise_if_any()
+    c.raise_if_any(confirmed=data.confirmed)
     return {
         "name": name,
         "id_number": info.number if info else "",
         "sex": sex,
         "birth_date": birth,
         "ethnicity": clean_ethnicity(data.ethnicity),
-        "education": clean_text(data.education),
+        "education": education,
         "joined_on": joined,
         "full_on": full,
         "status": status,
         "branch_id": data.branch_id,
         "party_group_id": data.party_group_id,
         "phone": phone or "",
-        "post": clean_text(data.post),
+        "post": post,
         "household_id": data.household_id,
         "resident_id": data.resident_id,
-        "notes": clean_text(data.notes),
+        "notes": notes,
         "search_keys": search_keys(name),
     }
 

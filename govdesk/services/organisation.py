@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import FieldError, NotFoundError, ValidationError
+from govdesk.input_limits import LINE_MAX, checked_name
 from govdesk.labels import label
 from govdesk.models import Cadre, Grid, Member, OrgUnit, VillagerGroup
 from govdesk.models.org import ORG_BRANCH, ORG_GENERAL_BRANCH, ORG_GROUP, ORG_KINDS
@@ -93,8 +94,10 @@ def validate_cadre(data: CadreInput) -> dict[str, Any]:
     name = clean_name(data.name)
     if not name:
         c.fail("name", "不能为空")
-    post = clean_text(data.post)
-    if not post:
+    else:
+        name = c.run("name", checked_name, name) or name
+    post = c.text("cadre_post", data.post, LINE_MAX)
+    if not post and not c.for_field("cadre_post"):
         c.fail("cadre_post", "不能为空")
     phone = c.run("phone", clean_phone, data.phone)
     if not (data.on_branch_committee or data.on_village_committee):

@@ -50,8 +50,10 @@ def fetch_record(session: Session, model: type[T], record_id: int) -> T:
 
 
 def input_from(record: Any, input_type: type[T]) -> T:
-    """An edit form's starting values: the record's fields named like the input dataclass's."""
-    return input_type(**{f.name: getattr(record, f.name) for f in fields(input_type)})  # type: ignore[arg-type]
+    """An edit form's starting values: the record's fields named like the input dataclass's (an
+    input's own flags, like ``confirmed``, keep their defaults)."""
+    values = {f.name: getattr(record, f.name) for f in fields(input_type) if hasattr(record, f.name)}
+    return input_type(**values)  # type: ignore[arg-type]
 
 
 def member_org_select(*columns: Any) -> Select[Any]:

@@ -114,7 +114,7 @@ def _optional_id(c: Checker, field: str, value: Any) -> int | None:
 
 
 def _choice(c: Checker, field: str, value: Any, choices: tuple[str, ...] | list[str], default: str = "") -> str:
-    text = clean_text(value) or default
+    text = c.run(field, clean_text, value) or default
     if text not in choices:
         c.fail(field, "应为：" + "、".join(choices))
     return text
@@ -146,7 +146,7 @@ def check_item(data: VoiceInput, today: date, categories: tuple[str, ...] | list
     channel = _choice(c, "voice_channel", data.channel, CHANNELS)
     resident_id = _optional_id(c, "voice_raised_by", data.raised_by_resident_id)
     household_id = _optional_id(c, "voice_raised_by", data.raised_by_household_id)
-    name = clean_text(data.raised_by_name)
+    name = c.run("voice_raised_by", clean_text, data.raised_by_name) or ""
     if not name and resident_id is None and household_id is None:
         c.fail("voice_raised_by", "请选择居民、农户，或填写反映人姓名")
     if len(name) > MAX_NAME:
@@ -154,12 +154,12 @@ def check_item(data: VoiceInput, today: date, categories: tuple[str, ...] | list
     group_id = _optional_id(c, "voice_villager_group", data.villager_group_id)
     grid_id = _optional_id(c, "voice_grid", data.grid_id)
     category = _choice(c, "voice_category", data.category, tuple(categories))
-    content = clean_text(data.content)
+    content = c.run("voice_content", clean_text, data.content) or ""
     if not content:
         c.fail("voice_content", "不能为空")
     elif len(content) > MAX_CONTENT:
         c.fail("voice_content", f"不能超过 {MAX_CONTENT} 个字")
-    taken_by = clean_text(data.taken_by)
+    taken_by = c.run("voice_taken_by", clean_text, data.taken_by) or ""
     if len(taken_by) > 50:
         c.fail("voice_taken_by", "不能超过 50 个字")
     deadline = c.run("voice_deadline", parse_date, data.deadline)
@@ -168,8 +168,8 @@ def check_item(data: VoiceInput, today: date, categories: tuple[str, ...] | list
     if deadline is not None and received is not None and deadline < received:
         c.fail("voice_deadline", "不能早于反映日期")
     status = _choice(c, "voice_status", data.status, STATUSES, STATUS_NEW)
-    reply = clean_text(data.reply)
-    replied_by = clean_text(data.replied_by)
+    reply = c.run("voice_reply", clean_text, data.reply) or ""
+    replied_by = c.run("voice_replied_by", clean_text, data.replied_by) or ""
     if len(replied_by) > 50:
         c.fail("voice_replied_by", "不能超过 50 个字")
     replied_on = c.run("voice_replied_on", parse_date, data.replied_on)

@@ -42,7 +42,7 @@ def test_backup_is_made_before_the_schema_changes(tmp_path: Path) -> None:
     first.dispose()
 
     again = Database(target)
-    assert again.last_backup is not None and again.last_backup.parent == tmp_path / "backups"
+    assert again.last_backup is not None and again.last_backup.parent == tmp_path / "old.backups"
     import sqlite3
 
     with sqlite3.connect(again.last_backup) as copy:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from govdesk.backups import backups_folder
 from tests.faults.conftest import checkpointed, run_govdesk
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + b"\x00" * 200
@@ -68,6 +69,7 @@ def test_database_from_a_newer_version(village_db: Path) -> None:
         _refused(result, "这个数据库来自更新版本的 govdesk，请先升级程序")
         assert village_db.read_bytes() == before
     assert not (village_db.parent / "backups").exists()
+    assert not backups_folder(village_db).exists()
 
 
 def test_locked_database_waits_then_says_in_use(village_db: Path, tmp_path: Path) -> None:
@@ -112,6 +114,7 @@ def test_village_creates_a_new_database_without_a_backup(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert target.exists()
     assert not (target.parent / "backups").exists()
+    assert not backups_folder(target).exists()
     assert not (Path(os.environ["GOVDESK_HOME"]) / "data" / "backups").exists()
 
 

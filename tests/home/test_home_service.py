@@ -175,7 +175,7 @@ def test_the_anniversary_filter_selects_what_the_rule_finds(db: Database, today:
         birth = date(1960, 1, 1)
         services.members.create(
             MemberInput(
-                name=f"试{n}",
+                name=f"试{chr(0x4E00 + n)}",  # names are letters only (input_limits)
                 id_number=idcard.make_number("330784", birth, next(seq)),
                 sex="男",
                 birth_date=birth,
@@ -190,7 +190,7 @@ def test_the_anniversary_filter_selects_what_the_rule_finds(db: Database, today:
             )
         ).all()
     found = {name for name, _ in rows}
-    expected = {f"试{n}" for n, joined in enumerate(JOINED) if anniversary_in_window(joined, today)}
+    expected = {f"试{chr(0x4E00 + n)}" for n, joined in enumerate(JOINED) if anniversary_in_window(joined, today)}
     assert found == expected
 
 

@@ -166,3 +166,22 @@ def test_people_import_dialog_report_and_bad_rows(window, qtbot, tmp_path) -> No
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     assert dialog.report.written and dialog.report.created == 1
     qtbot.waitUntil(lambda: tab.model.rowCount() == before + 1, timeout=5000)
+
+
+def test_people_import_dialog_confirms_ages_over_120(window, qtbot, tmp_path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["户号", "姓名", "与户主关系", "公民身份号码"])
+    ws.append(["A-900", "寿星", "户主", idcard.make_number("330784", date(1890, 3, 1), 17)])
+    path = tmp_path / "old.xlsx"
+    wb.save(path)
+    dialog = ImportDialog(window.services, window.jobs, "households", window.select_area("农户"))
+    dialog.path.setText(str(path))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert not dialog.report.written and "超过 120 岁" in dialog.report.problems[0].message
+    dialog.report = None
+    dialog.confirm_ages.setChecked(True)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert dialog.report.written and dialog.report.created == 1

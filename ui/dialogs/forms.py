@@ -11,13 +11,14 @@ knows) lands under its field the same way, and the dialog stays open with the in
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
-from govdesk.errors import FieldError, GovdeskError, ValidationError
+from govdesk.errors import FieldError, GovdeskError, NeedsConfirmation, ValidationError
 from govdesk.labels import label
 from ui.dialogs.common import DateField, FieldDialog
 
@@ -144,13 +145,16 @@ class FormDialog(FieldDialog):
 
     def validate_now(self) -> list[FieldError]:
         self._timer.stop()
+        warning = ""
         try:
             self.check(self.build_input())
             errors: list[FieldError] = []
         except ValidationError as exc:
             errors = exc.errors
+        except NeedsConfirmation as exc:  # savable once confirmed (an age over 120): said, not refused
+            errors, warning = [], str(exc)
         self._errors = errors
-        self._display(errors, general="")
+        self._display(errors, general=warning)
         return errors
 
     def _display(self, errors: list[FieldError], general: str) -> None:
@@ -171,7 +175,18 @@ class FormDialog(FieldDialog):
             self._display([], general=str(error))
 
     def submit(self) -> None:
-        self.save(self.build_input())
+        data = self.build_input()
+        try:
+            self.save(data)
+        except NeedsConfirmation as exc:
+            if not self.confirm(str(exc)):
+                raise  # the dialog stays open with the question above the buttons
+            self.save(dataclasses.replace(data, confirmed=True))
+
+    def confirm(self, question: str) -> bool:
+        """The clerk's answer to a warning the domain asks to confirm (an age over 120)."""
+        answer = QMessageBox.question(self, "请确认", question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def accept(self) -> None:
         self._show_all = True

@@ -1,0 +1,61 @@
+"""``govdesk restore FILE``: replace the database with a checked backup (the current one backed up first).
+
+The current database is not opened through the usual path: it may be the very reason for the
+restore (damaged, or refused as from a newer version). See ``govdesk.restore`` for the order of
+the checks and why a refused restore changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from govdesk.cli.common import db_target
+from govdesk.errors import RefusedError
+
+log = logging.getLogger("govdesk.cli")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("restore")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="备份文件（.sqlite3），如数据库旁 .backups 文件夹中的自动备份"
+    )
+    p.set_defaults(handler=run_restore)
+
+
+def _kept(db_file: Path) -> int:
+    """The backups-kept setting of the current database, or the default if it cannot be read."""
+    from govdesk.backups import DEFAULT_KEPT
+    from govdesk.db import Database
+    from govdesk.services.backup import BackupService
+
+    if not db_file.is_file():
+        return DEFAULT_KEPT
+    try:
+        db = Database(db_file, run_migrations=False, create=False)
+    except Exception:  # noqa: BLE001 - a damaged or foreign current file: restore it with the default
+        return DEFAULT_KEPT
+    try:
+        return BackupService(db).kept()
+    except Exception:  # noqa: BLE001 - an old schema without settings, or unreadable: the default
+        return DEFAULT_KEPT
+    finally:
+        db.dispose()
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from govdesk.db import Database, to_url
+    from govdesk.restore import restore
+
+    url = to_url(db_target(args))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise RefusedError("服务器数据库（PostgreSQL）请用 pg_restore 恢复")
+    db_file = Path(url.database)
+    done = restore(db_file, args.file, keep=_kept(db_file))
+    Database(db_file, create=False).dispose()  # an older backup is brought to the current schema now
+    print(f"已从备份 {done.source} 恢复数据库 {done.database}")
+    if done.previous is not None:
+        print(f"恢复前的数据库已备份到 {done.previous}")
+    return 0
