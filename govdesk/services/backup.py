@@ -74,6 +74,14 @@ class BackupService:
         previous = restore(source, backup, keep=keep, now=now).previous
         Database(source, create=False).dispose()  # migrated (after its own backup) if older
         self.db.dispose()
+        from govdesk import audit  # recorded in the restored file: who restored it, from what
+
+        audit.record_event(
+            self.db,
+            audit.RESTORED,
+            "database",
+            summary=f"从备份 {backup.name} 恢复（恢复前的数据库已备份为 {previous.name if previous else '—'}）",
+        )
         return previous
 
     def storage_warning(self) -> str | None:
@@ -88,6 +96,12 @@ class BackupService:
         if source is None:
             raise RefusedError("服务器数据库（PostgreSQL）请用 pg_dump 备份")
         return source
+
+
+def restore_summary(backup: Path, previous: Path | None) -> str:
+    """The audit's line for a restore (the window's and the CLI's alike)."""
+    before = f"，恢复前的数据库已备份为 {previous.name}" if previous is not None else ""
+    return f"从备份 {backup.name} 恢复数据库{before}"
 
 
 def start_of_day(db: Database) -> list[str]:

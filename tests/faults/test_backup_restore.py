@@ -53,6 +53,9 @@ def test_restore_from_a_good_backup(village_db: Path, backup_of: Path) -> None:
     kept = [p for p in automatic_backups(village_db) if BEFORE_RESTORE in p.name]
     assert len(kept) == 1 and _village_name(kept[0]) == "绿水村"  # the file as it was, kept
     assert run_govdesk("--db", str(village_db), "check").returncode == 0
+    with sqlite3.connect(village_db) as con:  # the restored file says who restored it, from what
+        restored = con.execute("SELECT summary FROM audit_entries WHERE action = '恢复'").fetchall()
+    assert len(restored) == 1 and backup_of.name in restored[0][0]
 
 
 def _damage(path: Path) -> None:
@@ -193,3 +196,31 @@ def test_a_new_database_gets_no_daily_backup(tmp_path: Path) -> None:
 )
 def test_storage_detection(path: str, windows: bool, mounts, drive, kind) -> None:
     assert classify(path, windows=windows, mounts=mounts, drive_type=drive) == kind
+
+
+def test_restore_from_the_cli_is_for_an_administrator_once_users_exist(village_db: Path, backup_of: Path) -> None:
+    """Issue H: restore is a 管理员's act (roles); a 工作人员 is refused and nothing changes."""
+    import os
+
+    from govdesk.services.users import UserService
+
+    db = Database(village_db, create=False)
+    users = UserService(db)
+    users.add("admin", "Admin-2026!", "管理员")
+    users.add("clerk", "Clerk-2026!", "工作人员")
+    db.dispose()
+    os.environ["GOVDESK_PASSWORD"] = "Clerk-2026!"
+    try:
+        refused = run_govdesk("--db", str(village_db), "--user", "clerk", "restore", str(backup_of))
+        assert refused.returncode == 1 and "只有管理员可以做这件事" in refused.stderr
+        assert "Traceback" not in refused.stderr
+        assert _village_name(village_db) == "绿水村"  # not restored (only the log-in is on record)
+        os.environ["GOVDESK_PASSWORD"] = "Admin-2026!"
+        done = run_govdesk("--db", str(village_db), "--user", "admin", "restore", str(backup_of))
+        assert done.returncode == 0, done.stderr
+        assert _village_name(village_db) == "青山村"
+    finally:
+        os.environ.pop("GOVDESK_PASSWORD", None)
+    with sqlite3.connect(village_db) as con:
+        who = con.execute("SELECT user_name FROM audit_entries WHERE action = '恢复'").fetchall()
+    assert who == [("admin",)]

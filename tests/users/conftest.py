@@ -38,8 +38,8 @@ def register_file(tmp_path: Path) -> Callable[[int], Path]:
         for i in range(n):
             number = f"H{i:05d}"
             head, spouse = make_id(date(1970, 1, 1), 2 * i + 1), make_id(date(1972, 2, 2), 2 * i + 2)
-            ws.append([number, f"张{i}", "户主", "男", "汉族", "1970-01-01", head, "", ""])
-            ws.append([number, f"李{i}", "配偶", "女", "汉族", "1972-02-02", spouse, "", ""])
+            ws.append([number, f"张{chr(0x4E00 + i)}", "户主", "男", "汉族", "1970-01-01", head, "", ""])
+            ws.append([number, f"李{chr(0x4E00 + i)}", "配偶", "女", "汉族", "1972-02-02", spouse, "", ""])
         path = tmp_path / f"register-{n}.xlsx"
         wb.save(path)
         return path
