@@ -20,13 +20,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         "指定 --db 时写入一个空数据库，已有数据的数据库会被拒绝。",
     )
     p.add_argument("--no-window", action="store_true", help="只生成数据，不打开窗口")
-    p.add_argument("--scale", type=float, default=1.0, help="规模倍数（1 ≈ 300 户；170 ≈ 一个镇）")
+    p.add_argument("--scale", type=float, default=1.0, help="规模倍数（1 ≈ 300 户，最小 0.2；170 ≈ 一个镇）")
     p.set_defaults(handler=run_demo)
 
 
+MIN_SCALE = 0.2  # the smallest demo village in which every ledger's story still fits
+
+
 def run_demo(args: argparse.Namespace) -> int:
-    if args.scale <= 0:
-        raise RefusedError("规模倍数必须大于 0")
+    if args.scale < MIN_SCALE:
+        raise RefusedError(f"规模倍数最小为 {MIN_SCALE}（约 60 户）：再小的村凑不齐演示的各种情形")
     target: str | Path = args.db if args.db else paths.demo_db_path()
     services: Services | None = None
     if not args.db and Path(target).exists():

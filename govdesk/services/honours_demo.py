@@ -199,6 +199,9 @@ def _seed_honours(db: Database, ctx: DemoContext) -> None:
         )
 
 
+COUNCIL_SEATS = 10  # six founding members, the one who replaced a leaver, three for the 红白理事会
+
+
 def _seed_councils(db: Database, ctx: DemoContext) -> None:
     rng, today = ctx.rng, ctx.today
     councils = CouncilService(db, clock=_clock(today))
@@ -219,6 +222,16 @@ def _seed_councils(db: Database, ctx: DemoContext) -> None:
                 .order_by(Resident.id)
             )
         )
+        if len(elders) < COUNCIL_SEATS:  # a small demo (--scale): neighbours from the rest of the village
+            elders += [
+                rid
+                for rid in s.scalars(
+                    select(Resident.id)
+                    .where(Resident.relation == RELATION_HEAD, Resident.ended_on.is_(None))
+                    .order_by(Resident.id)
+                )
+                if rid not in elders
+            ][: COUNCIL_SEATS - len(elders)]
     chosen = rng.sample(elders, min(len(elders), 10))
     founded = date(today.year - 5, 3, 15)
     hamlet = councils.create_council(
@@ -272,5 +285,7 @@ def _meetings(
     for days_ago, topic, minutes in plan:
         day = today - timedelta(days=days_ago)
         serving = [t.id for t in councils.terms(council_id, day)]
+        if not serving:
+            continue
         present = sorted(rng.sample(serving, max(1, len(serving) - rng.randrange(0, 2))))
         councils.add_meeting(council_id, MeetingInput(day, "湾子文化广场", topic, present, "", minutes))

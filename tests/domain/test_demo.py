@@ -57,3 +57,19 @@ def test_members_are_adults_when_they_joined(demo_db: Database) -> None:
         for m in s.scalars(select(Member)):
             assert m.joined_on >= m.birth_date.replace(year=m.birth_date.year + 18)
             assert m.full_on is None or m.full_on > m.joined_on
+
+
+def test_the_smallest_demo_village_has_every_ledger_and_smaller_is_refused(tmp_path: Path) -> None:
+    """``demo --scale 0.2`` (the packaged smoke test's village) fills every ledger; below it the CLI
+    refuses in Chinese instead of failing half way."""
+    from govdesk.cli.demo import MIN_SCALE
+    from tests.faults.conftest import run_govdesk
+
+    db = Database(tmp_path / "small.sqlite3")
+    demo.generate(db, today=TODAY, scale=MIN_SCALE)
+    with db.session() as s:
+        assert s.scalar(select(func.count(Resident.id))) > 100
+    db.dispose()
+    refused = run_govdesk("--db", str(tmp_path / "tiny.sqlite3"), "demo", "--no-window", "--scale", "0.1")
+    assert refused.returncode == 1 and "规模倍数最小为 0.2" in refused.stderr
+    assert not (tmp_path / "tiny.sqlite3").exists()
