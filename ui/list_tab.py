@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -197,6 +199,33 @@ class ListTab(QWidget):
     def finish_layout(self, body: QWidget | None = None) -> None:
         """Subclasses call this last, optionally with a body that wraps the table (a splitter)."""
         self.layout_.addWidget(body or self.table, 1)
+
+    def finish_with_detail(
+        self, name: str, show_detail: Callable[[], object], stretch: tuple[int, int] = (3, 1)
+    ) -> QSplitter:
+        """Finish as "the list above, the selected record in full below": ``self.detail`` (rich
+        text, selectable, scrolling) is rewritten by ``show_detail`` whenever the selection or the
+        list changes. Returns the splitter (``name.split``, its sizes remembered by the window)."""
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMargin(6)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: show_detail())
+        self.model.modelReset.connect(show_detail)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName(f"{name}.split")
+        splitter.addWidget(self.table)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, stretch[0])
+        splitter.setStretchFactor(1, stretch[1])
+        splitter.setChildrenCollapsible(False)
+        self.finish_layout(splitter)
+        return splitter
 
     # --- building ------------------------------------------------------------------------
     def add_filter(self, key: str, caption: str, choices: Sequence[tuple[str, Any]]) -> QComboBox:

@@ -7,7 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
@@ -55,25 +55,7 @@ class MeetingsPage(ListTab):
         self.warnings.setTextFormat(Qt.TextFormat.RichText)
         self.layout_.insertWidget(0, self.warnings)
 
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMargin(6)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.show_detail())
-        self.model.modelReset.connect(self.show_detail)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("meetings.split")
-        splitter.addWidget(self.table)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.finish_layout(splitter)
+        self.finish_with_detail("meetings", self.show_detail, (3, 1))
         self.show_warnings()
         self.show_detail()
 

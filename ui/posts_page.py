@@ -8,8 +8,7 @@ from collections.abc import Callable
 from html import escape
 
 import qtawesome as qta
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QPushButton, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
 
 from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
@@ -52,26 +51,8 @@ class PostsPage(ListTab):
         set_column_widths(self.table, keys, COLUMN_WIDTHS)
         stretch_column(self.table, keys.index("post_holders"))
 
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMargin(6)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.show_detail())
-        self.model.modelReset.connect(self.show_detail)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("posts.split")
-        splitter.addWidget(self.table)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = self.finish_with_detail("posts", self.show_detail, (3, 2))
         splitter.setSizes([360, 240])  # the duties and holders of the selected post fit without scrolling
-        splitter.setChildrenCollapsible(False)
-        self.finish_layout(splitter)
         self.show_detail()
 
     # --- reading ---------------------------------------------------------------------------

@@ -9,8 +9,7 @@ from html import escape
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QScrollArea, QSpinBox, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSpinBox, QWidget
 
 from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
@@ -71,25 +70,7 @@ class DuesPage(ListTab):
         set_column_widths(self.table, keys, COLUMN_WIDTHS)  # type: ignore[arg-type]
         stretch_column(self.table, keys.index("warning"))
 
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMargin(6)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.show_detail())
-        self.model.modelReset.connect(self.show_detail)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("dues.split")
-        splitter.addWidget(self.table)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.finish_layout(splitter)
+        self.finish_with_detail("dues", self.show_detail, (4, 1))
         self.show_detail()
 
     # --- filters -----------------------------------------------------------------------------
