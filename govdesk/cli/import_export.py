@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from govdesk.cli.common import open_database
@@ -16,7 +17,9 @@ from govdesk.services.excel_registers import KIND_NAMES, ExcelRegisterService
 
 MAX_LINES = 200
 # 村务 ledgers exported per year (志愿服务, 五星支部), each by its own report module.
-VILLAGE_LIFE_EXPORTS: tuple[str, ...] = ("volunteers", "stars")
+# The registers (one row per resident or member) and their blank templates; the yearly ledgers
+# (--year) are YEARLY_EXPORTS, at the end of this module.
+REGISTER_EXPORTS: tuple[str, ...] = ("households", "members", "template-households", "template-members")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,17 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     e = sub.add_parser("export")
     e.add_argument(
         "kind",
-        choices=(
-            "households",
-            "members",
-            "template-households",
-            "template-members",
-            "voices",
-            "points",
-            "dues",
-            "honours",
-            *VILLAGE_LIFE_EXPORTS,
-        ),
+        choices=(*REGISTER_EXPORTS, *YEARLY_EXPORTS),
     )
     e.add_argument("file", type=Path, help="要写入的 .xlsx 文件")
     e.add_argument("--year", type=int, metavar="YYYY", help="voices / points / dues / honours：导出哪一年（默认今年）")
@@ -96,18 +89,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    if args.kind == "voices":
-        return run_export_voices(args)
-    if args.kind == "points":
-        from govdesk.cli.print_points import run_export as run_export_points
-
-        return run_export_points(args)
-    if args.kind == "dues":
-        return run_export_dues(args)
-    if args.kind == "honours":
-        return run_export_honours(args)
-    if args.kind in VILLAGE_LIFE_EXPORTS:
-        return run_export_village_life(args)
+    yearly = YEARLY_EXPORTS.get(args.kind)
+    if yearly is not None:
+        return yearly(args)
     service = ExcelRegisterService(open_database(args))
     if args.kind.startswith("template-"):
         kind = args.kind.split("-", 1)[1]
@@ -187,3 +171,20 @@ def run_export_village_life(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def run_export_points(args: argparse.Namespace) -> int:
+    from govdesk.cli.print_points import run_export
+
+    return run_export(args)
+
+
+# ``export KIND --year YYYY FILE.xlsx`` of a year's ledger: the kind's own writer.
+YEARLY_EXPORTS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "voices": run_export_voices,
+    "points": run_export_points,
+    "dues": run_export_dues,
+    "honours": run_export_honours,
+    "volunteers": run_export_village_life,
+    "stars": run_export_village_life,
+}
