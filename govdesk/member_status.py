@@ -14,14 +14,32 @@ otherwise the status recorded. One function, so every caller follows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from govdesk.models import Member, MemberStatusPeriod
 from govdesk.vocabulary import STATUS_PROBATIONARY
+
+
+def on_roster(day: date) -> ColumnElement[bool]:
+    """On the roster on ``day``: joined on or before it (or joining date unknown) and not yet ended."""
+    return and_(
+        or_(Member.joined_on.is_(None), Member.joined_on <= day),
+        or_(Member.ended_on.is_(None), Member.ended_on > day),
+    )
+
+
+def roster_bits(days: Sequence[date]) -> ColumnElement[int]:
+    """A member's column whose bit ``i`` is set when the member stood on the roster on ``days[i]``:
+    the same rule for many days in one pass over the members (the dues book asks every month's
+    end of every year with a rate; one query instead of one per day)."""
+    bits: ColumnElement[int] = literal(0)
+    for i, day in enumerate(days):
+        bits = bits + case((on_roster(day), 1 << i), else_=0)
+    return bits
 
 
 def statuses_on(
@@ -39,8 +57,7 @@ def statuses_on(
     stmt = (
         select(Member.id, func.coalesce(period.status, recorded))
         .outerjoin(period, covering)
-        .where(or_(Member.joined_on.is_(None), Member.joined_on <= day))
-        .where(or_(Member.ended_on.is_(None), Member.ended_on > day))
+        .where(on_roster(day))
         .order_by(Member.branch_id, Member.id)
     )
     if unit_id is not None:

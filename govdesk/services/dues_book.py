@@ -2,8 +2,9 @@
 (the ledger summed per member and year — reversals carry negative bits and 分, so they net out),
 the marks of the twelve months and the arrears over every year with a rate.
 
-Who owed a month is asked of ``govdesk.member_status.statuses_on`` (on the roster on the month's
-last day), never re-derived here; each day's roster is asked once per computation.
+Who owed a month is asked of ``govdesk.member_status`` (on the roster on the month's last day),
+never re-derived here: every month's end of every year in one pass over the members
+(``roster_bits``), so a township's book is one query, not one per month.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from govdesk.dues.rules import (
@@ -29,7 +30,7 @@ from govdesk.dues.rules import (
     months_of,
     yuan,
 )
-from govdesk.member_status import statuses_on
+from govdesk.member_status import on_roster, roster_bits
 from govdesk.models import Member
 from govdesk.models.dues import DuesPayment, DuesRate
 from govdesk.services.people_common import BRANCH, member_org_select
@@ -137,17 +138,21 @@ def _rate_years(s: Session, last_year: int, member_ids: list[int] | None) -> lis
     return sorted(s.scalars(stmt).all())
 
 
-Rosters = dict[date, dict[int, str]]
-
-
-def _roster(s: Session, day: date, member_ids: list[int] | None, rosters: Rosters | None) -> dict[int, str]:
-    """``statuses_on`` for a day, asked once while the roster stands (``rosters`` is kept by the
-    caller across payments; only everyone's rosters are kept, never a few members')."""
-    if member_ids is not None or rosters is None:
-        return statuses_on(s, day, member_ids=member_ids)
-    if day not in rosters:
-        rosters[day] = statuses_on(s, day)
-    return rosters[day]
+def _owed_months(
+    s: Session, years: list[int], last_key: int, member_ids: list[int] | None
+) -> dict[int, tuple[int, ...]]:
+    """``{member: (month bits on the roster at each month's end, per year of ``years``)}``, months
+    up to ``last_key`` only: one pass over the members (``member_status.roster_bits``), for the
+    members with a rate in some year (nobody else can owe)."""
+    columns = [
+        roster_bits([month_last_day(y, m) for m in range(1, MONTHS + 1) if month_key(y, m) <= last_key]) for y in years
+    ]
+    stmt = select(Member.id, *columns)
+    if member_ids is not None:
+        stmt = stmt.where(Member.id.in_(member_ids))
+    else:
+        stmt = stmt.where(Member.id.in_(select(DuesRate.member_id).where(DuesRate.monthly_fen > 0)))
+    return {mid: tuple(int(b or 0) for b in bits) for mid, *bits in s.execute(stmt)}
 
 
 def member_years(
@@ -157,7 +162,6 @@ def member_years(
     members: dict[int, tuple[str, str]],
     *,
     everyone: bool = False,
-    rosters: Rosters | None = None,
 ) -> dict[int, MemberYear]:
     """The year of each of ``members``, with their arrears over every year with a rate (bits: bit
     ``i`` of a member's unpaid months is month key ``base + i``)."""
@@ -170,18 +174,11 @@ def member_years(
     for (mid, y), fen in rates.items():
         if fen > 0:
             holders[y].add(mid)
-    owed: dict[tuple[int, int], int] = defaultdict(int)
-    for y in years:
-        months = [m for m in range(1, MONTHS + 1) if month_key(y, m) <= last_key]
-        present = [holders[y] & _roster(s, month_last_day(y, m), ids, rosters).keys() for m in months]
-        every = set.intersection(*present) if present else set()
-        all_bits = sum(1 << (m - 1) for m in months)
-        for mid in every:  # most members: on the roster every month of the year
-            owed[(mid, y)] = all_bits
-        for month, found in zip(months, present, strict=True):
-            bit = 1 << (month - 1)
-            for mid in found - every:  # those who joined or left during the year
-                owed[(mid, y)] |= bit
+    owed: dict[tuple[int, int], int] = {}
+    for mid, bits_of_years in (_owed_months(s, years, last_key, ids) if years else {}).items():
+        for y, bits in zip(years, bits_of_years, strict=True):
+            if bits and mid in holders[y]:
+                owed[(mid, y)] = bits
     base = month_key(years[0], 1) if years else 0
     unpaid: dict[int, int] = defaultdict(int)
     for (mid, y), bits in owed.items():
@@ -198,19 +195,17 @@ def member_years(
     return result
 
 
-def compute_book(s: Session, year: int, today: date, rosters: Rosters | None = None) -> dict[int, MemberYear]:
+def compute_book(s: Session, year: int, today: date) -> dict[int, MemberYear]:
     """The members of the year's book: on the roster at some month's end of the year (up to today,
     and today itself), or with a rate for the year."""
-    rosters = {} if rosters is None else rosters
-    ids: set[int] = set(s.scalars(select(DuesRate.member_id).where(DuesRate.year == year)).all())
     days = [month_last_day(year, m) for m in range(1, MONTHS + 1) if month_last_day(year, m) < today]
     if year >= today.year:
         days.append(today)  # this year so far, or a year ahead whose rates are being set
-    for day in days:
-        ids.update(_roster(s, day, None, rosters))
+    in_book = Member.id.in_(select(DuesRate.member_id).where(DuesRate.year == year))
+    if days:
+        in_book = or_(in_book, *(on_roster(day) for day in days))
     names = {
         mid: (name, branch or "")
-        for mid, name, branch in s.execute(member_org_select(Member.id, Member.name, BRANCH.name))
-        if mid in ids
+        for mid, name, branch in s.execute(member_org_select(Member.id, Member.name, BRANCH.name).where(in_book))
     }
-    return member_years(s, year, today, names, everyone=True, rosters=rosters)
+    return member_years(s, year, today, names, everyone=True)

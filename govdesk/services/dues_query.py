@@ -29,7 +29,6 @@ from govdesk.models import Member
 from govdesk.models.dues import DuesPayment
 from govdesk.services.dues_book import (
     MemberYear,
-    Rosters,
     compute_book,
     ledger_stamp,
     member_years,
@@ -97,24 +96,13 @@ class _Facts:
 
 
 class _Memo:
-    """The latest books of one database (a few MB at most), shared by every reader of it, and the
-    month-end rosters they were made from. A book is forgotten on any write through the database
-    (the change feed); the rosters only when something other than 党费 was written (a payment
-    leaves the roster as it was, so the book after it costs the ledger's sums, not 23 rosters).
-    Writes by another process (the CLI) are found by the stamp: the ledger, rates and members."""
+    """The latest books of one database (a few MB at most), shared by every reader of it. A book is
+    forgotten on any write through the database (the change feed); writes by another process (the
+    CLI) are found by the stamp: the ledger, rates and members."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._facts: dict[tuple[Any, ...], _Facts] = {}
-        self._rosters: Rosters = {}
-        self._rosters_stamp: tuple[Any, ...] = ()
-
-    def rosters(self, members_stamp: tuple[Any, ...]) -> Rosters:
-        """The rosters asked so far while the members stand as ``members_stamp`` (filled by the caller)."""
-        with self._lock:
-            if members_stamp != self._rosters_stamp:
-                self._rosters, self._rosters_stamp = {}, members_stamp
-            return self._rosters
 
     def get(self, stamp: tuple[Any, ...]) -> _Facts | None:
         with self._lock:
@@ -131,8 +119,6 @@ class _Memo:
     def forget(self, changes: Changes) -> None:
         with self._lock:
             self._facts = {}
-            if changes & ~Changes.DUES:
-                self._rosters, self._rosters_stamp = {}, ()
 
 
 _memos: weakref.WeakKeyDictionary[Database, _Memo] = weakref.WeakKeyDictionary()
@@ -227,7 +213,7 @@ class DuesQueries:
             stamp = (year, today, *ledger_stamp(s))
             facts = self._memo.get(stamp)
             if facts is None:
-                facts = _Facts(year, compute_book(s, year, today, self._memo.rosters(stamp[-2:])))
+                facts = _Facts(year, compute_book(s, year, today))
                 self._memo.keep(stamp, facts)
         return facts.rows
 

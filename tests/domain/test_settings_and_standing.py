@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from govdesk.db import Database
 from govdesk.errors import ValidationError
-from govdesk.member_status import statuses_on
+from govdesk.member_status import roster_bits, statuses_on
 from govdesk.models import Member
 from govdesk.services.settings import SettingSpec, SettingsService, parse
 
@@ -28,9 +28,7 @@ def test_a_setting_reads_its_default_until_stored_and_refuses_bad_values(db: Dat
     assert settings.get(KEEP) == 30  # nothing written
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"), [("1", True), ("否", False), ("0", False), ("是", True)]
-)
+@pytest.mark.parametrize(("text", "expected"), [("1", True), ("否", False), ("0", False), ("是", True)])
 def test_yes_no_settings_parse(text: str, expected: bool) -> None:
     assert parse(LOGIN, text) is expected
 
@@ -52,3 +50,19 @@ def test_standing_on_a_day_follows_joining_full_membership_and_leaving(demo_db: 
         ]
         for day, expected in cases:
             assert statuses_on(s, day, member_ids=[member_id]).get(member_id) == expected, day
+
+
+def test_roster_bits_are_the_roster_rule_for_many_days_at_once(demo_db: Database) -> None:
+    """``roster_bits`` (the dues book's month ends in one pass) answers as ``statuses_on`` per day:
+    joined on or before the day, not yet ended — including a member who joined and left in the year."""
+    with demo_db.transaction() as s:
+        member = s.scalars(select(Member).where(Member.ended_on.is_(None))).first()
+        assert member is not None
+        member.joined_on, member.ended_on = date(2025, 3, 31), date(2025, 9, 30)
+    days = [date(2025, m, 28) for m in range(1, 13)] + [date(2025, 3, 31), date(2025, 9, 29), date(2025, 9, 30)]
+    with demo_db.session() as s:
+        bits = {mid: b for mid, b in s.execute(select(Member.id, roster_bits(days)))}
+        for i, day in enumerate(days):
+            on_day = statuses_on(s, day)
+            assert {mid for mid, b in bits.items() if b >> i & 1} == set(on_day), day
+        assert bits[member.id] == sum(1 << i for i, d in enumerate(days) if date(2025, 3, 31) <= d < date(2025, 9, 30))

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from govdesk.changes import Changes, feed_of
 from govdesk.db import Database
-from govdesk.dues.rules import ConfirmationNeeded
+from govdesk.dues.rules import ConfirmationNeeded, month_key
 from govdesk.errors import RefusedError, ValidationError
 from govdesk.models.dues import DuesPayment
 from govdesk.services.dues import DuesService
@@ -203,31 +203,15 @@ def test_a_rate_changed_twice_in_one_second_is_read_anew(db: Database, members: 
     assert reader.year_book(2026)[wang].monthly_fen == 60
 
 
-def test_after_a_payment_the_book_is_read_anew_but_the_roster_is_not_asked_again(
-    db: Database, members: dict[str, int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A payment changes the ledger only: the month-end rosters (statuses_on) are kept; a change to a
-    member asks them again."""
-    from govdesk.services import dues_book
-
-    asked: list[date] = []
-    real = dues_book.statuses_on
-
-    def counting(s, day, **kw):  # type: ignore[no-untyped-def]
-        asked.append(day)
-        return real(s, day, **kw)
-
-    monkeypatch.setattr(dues_book, "statuses_on", counting)
-    wang = members["王建国"]
+def test_after_a_payment_or_a_member_change_the_book_is_read_anew(db: Database, members: dict[str, int]) -> None:
+    """The book is kept between reads and forgotten on any write: a payment, or a member leaving."""
+    wang, li = members["王建国"], members["李秀英"]
     dues = DuesService(db, clock=at(date(2026, 11, 23)))
-    dues.set_rates(2026, {wang: "0.5"})
+    dues.set_rates(2026, {wang: "0.5", li: "0.5"})
     assert dues.year_book(2026)[wang].arrears.count == 10
-    first = len(asked)
     dues.record_payment(payment(wang, 1, 10, "5.00"))
     assert dues.year_book(2026)[wang].arrears.count == 0
-    assert len(asked) == first  # the rosters were kept
     from govdesk.services.members import MemberService
 
-    MemberService(db).end(members["李秀英"], date(2026, 11, 1), "转出")
-    dues.year_book(2026)
-    assert len(asked) > first
+    MemberService(db).end(li, date(2026, 8, 1), "转出")  # on the roster at the end of January–July only
+    assert dues.year_book(2026)[li].arrears.months == tuple(month_key(2026, m) for m in range(1, 8))
