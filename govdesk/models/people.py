@@ -29,14 +29,18 @@ from govdesk.vocabulary import (  # noqa: F401 - the models store these words
 
 class Household(Base, Timestamped):
     __tablename__ = "households"
-    __table_args__ = (UniqueConstraint("village_id", "number"),)
+    # villager group then ended_on: 首页 counts the current households of each group from the index alone
+    __table_args__ = (
+        UniqueConstraint("village_id", "number"),
+        Index("ix_households_villager_group_id", "villager_group_id", "ended_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
     number: Mapped[str] = mapped_column(String(40), index=True)  # 户号 (indexed alone: prefix search)
     address: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
-    villager_group_id: Mapped[int | None] = mapped_column(ForeignKey("villager_groups.id"), index=True)
+    villager_group_id: Mapped[int | None] = mapped_column(ForeignKey("villager_groups.id"))
     grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id"), index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     # 中心户: relays notices to its neighbours (household_relays).
@@ -49,9 +53,11 @@ class Household(Base, Timestamped):
 
 class Resident(Base, Timestamped):
     __tablename__ = "residents"
+    # household then ended_on: a household's current residents (and 首页's count of everyone's) from the index alone
+    __table_args__ = (Index("ix_residents_household_id", "household_id", "ended_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
     name: Mapped[str] = mapped_column(String(50), index=True)
     id_number: Mapped[str] = mapped_column(String(18), unique=True)
     sex: Mapped[str] = mapped_column(String(2))
