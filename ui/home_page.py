@@ -1,8 +1,9 @@
 """首页: today, what needs action, the village in numbers — every line and bar opens its list.
 
-The page asks ``HomeService.view()`` for everything at once (a handful of aggregate queries,
-about 0.1 s on a township, on the worker thread) and draws it; it re-reads when a change
-concerns it.
+The page asks ``HomeService.view()`` for everything but the 党费 arrears (a handful of aggregate
+queries, well under 0.1 s on a township, on the worker thread) and draws it; the arrears lines
+(the year's dues book over the whole ledger, the slowest read) follow from a second job queued
+behind it. It re-reads when a change concerns it.
 A click calls ``navigate(key, filters)``: the window shows that area filtered (ui/areas).
 """
 
@@ -139,20 +140,33 @@ class HomePage(QWidget):
 
     # --- data ----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read on the job runner's worker (about 0.1 s on a township: the page and its charts are
-        built meanwhile); only the latest read is shown when changes come quickly one after another."""
+        """Read on the job runner's worker (the page and its charts are built meanwhile): first the
+        view without the 党费 arrears, then the arrears, added to the view shown. Only the latest
+        read is shown when changes come quickly one after another."""
         self._asked += 1
         asked = self._asked
         self.jobs.submit(
-            lambda _ctx: self.services.home.view(),
+            lambda _ctx: self.services.home.view(with_dues=False),
             lambda view: self.show_view(view) if asked == self._asked else None,
             lambda error: show_error(error, self),
             read_only=True,  # closing the window right after start does not ask about it
+        )
+        self.jobs.submit(
+            lambda _ctx: self.services.home.arrears_items(),
+            lambda items: self.show_arrears(items) if asked == self._asked else None,
+            lambda error: show_error(error, self),
+            read_only=True,
         )
 
     def on_changes(self, changes: Changes) -> None:
         if changes & self.shows:
             self.refresh()
+
+    def show_arrears(self, items: list[HomeItem]) -> None:
+        """The 党费 arrears lines, read after the view: the needs-action list shows them in order."""
+        if self.view is not None and self.view.dues_pending:
+            self.view = self.view.with_arrears(items)
+            self._show_needs(self.view)
 
     def show_view(self, view: HomeView) -> None:
         self.view = view
@@ -164,16 +178,21 @@ class HomePage(QWidget):
         self.today_box.setTitle(
             f"今日（未办结值班记录 {view.open_log_count} 件" + (f"，另有 {more} 件见“值班”）" if more > 0 else "）")
         )
-        self.needs_model.set_items(view.needs_action)
-        overdue = sum(1 for i in view.needs_action if i.urgent)
-        self.needs_box.setTitle(f"待办（{len(view.needs_action)} 项，其中逾期 {overdue} 项）")
-        for table in (self.today_table, self.needs_table):
-            table.resizeColumnToContents(0)
-            table.resizeColumnToContents(2)
+        self.today_table.resizeColumnToContents(0)
+        self.today_table.resizeColumnToContents(2)
+        self._show_needs(view)
         self._show_tiles(view)
         self._show_breakdowns(view.breakdowns)
         for chart, breakdown in zip(self.charts, view.charts, strict=True):
             chart.show_breakdown(breakdown)
+
+    def _show_needs(self, view: HomeView) -> None:
+        self.needs_model.set_items(view.needs_action)
+        overdue = sum(1 for i in view.needs_action if i.urgent)
+        reading = "；党费欠缴正在计算……" if view.dues_pending else ""
+        self.needs_box.setTitle(f"待办（{len(view.needs_action)} 项，其中逾期 {overdue} 项{reading}）")
+        self.needs_table.resizeColumnToContents(0)
+        self.needs_table.resizeColumnToContents(2)
 
     def _show_tiles(self, view: HomeView) -> None:
         icons = {"农户": "fa5s.home", "居民": "fa5s.users", "党员": "fa5s.user-friends"}

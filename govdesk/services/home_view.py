@@ -6,7 +6,8 @@ without the queries.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -59,6 +60,12 @@ class HomeView:
     totals: tuple[Figure, ...]  # 农户, 居民, 党员
     breakdowns: tuple[Breakdown, ...]  # members by status / by branch, household categories
     charts: tuple[Breakdown, ...]  # members by age band / by status, residents by group, matters by stage
+    dues_pending: bool = False  # read without the 党费 arrears: ``with_arrears`` adds them
+
+    def with_arrears(self, items: Iterable[HomeItem]) -> HomeView:
+        """The view with the 党费 arrears lines read apart, in the needs-action order."""
+        needs = sorted((*self.needs_action, *items), key=needs_action_order)
+        return replace(self, needs_action=tuple(needs), dues_pending=False)
 
     def figure(self, label: str) -> Figure:
         return next(f for f in self.totals if f.label == label)

@@ -163,6 +163,33 @@ def test_home_lists_members_behind_and_opens_the_page_filtered(qtbot, services: 
         win.jobs.shutdown()
 
 
+def test_home_reads_the_arrears_apart_and_adds_them_in_order(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    """首页 paints from the view without the dues book, then the arrears lines join the needs list
+    in the same order the whole view gives them."""
+    whole = services.home.view(DEMO_TODAY)
+    first = services.home.view(DEMO_TODAY, with_dues=False)
+    assert first.dues_pending and not any(i.kind == "党费欠缴" for i in first.needs_action)
+    joined = first.with_arrears(services.home.arrears_items(DEMO_TODAY))
+    assert joined.needs_action == whole.needs_action and not joined.dues_pending
+    from ui.app import application
+    from ui.home_page import HomePage
+    from ui.main_window import MainWindow
+
+    application()
+    win = MainWindow(services, demo=True)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.ready)
+    try:
+        page = win.areas.stack.currentWidget()
+        assert isinstance(page, HomePage)
+        qtbot.waitUntil(lambda: page.view is not None and not page.view.dues_pending)
+        kinds = [page.needs_model.item(r).kind for r in range(page.needs_model.rowCount())]
+        assert "党费欠缴" in kinds and "正在计算" not in page.needs_box.title()
+    finally:
+        win.jobs.shutdown()
+
+
 def test_member_details_show_the_dues_of_this_year(services: Services) -> None:
     member_id = next(iter(services.dues.year_book(2026)))
     text = services.member_details.dues_this_year(member_id, date(2026, 11, 23))

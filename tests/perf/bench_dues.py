@@ -94,7 +94,7 @@ def main() -> None:
     timed("book: arrears filter, warm", lambda: (dues.count(listed), dues.page(listed, 0, 200)))
     timed("book: sorted by arrears, warm", lambda: dues.page(ListQuery(sort_key="arrears", descending=True), 0, 200))
     home = HomeService(db, clock=now)
-    timed("首页 arrears lines (book kept)", lambda: HomeService(db, clock=now)._dues_items(TODAY))
+    timed("首页 arrears lines (book kept)", lambda: HomeService(db, clock=now).arrears_items(TODAY))
     timed("首页 whole view", lambda: home.view(TODAY), repeat=3)
     target = next(r for r in dues.year_book(2026).values() if r.arrears.count and r.monthly_fen)
     month = [iter(range(1, 13))]
