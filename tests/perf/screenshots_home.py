@@ -46,7 +46,7 @@ def shoot(app: QApplication, db: Database, out: Path, name: str, *, demo_mode: b
     settle(app)
     assert window.current_area() == "首页"
     page = window.area("首页")
-    while page.view is None:  # read on the worker thread
+    while page.view is None or page.view.dues_pending:  # read on the worker thread, the 党费 arrears second
         QEventLoop().processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     settle(app)
     path = out / f"home_{name}.png"
