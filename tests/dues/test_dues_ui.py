@@ -17,6 +17,7 @@ from govdesk.services.dues_query import ARREARS_CHARTER, ARREARS_LISTED
 from govdesk.services.listing import ListQuery
 from tests.conftest import DEMO_TODAY
 from tests.dues.conftest import at
+from tests.window import shown_window
 from ui.change_relay import ChangeRelay
 from ui.dialogs.dues_dialogs import PaymentDialog, ReverseDialog
 from ui.jobs import JobRunner
@@ -146,21 +147,11 @@ def test_home_lists_members_behind_and_opens_the_page_filtered(qtbot, services: 
     assert items and any("连续六个月不交纳党费" in i.text and i.urgent for i in items)
     summary = next(i for i in items if "名党员欠缴 3 个月及以上" in i.text)
     assert summary.target.area == "party_life" and summary.target.filters == {"page": "dues", "arrears": ARREARS_LISTED}
-    from ui.app import application
-    from ui.main_window import MainWindow
-
-    application()
-    win = MainWindow(services, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.ready)
-    try:
+    with shown_window(qtbot, services) as win:
         win.show_area(summary.target.area, dict(summary.target.filters))
         area = win.select_area("组织生活")
         dues_page = area.page("dues")
         assert dues_page.model.rowCount() == 4
-    finally:
-        win.jobs.shutdown()
 
 
 def test_home_reads_the_arrears_apart_and_adds_them_in_order(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
@@ -171,23 +162,14 @@ def test_home_reads_the_arrears_apart_and_adds_them_in_order(qtbot, services: Se
     assert first.dues_pending and not any(i.kind == "党费欠缴" for i in first.needs_action)
     joined = first.with_arrears(services.home.arrears_items(DEMO_TODAY))
     assert joined.needs_action == whole.needs_action and not joined.dues_pending
-    from ui.app import application
     from ui.home_page import HomePage
-    from ui.main_window import MainWindow
 
-    application()
-    win = MainWindow(services, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.ready)
-    try:
+    with shown_window(qtbot, services) as win:
         page = win.areas.stack.currentWidget()
         assert isinstance(page, HomePage)
         qtbot.waitUntil(lambda: page.view is not None and not page.view.dues_pending)
         kinds = [page.needs_model.item(r).kind for r in range(page.needs_model.rowCount())]
         assert "党费欠缴" in kinds and "正在计算" not in page.needs_box.title()
-    finally:
-        win.jobs.shutdown()
 
 
 def test_member_details_show_the_dues_of_this_year(services: Services) -> None:

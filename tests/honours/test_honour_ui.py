@@ -14,6 +14,7 @@ from govdesk.services.bundle import Services
 from govdesk.services.listing import ListQuery
 from tests.conftest import DEMO_TODAY
 from tests.honours.conftest import at
+from tests.window import shown_window
 from ui.change_relay import ChangeRelay
 from ui.councils_page import CouncilsPage
 from ui.dialogs.council_dialogs import MeetingDialog, VersionDialog, VersionsDialog
@@ -33,16 +34,8 @@ def services(demo_db: Database) -> Services:
 
 @pytest.fixture
 def window(services: Services, qtbot):  # type: ignore[no-untyped-def]
-    from ui.app import application
-    from ui.main_window import MainWindow
-
-    application()
-    win = MainWindow(services, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.ready)
-    yield win
-    win.jobs.shutdown()
+    with shown_window(qtbot, services) as win:
+        yield win
 
 
 @pytest.fixture

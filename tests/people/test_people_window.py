@@ -10,22 +10,15 @@ import pytest
 from openpyxl import Workbook
 
 from govdesk import idcard
+from tests.window import shown_window
 from ui.dialogs.people_dialogs import CategoryDialog, MoveResidentDialog, PickHouseholdDialog, PlaqueDialog, StarDialog
 from ui.import_dialog import MODE_SKIP, ImportDialog
 
 
 @pytest.fixture
 def window(services, qtbot):  # type: ignore[no-untyped-def]
-    from ui.app import application
-    from ui.main_window import MainWindow
-
-    application()
-    win = MainWindow(services, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.ready)
-    yield win
-    win.jobs.shutdown()
+    with shown_window(qtbot, services) as win:
+        yield win
 
 
 @pytest.fixture

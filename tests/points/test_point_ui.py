@@ -14,6 +14,7 @@ from govdesk.db import Database
 from govdesk.services.bundle import Services
 from govdesk.services.listing import ListQuery
 from tests.conftest import DEMO_TODAY
+from tests.window import shown_window
 from ui.change_relay import ChangeRelay
 from ui.jobs import JobRunner
 from ui.points_assessment_page import AssessmentPage
@@ -171,22 +172,12 @@ def test_the_ranking_and_its_candidates(qtbot, qtmodeltester, services: Services
 
 
 def test_the_pages_are_in_the_party_life_area(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
-    from ui.app import application
-    from ui.main_window import MainWindow
-
-    application()
-    win = MainWindow(services, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.ready)
-    try:
+    with shown_window(qtbot, services) as win:
         area = win.select_area("组织生活")
         titles = [area.tabText(i) for i in range(area.count())]  # type: ignore[attr-defined]
         first = titles.index("积分台账")
         assert titles[first : first + 4] == ["积分台账", "积分细则", "年终测评", "积分排名"]
         assert isinstance(area.page("points"), PointsLedgerPage)  # type: ignore[attr-defined]
-    finally:
-        win.jobs.shutdown()
 
 
 def test_a_members_points_this_year_from_the_roster(

@@ -12,6 +12,7 @@ import pytest
 from govdesk.db import Database
 from govdesk.services.bundle import Services
 from govdesk.services.listing import ListQuery
+from tests.window import shown_window
 from ui.change_relay import ChangeRelay
 from ui.dialogs.post_dialogs import AssignDialog, EndAssignmentDialog, PostDialog, StatusChangeDialog
 from ui.jobs import JobRunner
@@ -50,21 +51,11 @@ def test_the_catalogue_passes_qtmodeltester(qtmodeltester, services: Services, p
 
 
 def test_the_page_is_in_party_life(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
-    from ui.app import application
-    from ui.main_window import MainWindow
-
-    application()
-    win = MainWindow(services, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.ready)
-    try:
+    with shown_window(qtbot, services) as win:
         area = win.select_area("组织生活")
         widget = area.page("posts")
         assert isinstance(widget, PostsPage) and widget.model.rowCount() == 8
         assert "设岗定责" in [area.tabText(i) for i in range(area.count())]
-    finally:
-        win.jobs.shutdown()
 
 
 def test_a_duplicate_post_is_refused_beside_the_name(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ import pytest
 
 from govdesk.db import Database
 from govdesk.services.bundle import Services
+from tests.window import shown_window
 
 
 @pytest.fixture
@@ -17,16 +18,8 @@ def services(demo_db: Database) -> Services:
 
 @pytest.fixture
 def window(services: Services, qtbot):  # type: ignore[no-untyped-def]
-    from ui.app import application
-    from ui.main_window import MainWindow
-
-    application()
-    win = MainWindow(services, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.ready)
-    yield win
-    win.jobs.shutdown()
+    with shown_window(qtbot, services) as win:
+        yield win
 
 
 @pytest.fixture

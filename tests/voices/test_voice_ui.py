@@ -14,6 +14,7 @@ from govdesk.services.listing import ListQuery
 from govdesk.voices.rules import NEEDS_REPLY
 from tests.conftest import DEMO_TODAY
 from tests.voices.conftest import at
+from tests.window import shown_window
 from ui.change_relay import ChangeRelay
 from ui.dialogs.voice_dialogs import AnswerDialog, CategoriesDialog, ToMatterDialog, VoiceDialog
 from ui.jobs import JobRunner
@@ -48,19 +49,9 @@ def test_the_list_passes_qtmodeltester(qtmodeltester, services: Services, tab: V
 
 
 def test_the_area_is_in_the_navigation(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
-    from ui.app import application
-    from ui.main_window import MainWindow
-
-    application()
-    win = MainWindow(services, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.ready)
-    try:
+    with shown_window(qtbot, services) as win:
         area = win.select_area("民情")
         assert isinstance(area, VoicesTab) and area.model.rowCount() > 50
-    finally:
-        win.jobs.shutdown()
 
 
 def test_filters_status_and_overdue(services: Services, tab: VoicesTab) -> None:

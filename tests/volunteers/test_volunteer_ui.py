@@ -13,6 +13,7 @@ from govdesk.services.bundle import Services
 from govdesk.services.listing import ListQuery
 from tests.conftest import DEMO_TODAY
 from tests.voices.conftest import at
+from tests.window import shown_window
 from ui.change_relay import ChangeRelay
 from ui.dialogs.volunteer_dialogs import ActivityDialog, JoinDialog, TeamDialog
 from ui.jobs import JobRunner
@@ -57,23 +58,14 @@ def test_picking_a_team_filters_both_lists(services: Services, page: VolunteersP
 
 
 def test_the_page_is_in_the_village_affairs_area(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
-    from ui.app import application
-    from ui.main_window import MainWindow
     from ui.stars_page import StarsPage
 
-    application()
-    win = MainWindow(services, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.ready)
-    try:
+    with shown_window(qtbot, services) as win:
         area = win.select_area("村务")
         titles = [area.tabText(i) for i in range(area.count())]
         assert "志愿服务" in titles and "五星支部" in titles
         assert isinstance(area.page("volunteers"), VolunteersPage)
         assert isinstance(area.page("stars"), StarsPage)
-    finally:
-        win.jobs.shutdown()
 
 
 def test_an_activity_with_someone_not_on_the_team_is_refused(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
