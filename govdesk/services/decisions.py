@@ -41,6 +41,7 @@ from govdesk.decisions.procedures import (
 from govdesk.decisions.quorum import Verdict
 from govdesk.decisions.state import STATE_ENDED, STATE_FAILED, StepInfo
 from govdesk.errors import NotFoundError, RefusedError
+from govdesk.meetings.points import sync_points_of_decision_entry
 from govdesk.models import LogEntry, Matter, Procedure
 from govdesk.models.decisions import (
     ENTRY_ANSWER,
@@ -276,9 +277,11 @@ class DecisionService(DecisionQueries):
             return ledger.append(s, matter, new, now=self.clock(), user=self.user).id
 
     # --- corrections ---------------------------------------------------------------------
-    @writes(Changes.DECISIONS)
+    @writes(Changes.DECISIONS | Changes.MEETINGS | Changes.POINTS)
     def correct(self, entry_id: int, reason: str, replacement: object) -> int:
-        """A correction is a new entry pointing at the one it corrects; the old one stays as it was."""
+        """A correction is a new entry pointing at the one it corrects; the old one stays as it was.
+        A corrected 党员大会审议 that was a branch meeting (组织生活) re-gives that meeting's
+        attendance points in the same transaction: its tick list is the meeting's presence."""
         text = clean_text(reason)
         c = Checker()
         if not text:
@@ -315,6 +318,8 @@ class DecisionService(DecisionQueries):
             if original.kind == ENTRY_OPENED:
                 build.apply_header(matter, new.details)
                 ledger.refresh(s, matter)
+            if original.kind == ENTRY_STEP:
+                sync_points_of_decision_entry(s, original.id, self.user or self.db.actor.name)
             return entry.id
 
 

@@ -8,7 +8,6 @@ to that decision entry, whose tick list stays the one record of who was present.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
@@ -19,11 +18,11 @@ from govdesk.changes import Changes, writes
 from govdesk.db import Database
 from govdesk.errors import FieldError, NotFoundError, RefusedError, ValidationError
 from govdesk.labels import label
-from govdesk.meetings.attendance import attendance_points_wanted, attendance_sheet, decision_ticks, expected_statuses
+from govdesk.meetings.attendance import attendance_sheet, decision_ticks, expected_statuses
 from govdesk.meetings.kinds import EXCUSED, KIND_GENERAL, KIND_GROUP, MARKS, MEETING_KINDS, PRESENT
+from govdesk.meetings.points import sync_meeting_points, withdraw_meeting_points
 from govdesk.models import LogEntry, Matter, Meeting, MeetingAttendance, OrgUnit
 from govdesk.models.decisions import ENTRY_STEP
-from govdesk.points.automatic import sync_automatic_entries
 from govdesk.services.meetings_query import (  # noqa: F401 - the window imports these from here
     MEMBERS_MEETING_RULES,
     DecisionMeetingChoice,
@@ -36,15 +35,7 @@ from govdesk.services.meetings_query import (  # noqa: F401 - the window imports
 from govdesk.validation import Checker, clean_name, clean_text
 from govdesk.vocabulary import ORG_GROUP
 
-log = logging.getLogger("govdesk.meetings")
-
-Marks = Mapping[int, tuple[str, str]]
-
-
-def points_source(meeting_id: int) -> str:
-    """The points ledger's source key of one meeting's automatic entries."""
-    return f"meeting:{meeting_id}"
-  # member id → (出席 / 请假 / 缺席, reason)
+Marks = Mapping[int, tuple[str, str]]  # member id → (出席 / 请假 / 缺席, reason)
 
 
 class MeetingService(MeetingQueries):
@@ -117,7 +108,7 @@ class MeetingService(MeetingQueries):
         """A meeting entered by mistake (its automatic points are reversed with it)."""
         with self.db.transaction() as s:
             meeting = self._meeting(s, meeting_id)
-            self._sync_points(s, meeting, {})  # the points it gave are reversed with it
+            withdraw_meeting_points(s, meeting, self.user or self.db.actor.name)
             s.execute(delete(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting_id))
             s.delete(meeting)
 
@@ -180,15 +171,7 @@ class MeetingService(MeetingQueries):
         """The saved attendance as the automatic points it asks for, ``{member id: 会议出席 | 会议请假 |
         会议缺席}``, and the points ledger made equal to it in the same transaction (saving the same
         attendance again adds nothing; a changed mark is reversed and given anew)."""
-        s.flush()
-        wanted = attendance_points_wanted(attendance_sheet(s, meeting))
-        self._sync_points(s, meeting, wanted)
-        return wanted
-
-    def _sync_points(self, s: Session, meeting: Meeting, wanted: Mapping[int, str]) -> None:
-        recorded_by = self.user or self.db.actor.name
-        for note in sync_automatic_entries(s, points_source(meeting.id), meeting.held_on, wanted, recorded_by):
-            log.info("会议 %s 的自动积分：%s", meeting.id, note)
+        return sync_meeting_points(s, meeting, self.user or self.db.actor.name)
 
     # --- the decision log ----------------------------------------------------------------------
     def _decision_entry(self, s: Session, entry_id: int) -> LogEntry:
@@ -202,7 +185,8 @@ class MeetingService(MeetingQueries):
     @writes(Changes.MEETINGS | Changes.POINTS)
     def create_from_decision(self, entry_id: int, unit_id: int) -> int:
         """The 支部党员大会 that was a matter's 党员大会审议: date, place, host and recorder from the
-        decision entry, presence from its tick list (nothing typed twice)."""
+        decision entry, presence from its tick list (nothing typed twice), and the attendance points
+        the tick list gives at once."""
         with self.db.transaction() as s:
             entry = self._decision_entry(s, entry_id)
             matter = s.get(Matter, entry.matter_id)
@@ -220,6 +204,7 @@ class MeetingService(MeetingQueries):
             meeting = Meeting(**self._checked(s, data), decision_entry_id=entry.id)
             s.add(meeting)
             s.flush()
+            self._attendance_points(s, meeting)
             return meeting.id
 
     @writes(Changes.MEETINGS | Changes.POINTS)

@@ -11,7 +11,8 @@ from govdesk.db import Database
 from govdesk.decisions.inputs import MeetingInput as DecisionMeetingInput
 from govdesk.errors import RefusedError, ValidationError
 from govdesk.meetings.kinds import ABSENT, EXCUSED, KIND_GENERAL, PRESENT
-from govdesk.models import OrgUnit
+from govdesk.meetings.points import points_source
+from govdesk.models import OrgUnit, PointEntry
 from govdesk.services.decisions import DecisionService
 from govdesk.services.meetings import MeetingInput, MeetingService
 from govdesk.vocabulary import ORG_GENERAL_BRANCH, STATUS_PROBATIONARY
@@ -102,6 +103,26 @@ def test_a_correction_in_the_decision_log_is_what_the_meeting_shows(
     decisions.correct(entry_id, "签到表漏登两人", fixed)
     marks = {a.member_id: a.mark for a in meetings.get(mid).sheet}
     assert [marks[m] for m in voters] == [PRESENT] * (len(voters) - 1) + [ABSENT]
+
+
+def test_a_correction_in_the_decision_log_re_gives_the_meetings_points(
+    demo_db: Database, decisions: DecisionService, meetings: MeetingService, general: int
+) -> None:
+    """The tick list is the meeting's presence, so correcting it in the decision log changes the
+    automatic points in the same write: reversed and given anew, never edited (issue G §2)."""
+    entry_id, seats = _review_entry(decisions, d(3), absent=1)
+    mid = meetings.create_from_decision(entry_id, general)
+    late = seats[-1][1]  # not ticked: 会议缺席
+    with demo_db.session() as s:
+        before = s.scalars(select(PointEntry).where(PointEntry.source == points_source(mid))).all()
+        assert sum(e.points for e in before if e.member_id == late) < 0
+    fixed = DecisionMeetingInput(d(3), "村部会议室", "张三", "李四", seats, len(seats), 0, 0, "同意")
+    decisions.correct(entry_id, "签到表漏登一人", fixed)
+    with demo_db.session() as s:
+        after = s.scalars(select(PointEntry).where(PointEntry.source == points_source(mid))).all()
+    assert sum(e.points for e in after if e.member_id == late) > 0  # now 会议出席
+    assert any(e.reverses_id is not None and e.member_id == late for e in after)
+    assert {e.id for e in before} <= {e.id for e in after}  # nothing edited or removed
 
 
 def test_link_an_existing_meeting_on_the_same_day(

@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from govdesk.db import Database
 from govdesk.meetings.kinds import ABSENT, EXCUSED, KIND_GENERAL, PRESENT
+from govdesk.meetings.points import points_source
 from govdesk.models import PointEntry
-from govdesk.services.meetings import MeetingInput, MeetingService, points_source
+from govdesk.services.meetings import MeetingInput, MeetingService
 from tests.meetings.conftest import Town
 
 
