@@ -73,6 +73,7 @@ class HomePage(QWidget):
         self.jobs = jobs
         self.navigate = navigate  # the window shows that list (ui/areas)
         self.view: HomeView | None = None
+        self._arrears: list[HomeItem] | None = None  # the latest 党费 lines, shown while new ones are read
         self._asked = 0  # reads asked for; a read's answer is shown only if no later one was asked
 
         self.heading = QLabel("<h2>正在读取……</h2>")  # until the first read arrives (a moment on a township)
@@ -164,6 +165,7 @@ class HomePage(QWidget):
 
     def show_arrears(self, items: list[HomeItem]) -> None:
         """The 党费 arrears lines, read after the view: the needs-action list shows them in order."""
+        self._arrears = items
         if self.view is not None and self.view.dues_pending:
             self.view = self.view.with_arrears(items)
             self._show_needs(self.view)
@@ -187,10 +189,14 @@ class HomePage(QWidget):
             chart.show_breakdown(breakdown)
 
     def _show_needs(self, view: HomeView) -> None:
-        self.needs_model.set_items(view.needs_action)
-        overdue = sum(1 for i in view.needs_action if i.urgent)
-        reading = "；党费欠缴正在计算……" if view.dues_pending else ""
-        self.needs_box.setTitle(f"待办（{len(view.needs_action)} 项，其中逾期 {overdue} 项{reading}）")
+        """While the arrears are read again (after a change), the last ones read stay in the list,
+        so it does not shrink and grow back on every write; the first time, the title says so."""
+        reading = view.dues_pending and self._arrears is None
+        shown = view.with_arrears(self._arrears or []) if view.dues_pending else view
+        self.needs_model.set_items(shown.needs_action)
+        overdue = sum(1 for i in shown.needs_action if i.urgent)
+        more = "；党费欠缴正在计算……" if reading else ""
+        self.needs_box.setTitle(f"待办（{len(shown.needs_action)} 项，其中逾期 {overdue} 项{more}）")
         self.needs_table.resizeColumnToContents(0)
         self.needs_table.resizeColumnToContents(2)
 

@@ -170,6 +170,10 @@ def test_home_reads_the_arrears_apart_and_adds_them_in_order(qtbot, services: Se
         qtbot.waitUntil(lambda: page.view is not None and not page.view.dues_pending)
         kinds = [page.needs_model.item(r).kind for r in range(page.needs_model.rowCount())]
         assert "党费欠缴" in kinds and "正在计算" not in page.needs_box.title()
+        # read again after a change: the last arrears stay listed until the new ones arrive
+        page.show_view(services.home.view(with_dues=False))
+        again = [page.needs_model.item(r).kind for r in range(page.needs_model.rowCount())]
+        assert again == kinds and "正在计算" not in page.needs_box.title()
 
 
 def test_member_details_show_the_dues_of_this_year(services: Services) -> None:
