@@ -31,7 +31,7 @@ def bulk_pragmas(conn: Connection) -> None:
 
 
 BULK_INDEX_REBUILD = 20_000  # residents added at once from which indexes are rebuilt, not updated
-_BULK_DROPPED_INDEXES = ("ix_residents_name", "ix_residents_household_id")
+_BULK_DROPPED_INDEXES = ("ix_residents_name_household", "ix_residents_household_id")
 
 
 def drop_resident_indexes_for_bulk(conn: Connection, adding: int) -> list[str]:
