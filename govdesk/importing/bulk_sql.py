@@ -30,21 +30,30 @@ def bulk_pragmas(conn: Connection) -> None:
         conn.exec_driver_sql("PRAGMA cache_size=-131072")
 
 
-BULK_INDEX_REBUILD = 20_000  # residents added at once from which indexes are rebuilt, not updated
-_BULK_DROPPED_INDEXES = ("ix_residents_name_household", "ix_residents_household_id")
+BULK_INDEX_REBUILD = 20_000  # rows added at once from which a table's indexes are rebuilt, not updated
+_BULK_DROPPED_INDEXES = {  # the plain (non-unique) indexes; unique ones guard the load itself
+    Resident: ("ix_residents_name_household", "ix_residents_household_id"),
+    Household: (
+        "ix_households_village_id",
+        "ix_households_number",
+        "ix_households_villager_group_id",
+        "ix_households_grid_id",
+    ),
+}
 
 
-def drop_resident_indexes_for_bulk(conn: Connection, adding: int) -> list[str]:
-    """Bulk load: when an import more than doubles the residents, drop the name and household
-    indexes and build them again afterwards (one sorted build each instead of random inserts).
-    Same transaction, so a failure restores them. Returns the CREATE statements to run after."""
+def drop_indexes_for_bulk(conn: Connection, model: Any, adding: int) -> list[str]:
+    """Bulk load: when an import more than doubles a table (residents, households), drop its
+    plain indexes and build them again afterwards (one sorted build each instead of random
+    inserts). Same transaction, so a failure restores them. Returns the CREATE statements to
+    run after."""
     if conn.dialect.name != "sqlite" or adding < BULK_INDEX_REBUILD:
         return []
-    have = conn.scalar(select(func.count(Resident.id))) or 0
+    have = conn.scalar(select(func.count()).select_from(model)) or 0
     if adding < have:
         return []
     rebuild = []
-    for name in _BULK_DROPPED_INDEXES:
+    for name in _BULK_DROPPED_INDEXES[model]:
         sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type='index' AND name=?", (name,)).scalar()
         if sql:
             conn.exec_driver_sql(f"DROP INDEX {name}")
@@ -99,7 +108,7 @@ def insert_new_residents(
     """New residents (``resident_tuples``) in chunks: the import can be
     cancelled between them and shows ``progress`` of ``total`` after each. A bulk load drops the
     name and household indexes first and builds them again afterwards."""
-    rebuild_indexes = drop_resident_indexes_for_bulk(conn, len(params))
+    rebuild_indexes = drop_indexes_for_bulk(conn, Resident, len(params))
     done = 0
     for start in range(0, len(params), CHUNK):
         if check_cancel is not None:
@@ -154,7 +163,10 @@ def insert_households(conn: Connection, rows: list[dict[str, Any]]) -> None:
     params = [(*get(r), "") for r in rows]
     cols = ", ".join(_HOUSEHOLD_COLUMNS)
     marks = ", ".join("?" * len(_HOUSEHOLD_COLUMNS))
+    rebuild_indexes = drop_indexes_for_bulk(conn, Household, len(params))
     conn.exec_driver_sql(f"INSERT INTO households ({cols}) VALUES ({marks})", params)
+    for sql in rebuild_indexes:
+        conn.exec_driver_sql(sql)
 
 
 def bulk_rows(conn: Connection, model: Any, rows: list[dict[str, Any]], *, insert_: bool) -> None:

@@ -43,8 +43,9 @@ def test_people_bulk_import_builds_the_same_search_index(demo_db, tmp_path, bulk
     assert report.problems == [] and report.created == n
     assert search_index(fresh) == expected_search_index(fresh)
     with sqlite3.connect(fresh.engine.url.database) as raw:  # the rebuilt indexes are there
-        names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE tbl_name='residents'")}
-    assert {"ix_residents_name_household", "ix_residents_household_id"} <= names
+        names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"ix_residents_name_household", "ix_residents_household_id", "ix_households_number"} <= names
+    assert {"ix_households_village_id", "ix_households_villager_group_id", "ix_households_grid_id"} <= names
     hs = HouseholdService(fresh)
     assert hs.count(ListQuery(text="竂")) == HouseholdService(demo_db).count(ListQuery(text="竂"))
 
