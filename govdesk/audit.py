@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 CREATED, UPDATED, ENDED, DELETED = "新增", "修改", "结束", "删除"
 IMPORTED, PRINTED, RESTORED, LOGGED_IN, LOGIN_FAILED = "导入", "打印", "恢复", "登录", "登录失败"
 
-SKIPPED_TABLES = frozenset({"audit_entries", "resident_search_keys", "alembic_version"})
+SKIPPED_TABLES = frozenset({"audit_entries", "resident_search_keys", "name_search_keys", "alembic_version"})
 STAMPS = frozenset({"created_at", "updated_at"})  # every write changes them: noise
 # Chinese names of the kinds on file when the audit was built; a newer model names itself with
 # ``__audit_label__`` (or shows its table name until it does).

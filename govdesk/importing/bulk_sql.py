@@ -30,21 +30,30 @@ def bulk_pragmas(conn: Connection) -> None:
         conn.exec_driver_sql("PRAGMA cache_size=-131072")
 
 
-BULK_INDEX_REBUILD = 20_000  # residents added at once from which indexes are rebuilt, not updated
-_BULK_DROPPED_INDEXES = ("ix_residents_name", "ix_residents_household_id")
+BULK_INDEX_REBUILD = 20_000  # rows added at once from which a table's indexes are rebuilt, not updated
+_BULK_DROPPED_INDEXES = {  # the plain (non-unique) indexes; unique ones guard the load itself
+    Resident: ("ix_residents_name_household", "ix_residents_household_id"),
+    Household: (
+        "ix_households_village_id",
+        "ix_households_number",
+        "ix_households_villager_group_id",
+        "ix_households_grid_id",
+    ),
+}
 
 
-def drop_resident_indexes_for_bulk(conn: Connection, adding: int) -> list[str]:
-    """Bulk load: when an import more than doubles the residents, drop the name and household
-    indexes and build them again afterwards (one sorted build each instead of random inserts).
-    Same transaction, so a failure restores them. Returns the CREATE statements to run after."""
+def drop_indexes_for_bulk(conn: Connection, model: Any, adding: int) -> list[str]:
+    """Bulk load: when an import more than doubles a table (residents, households), drop its
+    plain indexes and build them again afterwards (one sorted build each instead of random
+    inserts). Same transaction, so a failure restores them. Returns the CREATE statements to
+    run after."""
     if conn.dialect.name != "sqlite" or adding < BULK_INDEX_REBUILD:
         return []
-    have = conn.scalar(select(func.count(Resident.id))) or 0
+    have = conn.scalar(select(func.count()).select_from(model)) or 0
     if adding < have:
         return []
     rebuild = []
-    for name in _BULK_DROPPED_INDEXES:
+    for name in _BULK_DROPPED_INDEXES[model]:
         sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type='index' AND name=?", (name,)).scalar()
         if sql:
             conn.exec_driver_sql(f"DROP INDEX {name}")
@@ -71,26 +80,19 @@ _RESIDENT_COLUMNS = (
 
 def resident_tuples(first_id: int, household_ids: list[int], people: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """Driver parameters of new residents in ``_RESIDENT_COLUMNS`` order, ids from ``first_id``
-    on. Names and dates repeat (200,000 residents of a township share some 74,000 names), so
-    their search keys and ISO texts are made once each. Dates are ISO text, as SQLAlchemy
-    stores them in SQLite."""
-    keys = {n: search_keys(n) for n in {p["name"] for p in people}}
-    iso = {d: d.isoformat() for p in people for d in (p["birth_date"], p["ended_on"]) if d is not None}
+    on: one pass, the plain fields taken by one ``itemgetter`` (in C). Names repeat (200,000
+    residents of a township share some 74,000), so their search keys come from
+    ``search_keys``' cache. Dates are ISO text, as SQLAlchemy stores them in SQLite."""
+    fields = itemgetter("name", "id_number", "sex", "ethnicity", "relation", "phone", "notes")
     return [
         (
             rid,
             hid,
-            p["name"],
-            p["id_number"],
-            p["sex"],
-            p["ethnicity"],
-            p["relation"],
-            p["phone"],
-            p["notes"],
-            keys[p["name"]],
+            *fields(p),
+            search_keys(p["name"]),
             p["end_reason"],
-            iso[p["birth_date"]],
-            None if p["ended_on"] is None else iso[p["ended_on"]],
+            p["birth_date"].isoformat(),
+            p["ended_on"] and p["ended_on"].isoformat(),
         )
         for rid, hid, p in zip(range(first_id, first_id + len(people)), household_ids, people, strict=True)
     ]
@@ -106,7 +108,7 @@ def insert_new_residents(
     """New residents (``resident_tuples``) in chunks: the import can be
     cancelled between them and shows ``progress`` of ``total`` after each. A bulk load drops the
     name and household indexes first and builds them again afterwards."""
-    rebuild_indexes = drop_resident_indexes_for_bulk(conn, len(params))
+    rebuild_indexes = drop_indexes_for_bulk(conn, Resident, len(params))
     done = 0
     for start in range(0, len(params), CHUNK):
         if check_cancel is not None:
@@ -161,7 +163,10 @@ def insert_households(conn: Connection, rows: list[dict[str, Any]]) -> None:
     params = [(*get(r), "") for r in rows]
     cols = ", ".join(_HOUSEHOLD_COLUMNS)
     marks = ", ".join("?" * len(_HOUSEHOLD_COLUMNS))
+    rebuild_indexes = drop_indexes_for_bulk(conn, Household, len(params))
     conn.exec_driver_sql(f"INSERT INTO households ({cols}) VALUES ({marks})", params)
+    for sql in rebuild_indexes:
+        conn.exec_driver_sql(sql)
 
 
 def bulk_rows(conn: Connection, model: Any, rows: list[dict[str, Any]], *, insert_: bool) -> None:

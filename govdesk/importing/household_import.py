@@ -9,8 +9,8 @@ already on file (same ID number) are updated, never duplicated.
 One path for every import, the first of a village (a township: 200,000 residents) as much as
 a re-import: existing ID numbers and 户号 prefetched with one query each, then driver
 executemany of tuples (``bulk_sql``), no ORM objects per row; a bulk load rebuilds the
-residents' indexes afterwards, and the search keys go in with one sorted ``INSERT … SELECT``
-on this same connection (``people_search.insert_people_keys``).
+residents' indexes afterwards, and the search keys (per new name, and the digit keys per
+resident) go in sorted on this same connection (``people_search.insert_people_keys``).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from govdesk.models import (
     VillagerGroup,
 )
 from govdesk.models.people import RELATION_HEAD
-from govdesk.people_search import delete_keys, insert_people_keys
+from govdesk.people_search import delete_number_keys, insert_people_keys
 from govdesk.search import search_keys
 
 Progress = Callable[[int, int, str], None]
@@ -291,7 +291,7 @@ def _write(
     insert_households(conn, new_households)
     bulk_rows(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
     if rekeyed:
-        delete_keys(conn, [(r["id"], e.keyed[r["id"]][0], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
+        delete_number_keys(conn, [(r["id"], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
     params = resident_tuples(first_rid, new_household_ids, new_residents)
     insert_new_residents(conn, params, total, progress, check_cancel)
     if changed_residents:

@@ -76,21 +76,29 @@ def plan_households(
     seen_ids: dict[str, int] = {}
     current: PlannedHome | None = None
     total = len(sheet.rows)
+    number_ix = r.ix["number"]
+    last_number: object = None  # the 户号 cell of the row before, as written, and its household
     for n, (row_no, row_cells) in enumerate(sheet.rows):
         if progress is not None and n % 5000 == 0:
             progress(n, total, f"检查第 {n + 1}/{total} 行…")
         r.start(row_no, row_cells)
         relation = r.short("relation", RELATION_MAX)
         if by_number:
-            number = cells.household_number(r.cells[r.ix["number"]])
-            problem = text_problem(number, HOUSEHOLD_NUMBER_MAX) if number else "户号不能为空"
-            if problem:
-                r.fail("number", problem)
-                continue
-            home = index.get(number)
-            if home is None:
-                home = index[number] = PlannedHome(number=number, first_row=row_no)
-                homes.append(home)
+            raw_number = row_cells[number_ix]
+            if raw_number.__class__ is str and raw_number == last_number and current is not None:
+                home = current  # a household's rows follow each other: same text, same household
+            else:
+                number = cells.household_number(raw_number)
+                problem = text_problem(number, HOUSEHOLD_NUMBER_MAX) if number else "户号不能为空"
+                if problem:
+                    r.fail("number", problem)
+                    last_number = current = None
+                    continue
+                home = index.get(number)
+                if home is None:
+                    home = index[number] = PlannedHome(number=number, first_row=row_no)
+                    homes.append(home)
+                last_number, current = raw_number, home
         else:
             if relation == RELATION_HEAD or current is None:
                 current = PlannedHome(number="", first_row=row_no)

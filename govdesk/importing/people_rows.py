@@ -171,13 +171,15 @@ def read_person(r: RowReader, seen_ids: dict[str, int], today: date) -> dict[str
     elif raw_birth not in (None, ""):
         _check_written_birth(r, raw_birth, birth_from_id)
     phone = ""
-    try:
-        phone = phone_of(c[ix["phone"]])
-    except ValueError as exc:
-        r.fail("phone", str(exc))
+    raw_phone = c[ix["phone"]]
+    if raw_phone not in (None, ""):  # empty cells (most of a register's optional ones) need no call
+        try:
+            phone = phone_of(raw_phone)
+        except ValueError as exc:
+            r.fail("phone", str(exc))
     ethnicity = r.short("ethnicity", ETHNICITY_MAX)
-    notes = r.text("notes", NOTE_MAX, multiline=True)
-    end_reason = r.text("end_reason", LINE_MAX)
+    notes = r.text("notes", NOTE_MAX, multiline=True) if c[ix["notes"]] not in (None, "") else ""
+    end_reason = r.text("end_reason", LINE_MAX) if c[ix["end_reason"]] not in (None, "") else ""
     ended_on = r.date("ended_on") if c[ix["ended_on"]] not in (None, "") else None
     if ended_on is not None and ended_on > today:
         r.fail("ended_on", "不能晚于今天")

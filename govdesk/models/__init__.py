@@ -20,6 +20,7 @@ from govdesk.models.decisions import (
 from govdesk.models.dues import DuesPayment, DuesRate
 from govdesk.models.honours import HonourAward, HonourKind
 from govdesk.models.meetings import Meeting, MeetingAttendance
+from govdesk.models.name_search import NameSearchKey
 from govdesk.models.org import Cadre, Grid, OrgUnit, Village, VillagerGroup
 from govdesk.models.people import Household, Member, Resident
 from govdesk.models.people_details import (
@@ -83,6 +84,7 @@ __all__ = [
     "Member",
     "MemberHouseholdLink",
     "MemberStatusPeriod",
+    "NameSearchKey",
     "OrgUnit",
     "Post",
     "PostAssignment",

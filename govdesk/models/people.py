@@ -53,12 +53,17 @@ class Household(Base, Timestamped):
 
 class Resident(Base, Timestamped):
     __tablename__ = "residents"
-    # household then ended_on: a household's current residents (and 首页's count of everyone's) from the index alone
-    __table_args__ = (Index("ix_residents_household_id", "household_id", "ended_on"),)
+    # household then ended_on: a household's current residents (and 首页's count of everyone's) from the index alone;
+    # by name, carrying the household: a search joins the names a typed key matches (name_search_keys)
+    # to their households from this index alone, never the table.
+    __table_args__ = (
+        Index("ix_residents_household_id", "household_id", "ended_on"),
+        Index("ix_residents_name_household", "name", "household_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
-    name: Mapped[str] = mapped_column(String(50), index=True)
+    name: Mapped[str] = mapped_column(String(50))
     id_number: Mapped[str] = mapped_column(String(18), unique=True)
     sex: Mapped[str] = mapped_column(String(2))
     birth_date: Mapped[date] = mapped_column(Date)

@@ -2,8 +2,9 @@
 
 Categories, star ratings, relays, member–household links and moves are separate rows with
 dates, not flags, because the desk is asked "since when" and "until when" years later and
-history is never deleted. ``ResidentSearchKey`` is a derived index (pinyin keys, reversed ID
-and phone digits) that makes search as you type a prefix range scan instead of a table scan.
+history is never deleted. ``ResidentSearchKey`` is a derived index (reversed ID and phone
+digits; names' keys are in ``name_search``) that makes search as you type a prefix range scan
+instead of a table scan.
 """
 
 from __future__ import annotations
@@ -93,10 +94,11 @@ class ResidentMove(Base, Timestamped):
 class ResidentSearchKey(Base):
     """Derived search index: one row per (key, resident). Rebuilt from the resident at any time.
 
-    Keys: full pinyin and initials for every reading combination, and ``!`` + reversed digits
-    of the ID number and phone (a suffix search becomes a prefix range). Chinese text is
-    searched on ``residents.name`` (its own index). No foreign keys and no second index: an
-    import writes over a million keys, and a change deletes the old keys by primary key.
+    Keys: ``!`` + reversed digits of the ID number and phone (a suffix search becomes a prefix
+    range). The keys of names (pinyin, later parts) are kept once per name in
+    ``name_search_keys``; Chinese text is also searched on ``residents.name`` (its own index).
+    No foreign keys and no second index: an import writes hundreds of thousands of keys, and a
+    change deletes the old keys by primary key.
     """
 
     __tablename__ = "resident_search_keys"

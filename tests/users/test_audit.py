@@ -72,7 +72,7 @@ def test_an_import_is_one_row_with_counts(village: Database, register_file: Call
     row = rows[0]
     assert row["action"] == "导入" and "register-50.xlsx" in row["summary"]
     assert row["after"]["新增"]["residents"] == 100 and row["after"]["新增"]["households"] == 50
-    assert "resident_search_keys" not in str(row["after"])
+    assert "resident_search_keys" not in str(row["after"]) and "name_search_keys" not in str(row["after"])
 
 
 def test_a_dry_run_import_writes_no_audit(village: Database, register_file: Callable[[int], Path]) -> None:

@@ -148,10 +148,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("plaque_on", sa.Date(), nullable=True))
 
     # ### end Alembic commands ###
-    # Existing residents get their search keys (a derived index) right away.
-    from govdesk.people_search import backfill_search_keys
-
-    backfill_search_keys(op.get_bind())
+    # Existing residents get their search keys from 0018_name_search_keys, which rebuilds the
+    # whole (derived) index in its present layout: the program's key code no longer writes
+    # the one-table layout created here.
 
 
 def downgrade() -> None:
