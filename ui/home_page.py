@@ -1,9 +1,9 @@
 """首页: today, what needs action, the village in numbers — every line and bar opens its list.
 
 The page asks ``HomeService.view()`` for everything but the 党费 arrears (a handful of aggregate
-queries, well under 0.1 s on a township, on the worker thread) and draws it; the arrears lines
-(the year's dues book over the whole ledger, the slowest read) follow from a second job queued
-behind it. It re-reads when a change concerns it.
+queries, about 0.1 s on a township, on the worker thread) and draws it; the arrears lines (the
+year's dues book over the whole ledger, the slowest read) follow from a second job asked once
+the page has painted. It re-reads when a change concerns it.
 A click calls ``navigate(key, filters)``: the window shows that area filtered (ui/areas).
 """
 
@@ -13,7 +13,7 @@ import html
 from typing import TYPE_CHECKING
 
 import qtawesome as qta
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -141,17 +141,29 @@ class HomePage(QWidget):
 
     # --- data ----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read on the job runner's worker (the page and its charts are built meanwhile): first the
-        view without the 党费 arrears, then the arrears, added to the view shown. Only the latest
-        read is shown when changes come quickly one after another."""
+        """Read on the job runner's worker (the page and its charts are built meanwhile): the view
+        without the 党费 arrears; once it is painted, the arrears (``_read_arrears``). Only the
+        latest read is shown when changes come quickly one after another."""
         self._asked += 1
         asked = self._asked
         self.jobs.submit(
             lambda _ctx: self.services.home.view(with_dues=False),
-            lambda view: self.show_view(view) if asked == self._asked else None,
+            lambda view: self._view_read(view, asked),
             lambda error: show_error(error, self),
             read_only=True,  # closing the window right after start does not ask about it
         )
+
+    def _view_read(self, view: HomeView, asked: int) -> None:
+        if asked != self._asked:
+            return
+        self.show_view(view)
+        # The dues book is Python-heavy: started after the paint (a zero timer runs after the
+        # posted paint events), it does not hold the interpreter while the page draws itself.
+        QTimer.singleShot(0, lambda: self._read_arrears(asked))
+
+    def _read_arrears(self, asked: int) -> None:
+        if asked != self._asked:
+            return
         self.jobs.submit(
             lambda _ctx: self.services.home.arrears_items(),
             lambda items: self.show_arrears(items) if asked == self._asked else None,
