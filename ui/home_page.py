@@ -162,7 +162,7 @@ class HomePage(QWidget):
         QTimer.singleShot(0, lambda: self._read_arrears(asked))
 
     def _read_arrears(self, asked: int) -> None:
-        if asked != self._asked:
+        if asked != self._asked or self.jobs.closed:  # a newer read, or the window closed meanwhile
             return
         self.jobs.submit(
             lambda _ctx: self.services.home.arrears_items(),

@@ -70,6 +70,7 @@ class JobRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govdesk-job")
+        self.closed = False  # shut down: no more jobs (a timer firing after the window closed asks nothing)
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None] | None]] = {}
         self._dialogs: dict[int, QProgressDialog] = {}
         self._reads: set[int] = set()  # jobs that only read for a page: closing need not wait for them
@@ -155,6 +156,7 @@ class JobRunner(QObject):
         self._executor.submit(lambda: None).result(timeout)
 
     def shutdown(self) -> None:
+        self.closed = True
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 

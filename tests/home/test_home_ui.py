@@ -177,3 +177,11 @@ def test_an_overdue_voice_opens_the_voices_list_on_it(window, page, village: Vil
     assert voices._filters["overdue"].currentData() is True
     assert voices.model.rowCount() == 1
     assert voices.current_id() == village.ids["voice_late"]
+
+
+def test_the_arrears_are_not_asked_once_the_window_has_closed(window, page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The arrears read is asked from a timer after the paint; closing at that moment asks nothing."""
+    qtbot.waitUntil(lambda: not page.view.dues_pending)
+    window.jobs.shutdown()
+    page._read_arrears(page._asked)  # would raise on a shut-down executor if it submitted
+    assert window.jobs.closed
