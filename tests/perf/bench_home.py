@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROUNDS = 5  # warm reads of the service, in one process
-ROUNDS_PROCESS = 3  # fresh processes per database
+ROUNDS_PROCESS = 5  # fresh processes per database
 
 
 def child(mode: str) -> None:
