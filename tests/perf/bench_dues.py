@@ -2,10 +2,11 @@
 
 The township demo (GOVDESK_BENCH_SCALE, default 170: ~5,000 members with two years of rates and
 a year of payments) — then times what the desk does: the year's book computed (cold: the ledger
-summed per member and year, the roster asked of ``statuses_on`` for every month), a page of the
-book read again (warm: only the stamp), the arrears filter, 首页's arrears lines, recording a
-payment, the notice printed. The floor, measured in the same run, is the bare SQL the cold book
-cannot do without: the ledger's GROUP BY over the year and one roster query per month.
+summed per member and year, every month's end asked of the roster rule in one pass,
+``member_status.roster_bits``), a page of the book read again (warm: only the stamp), the arrears
+filter, 首页's arrears lines, recording a payment, the notice printed. The floor, measured in the
+same run, is bare SQL: the ledger's GROUP BY over the year and one roster query per month (what
+the book asked before the one-pass roster).
 """
 
 from __future__ import annotations
@@ -78,14 +79,14 @@ def main() -> None:
     from govdesk.services.dues_query import _memo_of
 
     def cold_book() -> None:
-        _memo_of(db).forget(Changes.MEMBERS)  # nothing kept: the rosters asked anew
+        _memo_of(db).forget(Changes.MEMBERS)  # nothing kept
         DuesQueries(db, clock=now).year_book(2026)
 
     def after_payment() -> None:
-        _memo_of(db).forget(Changes.DUES)  # as after a payment: the rosters kept
+        _memo_of(db).forget(Changes.DUES)  # as after a payment
         DuesQueries(db, clock=now).year_book(2026)
 
-    cold = timed("year's book, cold (rosters asked)", cold_book, repeat=3)
+    cold = timed("year's book, cold", cold_book, repeat=3)
     timed("year's book after a payment", after_payment)
     dues = DuesService(db, clock=now)
     dues.year_book(2026)
