@@ -316,7 +316,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         floor = floor_startup()
         figures.append(("frozen window start-up, median of 3 more", f"{median:.2f} s"))
         figures.append(("floor: bare PySide6 window, 4 tabs of QTableViews, median of 3", f"{floor:.2f} s"))
-        figures.append(("frozen start-up / floor (issue F target ≤ 1.5)", f"{median / floor:.1f}"))
+        # To "window opened" = the database open and attached, long after the first paint; issue F's
+        # ≤ 1.5× is on the first paint: ``tests/perf/bench_startup.py --bundle`` measures that.
+        figures.append(("frozen start-up to the database opened / floor (for the record)", f"{median / floor:.1f}"))
         figures.append(("govdesk-cli --version, median of 3", f"{cli_version_time(app):.2f} s"))
 
     figures.append(("total", f"{time.perf_counter() - total:.1f} s"))
