@@ -10,6 +10,7 @@ a township register repeats the same few thousand characters.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from itertools import islice, product
 
@@ -82,12 +83,22 @@ SURNAME_READINGS: dict[str, str] = {
 RARE_READINGS: dict[str, tuple[str, ...]] = {"𠮷": ("ji",)}
 
 
+def _without_phrases() -> None:
+    """pypinyin's documented switches, set before its first import (a user's own setting wins):
+    no phrase dictionary and no copy of the character one. Names are read one character at a
+    time, where a phrase never applies (every character's readings were compared with and without
+    it: identical), and loading the phrases is 0.25 s of every import, demo and first key."""
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
+
+
 @lru_cache(maxsize=65536)
 def readings(char: str) -> tuple[str, ...]:
     """All toneless readings of one character; a non-Chinese character reads as itself."""
     if char in RARE_READINGS:
         return RARE_READINGS[char]
-    from pypinyin import Style, pinyin  # its dictionaries take a quarter second: load them when a key is built
+    _without_phrases()
+    from pypinyin import Style, pinyin  # its dictionary loads when a key is built, not at start-up
 
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda c: [c.lower()])
     out: list[str] = []

@@ -152,6 +152,13 @@ def test_the_watch_list_is_real(tmp_path: Path) -> None:
     assert {"pypinyin", "reportlab", "govdesk.printing"} <= set(found)
 
 
+def test_a_search_key_loads_the_character_readings_not_the_phrase_dictionary(tmp_path: Path) -> None:
+    """Names are read a character at a time: pypinyin's phrase dictionary (a quarter second) stays unloaded."""
+    script = "from govdesk.search import search_keys\nassert search_keys('单田芳').startswith('shantianfang stf ')\n" + REPORT
+    found = loaded_in_fresh_process(script, ("pypinyin", "pypinyin.phrases_dict"), home=tmp_path / "home")
+    assert found == ["pypinyin"]
+
+
 @pytest.mark.parametrize("watched", [("sqlalchemy", "alembic", "pypinyin", "PySide6", "govdesk.db")])
 def test_cli_help_and_version_load_no_database_layer(watched: tuple[str, ...], tmp_path: Path) -> None:
     assert loaded_in_fresh_process(AFTER_HELP, watched, home=tmp_path / "home") == []
