@@ -154,7 +154,10 @@ def test_the_watch_list_is_real(tmp_path: Path) -> None:
 
 def test_a_search_key_loads_the_character_readings_not_the_phrase_dictionary(tmp_path: Path) -> None:
     """Names are read a character at a time: pypinyin's phrase dictionary (a quarter second) stays unloaded."""
-    script = "from govdesk.search import search_keys\nassert search_keys('单田芳').startswith('shantianfang stf ')\n" + REPORT
+    script = (
+        "from govdesk.search import search_keys\n"
+        "assert search_keys('单田芳').startswith('shantianfang stf ')\n" + REPORT
+    )
     found = loaded_in_fresh_process(script, ("pypinyin", "pypinyin.phrases_dict"), home=tmp_path / "home")
     assert found == ["pypinyin"]
 
