@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from govdesk.meetings.attendance import attendance_points_wanted, attendance_sheet
 from govdesk.models import Meeting
-from govdesk.points.automatic import sync_automatic_entries
+from govdesk.points.automatic import sync_automatic_entries, withheld_notes
 
 log = logging.getLogger("govdesk.meetings")
 
@@ -38,6 +38,12 @@ def sync_meeting_points(s: Session, meeting: Meeting, recorded_by: str) -> dict[
 def withdraw_meeting_points(s: Session, meeting: Meeting, recorded_by: str) -> None:
     """A meeting deleted (entered by mistake): the points it gave are reversed with it."""
     sync_automatic_entries(s, points_source(meeting.id), meeting.held_on, {}, recorded_by)
+
+
+def withheld_meeting_points(s: Session, meeting: Meeting) -> list[str]:
+    """The members this meeting's attendance asks points for that a cap withheld, in Chinese."""
+    wanted = attendance_points_wanted(attendance_sheet(s, meeting))
+    return withheld_notes(s, points_source(meeting.id), meeting.held_on, wanted)
 
 
 def sync_points_of_decision_entry(s: Session, entry_id: int, recorded_by: str) -> None:

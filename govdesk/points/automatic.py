@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from govdesk.models import Member
 from govdesk.models.points import PointEntry, PointRule
-from govdesk.points.ledger import ensure_catalogue, entry_row, given_of_rule, reversal_row, terms_of
+from govdesk.points.ledger import ensure_catalogue, entry_row, given_of_rule, reversal_row, rules_of, terms_of
 from govdesk.points.rules import cap_problem
 
 _COLUMNS = (
@@ -55,10 +55,7 @@ def sync_automatic_entries(
     """
     if not source:
         raise ValueError("an automatic entry needs its source")
-    by_tag: dict[str, PointRule] = {}
-    for rule in ensure_catalogue(s, day.year):
-        if rule.automatic and rule.automatic not in by_tag:
-            by_tag[rule.automatic] = rule
+    by_tag = _rules_by_tag(ensure_catalogue(s, day.year))
     live = live_entries(s, source)
     reversals: list[dict[str, Any]] = []
     to_give: dict[int, list[int]] = {}  # rule id → members
@@ -88,6 +85,39 @@ def sync_automatic_entries(
             rows.append(entry_row(member_id, day, rule, "", recorded_by, source))
     if rows:
         s.execute(insert(PointEntry), rows)
+    return _notes(s, capped)
+
+
+def withheld_notes(s: Session, source: str, day: date, wanted: Mapping[int, str]) -> list[str]:
+    """After a save: the notes of members ``wanted`` asks points for but ``source`` has not given
+    (a cap stood in the way), as ``sync_automatic_entries`` returned them — for the clerk's dialog.
+    A read: the catalogue the save used is there already."""
+    by_tag = _rules_by_tag(rules_of(s, day.year))
+    live = live_entries(s, source)
+    capped: dict[int, str] = {}
+    for member_id, tag in wanted.items():
+        rule = by_tag.get(tag)
+        if rule is None or terms_of(rule).signed == 0:
+            continue
+        if any(e.rule_id == rule.id and e.day == day for e in live.get(member_id, [])):
+            continue
+        month, year = given_of_rule(s, rule.id, day, [member_id]).get(member_id, (0.0, 0.0))
+        problem = cap_problem(terms_of(rule), month, year)
+        if problem is not None:
+            capped[member_id] = problem
+    return _notes(s, capped)
+
+
+def _rules_by_tag(rules: list[PointRule]) -> dict[str, PointRule]:
+    """The year's rule of each automatic tag (the first in the catalogue's order)."""
+    by_tag: dict[str, PointRule] = {}
+    for rule in rules:
+        if rule.automatic and rule.automatic not in by_tag:
+            by_tag[rule.automatic] = rule
+    return by_tag
+
+
+def _notes(s: Session, capped: Mapping[int, str]) -> list[str]:
     if not capped:
         return []
     names: dict[int, str] = {

@@ -20,7 +20,7 @@ from govdesk.errors import FieldError, NotFoundError, RefusedError, ValidationEr
 from govdesk.labels import label
 from govdesk.meetings.attendance import attendance_sheet, decision_ticks, expected_statuses
 from govdesk.meetings.kinds import EXCUSED, KIND_GENERAL, KIND_GROUP, MARKS, MEETING_KINDS, PRESENT
-from govdesk.meetings.points import sync_meeting_points, withdraw_meeting_points
+from govdesk.meetings.points import sync_meeting_points, withdraw_meeting_points, withheld_meeting_points
 from govdesk.models import LogEntry, Matter, Meeting, MeetingAttendance, OrgUnit
 from govdesk.models.decisions import ENTRY_STEP
 from govdesk.services.meetings_query import (  # noqa: F401 - the window imports these from here
@@ -172,6 +172,12 @@ class MeetingService(MeetingQueries):
         会议缺席}``, and the points ledger made equal to it in the same transaction (saving the same
         attendance again adds nothing; a changed mark is reversed and given anew)."""
         return sync_meeting_points(s, meeting, self.user or self.db.actor.name)
+
+    def points_withheld(self, meeting_id: int) -> list[str]:
+        """After a save: members whose attendance points a monthly or yearly cap withheld (the save
+        stands; the dialog tells the clerk), e.g. "王建国：本月…已达上限，本次未记积分"."""
+        with self.db.session() as s:
+            return withheld_meeting_points(s, self._meeting(s, meeting_id))
 
     # --- the decision log ----------------------------------------------------------------------
     def _decision_entry(self, s: Session, entry_id: int) -> LogEntry:

@@ -28,7 +28,7 @@ from govdesk.labels import label
 from govdesk.member_status import statuses_on
 from govdesk.models import Resident
 from govdesk.models.volunteers import Volunteer, VolunteerActivity, VolunteerHours, VolunteerTeam
-from govdesk.points.automatic import sync_automatic_entries
+from govdesk.points.automatic import sync_automatic_entries, withheld_notes
 from govdesk.services.volunteers_query import VolunteerQueries, member_of_residents
 from govdesk.validation import clean_text
 from govdesk.volunteers import rules
@@ -236,6 +236,16 @@ class VolunteerService(VolunteerQueries):
             s.delete(activity)
             s.flush()
             sync_volunteer_points(s, activity_id, day, self.db.actor.name)  # withdraws what it gave
+
+    def points_withheld(self, activity_id: int) -> list[str]:
+        """After a save: participants whose 志愿服务 points a cap withheld (the save stands; the
+        dialog tells the clerk)."""
+        with self.db.session() as s:
+            activity = s.get(VolunteerActivity, activity_id)
+            if activity is None:
+                return []
+            wanted = volunteer_points_due(s, activity_id)
+            return withheld_notes(s, points_source(activity_id), activity.day, wanted)
 
     def points_due(self, activity_id: int) -> Mapping[int, str]:
         """What ``volunteer_points_due`` computes for an activity, read on its own (tests, the window)."""

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from govdesk.db import Database
 from govdesk.meetings.kinds import ABSENT, EXCUSED, PRESENT
@@ -94,6 +95,29 @@ def test_dialog_keyboard_attendance_saves_in_one_go(qtbot, page: MeetingsPage, s
     marks = [a.mark for a in saved.sheet]
     assert marks[:4] == [PRESENT, ABSENT, EXCUSED, PRESENT] and saved.sheet[2].reason == "外出务工"
     assert "应到" in dialog.summary.text()
+
+
+def test_the_dialog_names_members_a_cap_left_without_points(qtbot, page: MeetingsPage, services: Services) -> None:  # type: ignore[no-untyped-def]
+    """The save stands; the clerk is told whose 会议出席 points a monthly cap withheld (issue G §2)."""
+    from govdesk.models.points import PointRule
+
+    with services.db.transaction() as s:  # at most one 会议出席 a month
+        for rule in s.scalars(select(PointRule).where(PointRule.year == 2026, PointRule.automatic == "会议出席")):
+            rule.monthly_cap = rule.points
+    told: list[str] = []
+    for topic in ("学习村规民约", "学习党章"):
+        dialog = MeetingDialog(services, None, page, kind="主题党日")
+        qtbot.addWidget(dialog)
+        dialog.tell = told.append  # type: ignore[method-assign]
+        dialog.day.setText("2026-11-20")
+        dialog.topic.setText(topic)
+        dialog.grid.set_mark(0, PRESENT, "")
+        dialog.accept()
+        assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    first = dialog.grid.rows[0]
+    assert told and told[-1].startswith("会议已保存。以下党员的出席积分因达到积分上限未记入")
+    assert f"{first.name}：本月" in told[-1] and "本次未记积分" in told[-1]
+    assert services.meetings.points_withheld(dialog.saved_id) == told[-1].splitlines()[1:]  # type: ignore[arg-type]
 
 
 def test_leave_without_reason_is_refused_and_nothing_written(qtbot, page: MeetingsPage, services: Services) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from govdesk.models import Member
 from govdesk.models.points import PointEntry, PointRule
-from govdesk.points.automatic import sync_automatic_entries
+from govdesk.points.automatic import sync_automatic_entries, withheld_notes
 from govdesk.points.ledger import ensure_catalogue
 from tests.points.conftest import Village2, add_member
 
@@ -112,6 +112,9 @@ def test_a_cap_leaves_the_member_without_points_and_says_so(village: Village2) -
     notes = _sync(village, {a: "志愿服务", b: "志愿服务"}, source="volunteer:3")
     assert notes == ["党员00：本月「参加志愿服务」已加 4 分，已达每月上限 4 分，本次未记积分"]
     assert _net(village, "volunteer:3") == {b: 2}
+    with village.db.session() as s:  # read back after the save, for the clerk's dialog: the same note
+        assert withheld_notes(s, "volunteer:3", DAY, {a: "志愿服务", b: "志愿服务"}) == notes
+        assert withheld_notes(s, "volunteer:2", DAY, {a: "志愿服务"}) == []
     # once an earlier activity is taken back, saving again gives what the cap now allows
     _sync(village, {}, source="volunteer:1")
     assert _sync(village, {a: "志愿服务", b: "志愿服务"}, source="volunteer:3") == []

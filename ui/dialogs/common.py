@@ -313,4 +313,15 @@ class FieldDialog(QDialog):
         except GovdeskError as exc:
             self.show_error(exc)
             return
+        self.saved()
         super().accept()
+
+    def saved(self) -> None:
+        """After a successful save, before the dialog closes: what the clerk should still be told
+        (e.g. points a cap withheld). Nothing by default."""
+
+    def tell(self, text: str) -> None:
+        """A seam: tests read what was said instead of a message box."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self, self.windowTitle(), text)

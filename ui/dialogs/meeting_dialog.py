@@ -142,6 +142,10 @@ class MeetingDialog(FieldDialog):
             self.meetings.update(self.meeting_id, self.input(), marks)
         return self.saved_id  # type: ignore[return-value]
 
+    def saved(self) -> None:
+        if self.saved_id is not None:
+            _tell_withheld(self, self.meetings.points_withheld(self.saved_id))
+
 
 class FromDecisionDialog(FieldDialog):
     """登记 a 五议两公开 党员大会审议 as this register's 支部党员大会: choose the entry and the unit;
@@ -171,3 +175,13 @@ class FromDecisionDialog(FieldDialog):
             raise RefusedError("没有尚未登记的党员大会审议记录")
         self.saved_id = self.meetings.create_from_decision(int(self.entry.currentData()), self.unit.currentData())
         return self.saved_id
+
+    def saved(self) -> None:
+        if self.saved_id is not None:
+            _tell_withheld(self, self.meetings.points_withheld(self.saved_id))
+
+
+def _tell_withheld(dialog: FieldDialog, notes: list[str]) -> None:
+    """The meeting is saved; the members a cap left without their attendance points are named."""
+    if notes:
+        dialog.tell("会议已保存。以下党员的出席积分因达到积分上限未记入：\n" + "\n".join(notes))

@@ -209,3 +209,8 @@ class ActivityDialog(FieldDialog):
             raise ValidationError([FieldError("volunteer_team", "服务队", "请先新建服务队")])
         data = ActivityInput(int(team), date_of(self.day), self.place.text(), self.content.toPlainText(), self.chosen())
         return self.volunteers.save_activity(data, self.activity_id)
+
+    def saved(self) -> None:
+        notes = self.volunteers.points_withheld(int(self.result_value))
+        if notes:
+            self.tell("活动已保存。以下党员的志愿服务积分因达到积分上限未记入：\n" + "\n".join(notes))
