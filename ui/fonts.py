@@ -14,7 +14,7 @@ import logging
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView, QWidget
 
 from resources import resource_path
 
@@ -121,3 +121,24 @@ def set_text_scale(app: QApplication, name: str) -> float:
 def row_height(metrics_height: int) -> int:
     """A table row: the font's line height plus a little air (5 px above and below)."""
     return metrics_height + 10
+
+
+def fit_widgets_to_font(root: QWidget, ratio: float) -> None:
+    """After a 字号 change, under ``root``: style-sheeted widgets polished again (a style sheet keeps
+    the font it was polished with) and every table fitted (``fit_table_to_font``)."""
+    for widget in root.findChildren(QWidget):
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
+    for view in root.findChildren(QTableView):
+        fit_table_to_font(view, ratio)
+
+
+def fit_table_to_font(view: QTableView, ratio: float) -> None:
+    """After a 字号 change: rows as high as the new font needs, hand-sized columns widened alike."""
+    view.verticalHeader().setDefaultSectionSize(row_height(view.fontMetrics().height()))
+    header = view.horizontalHeader()
+    if ratio == 1.0:
+        return
+    for column in range(header.count()):
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
+            header.resizeSection(column, round(header.sectionSize(column) * ratio))

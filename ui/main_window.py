@@ -14,7 +14,6 @@ remembers its size, the area shown, splitters, column widths and the 字号 betw
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -22,22 +21,18 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QTableView,
     QWidget,
 )
 
 from govdesk import __version__
 from govdesk.changes import Changes
-from govdesk.errors import GovdeskError
 from ui.areas import AreaSpec, FilterableArea, registered_areas
 from ui.change_relay import ChangeRelay
-from ui.fonts import STANDARD_SCALE, TEXT_SCALES, row_height, set_text_scale
+from ui.fonts import STANDARD_SCALE, TEXT_SCALES, fit_widgets_to_font, set_text_scale
 from ui.navigation import AreaNavigator
 from ui.users.window_role import WindowRole
 from ui.window_state import WindowState
@@ -203,21 +198,11 @@ class MainWindow(QMainWindow):
         self.filled.emit()
 
     def back_up_for_the_day(self) -> None:
-        """The first start of the day backs the database up, in the background after the first fill
-        (a township file takes seconds to copy); a failure is said in the status bar."""
-        from govdesk.faults import explain
+        """The day's automatic backup, queued behind the first area's jobs (ui.backup_actions)."""
+        from ui.backup_actions import back_up_for_the_day
 
-        services = self.services
-        if services is None or self.jobs is None:
-            return
-
-        def failed(error: BaseException) -> None:
-            reason = explain(error)
-            if reason is None:
-                raise error
-            self.statusBar().showMessage(f"注意：今天的自动备份没有做成：{reason}")
-
-        self.jobs.submit(lambda ctx: services.backup.daily(), lambda _made: None, failed, read_only=True)
+        if self.services is not None and self.jobs is not None:
+            back_up_for_the_day(self.services, self.jobs, self.statusBar().showMessage)
 
     # --- changes ----------------------------------------------------------------------------
     def _react(self, changes: Changes) -> None:
@@ -243,12 +228,8 @@ class MainWindow(QMainWindow):
         self.text_scale = name
         for action in self.scale_actions.actions():
             action.setChecked(action.data() == name)
-        for widget in self.findChildren(QWidget):
-            if widget.styleSheet():  # a style sheet keeps the font it was polished with: polish again
-                widget.setStyleSheet(widget.styleSheet())
+        fit_widgets_to_font(self, factor / before)
         self.areas.fit_to_font()
-        for view in self.findChildren(QTableView):
-            fit_table_to_font(view, factor / before)
         if remember:
             self.state.set_text_scale(name)
 
@@ -382,27 +363,11 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "关于 govdesk", self.about_text())
 
     def backup_database(self) -> None:
-        """文件 → 备份数据库: pick a file, copy in the background, say where it went."""
-        from ui.jobs import show_error
+        """文件 → 备份数据库 (ui.backup_actions)."""
+        from ui.backup_actions import back_up_to_file
 
-        services = self.services
-        if services is None:
-            return
-        try:
-            suggested = services.backup.suggested_file()
-        except GovdeskError as exc:
-            QMessageBox.information(self, "备份数据库", str(exc))
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "备份数据库", str(suggested), "SQLite 数据库 (*.sqlite3)")
-        if not path:
-            return
-        self.jobs.submit(
-            lambda ctx: services.backup.backup_to(Path(path)),
-            lambda dest: self.statusBar().showMessage(f"已备份到 {dest}", 15000),
-            lambda error: show_error(error, self),
-            progress_label="正在备份数据库…",
-            parent=self,
-        )
+        if self.services is not None and self.jobs is not None:
+            back_up_to_file(self, self.services, self.jobs, status=lambda m: self.statusBar().showMessage(m, 15000))
 
     def restore_backup(self) -> None:
         """文件 → 恢复备份… (ui.restore_action)."""
@@ -429,14 +394,3 @@ class MainWindow(QMainWindow):
         for index, widget in self.areas.built().items():
             self.state.save_widgets(self.areas.specs[index].key, widget)
         self.state.sync()
-
-
-def fit_table_to_font(view: QTableView, ratio: float) -> None:
-    """After a 字号 change: rows as high as the new font needs, hand-sized columns widened alike."""
-    view.verticalHeader().setDefaultSectionSize(row_height(view.fontMetrics().height()))
-    header = view.horizontalHeader()
-    if ratio == 1.0:
-        return
-    for column in range(header.count()):
-        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
-            header.resizeSection(column, round(header.sectionSize(column) * ratio))
