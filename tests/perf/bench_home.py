@@ -1,7 +1,8 @@
 """首页 on the township (~50,000 households / ~200,000 residents): painted ≤ 150 ms after the window appears.
 
 Measured from the window's first paint (the window appears: its frame, navigation and status bar
-on screen) until 首页 is filled and painted with the township's figures — what the clerk waits
+on screen) until 首页, filled with the township's figures, has laid itself out and painted (the
+first paint of the page after its read arrived, as the event loop brings it) — what the clerk waits
 for in the morning; the time from ``window.show()`` is printed beside it, and when the 党费
 arrears lines (read second: the year's dues book over the whole ledger) join the list. The floor is the same
 window over an empty village in the same run (Qt, fonts, the page and its charts, no data). Also
@@ -67,15 +68,24 @@ def child(mode: str) -> None:
     while not window.ready or not appeared:
         pump()
     page = window.areas.stack.currentWidget()
-    while page.view is None:  # the read runs on the worker; the page fills when it arrives
+    filled: list[bool] = []  # a paint of the page seen since its view arrived
+
+    class FilledPaint(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and page.view is not None:
+                filled.append(True)
+            return False
+
+    filled_paint = FilledPaint()
+    page.installEventFilter(filled_paint)
+    while not filled:  # the read runs on the worker; the page lays itself out and paints when it arrives
         pump(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # no busy loop taking the GIL
-    page.repaint()
-    pump()
+    pump()  # the rest of that paint (the page's children) and what it posted
     done = time.perf_counter()
     painted_ms, from_show_ms = (done - appeared[0]) * 1000, (done - t) * 1000
     while page.view.dues_pending:  # the 党费 arrears lines, read after the page is painted
         pump(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    page.repaint()
+    page.repaint()  # the needs list with them
     pump()
     arrears_ms = (time.perf_counter() - appeared[0]) * 1000
     assert window.current_area() == "首页", window.current_area()
