@@ -25,11 +25,16 @@ def points_source(meeting_id: int) -> str:
     return f"meeting:{meeting_id}"
 
 
+def points_wanted(s: Session, meeting: Meeting) -> dict[int, str]:
+    """``{member id: rule tag}`` the meeting's attendance, as it now reads, asks for."""
+    return attendance_points_wanted(attendance_sheet(s, meeting))
+
+
 def sync_meeting_points(s: Session, meeting: Meeting, recorded_by: str) -> dict[int, str]:
     """Make the ledger equal to the meeting's attendance as it now reads; returns the points it asks
     for, ``{member id: rule tag}``. A member a cap leaves without points is logged (the save stands)."""
     s.flush()
-    wanted = attendance_points_wanted(attendance_sheet(s, meeting))
+    wanted = points_wanted(s, meeting)
     for note in sync_automatic_entries(s, points_source(meeting.id), meeting.held_on, wanted, recorded_by):
         log.info("会议 %s 的自动积分：%s", meeting.id, note)
     return wanted
@@ -42,8 +47,7 @@ def withdraw_meeting_points(s: Session, meeting: Meeting, recorded_by: str) -> N
 
 def withheld_meeting_points(s: Session, meeting: Meeting) -> list[str]:
     """The members this meeting's attendance asks points for that a cap withheld, in Chinese."""
-    wanted = attendance_points_wanted(attendance_sheet(s, meeting))
-    return withheld_notes(s, points_source(meeting.id), meeting.held_on, wanted)
+    return withheld_notes(s, points_source(meeting.id), meeting.held_on, points_wanted(s, meeting))
 
 
 def sync_points_of_decision_entry(s: Session, entry_id: int, recorded_by: str) -> None:

@@ -56,33 +56,15 @@ def sync_automatic_entries(
     if not source:
         raise ValueError("an automatic entry needs its source")
     by_tag = _rules_by_tag(ensure_catalogue(s, day.year))
-    live = live_entries(s, source)
-    reversals: list[dict[str, Any]] = []
-    to_give: dict[int, list[int]] = {}  # rule id → members
-    for member_id in live.keys() | wanted.keys():
-        rule = by_tag.get(wanted.get(member_id, ""))
-        target = rule if rule is not None and terms_of(rule).signed != 0 else None
-        standing = live.get(member_id, [])
-        keep = next((e for e in standing if target is not None and e.rule_id == target.id and e.day == day), None)
-        reversals += [reversal_row(e, "自动更正：出席情况已改", recorded_by) for e in standing if e is not keep]
-        if target is not None and keep is None:
-            to_give.setdefault(target.id, []).append(member_id)
-    if reversals:
-        s.execute(insert(PointEntry), reversals)
-    rules_by_id = {r.id: r for r in by_tag.values()}
+    stale, to_give = _compare(by_tag, live_entries(s, source), wanted, day)
+    if stale:
+        s.execute(insert(PointEntry), [reversal_row(e, "自动更正：出席情况已改", recorded_by) for e in stale])
     rows: list[dict[str, Any]] = []
     capped: dict[int, str] = {}
-    for rule_id, members in to_give.items():
-        rule = rules_by_id[rule_id]
-        terms = terms_of(rule)
-        given = given_of_rule(s, rule_id, day, members) if rule.monthly_cap or rule.yearly_cap else {}
-        for member_id in members:
-            month, year = given.get(member_id, (0.0, 0.0))
-            problem = cap_problem(terms, month, year)
-            if problem is not None:
-                capped[member_id] = problem
-                continue
-            rows.append(entry_row(member_id, day, rule, "", recorded_by, source))
+    for rule, members in to_give.values():
+        stopped = _capped(s, rule, day, members)
+        capped.update(stopped)
+        rows += [entry_row(m, day, rule, "", recorded_by, source) for m in members if m not in stopped]
     if rows:
         s.execute(insert(PointEntry), rows)
     return _notes(s, capped)
@@ -91,21 +73,41 @@ def sync_automatic_entries(
 def withheld_notes(s: Session, source: str, day: date, wanted: Mapping[int, str]) -> list[str]:
     """After a save: the notes of members ``wanted`` asks points for but ``source`` has not given
     (a cap stood in the way), as ``sync_automatic_entries`` returned them — for the clerk's dialog.
-    A read: the catalogue the save used is there already."""
-    by_tag = _rules_by_tag(rules_of(s, day.year))
-    live = live_entries(s, source)
+    A read (the catalogue the save used is there already), by the same comparison and cap check."""
+    _stale, to_give = _compare(_rules_by_tag(rules_of(s, day.year)), live_entries(s, source), wanted, day)
     capped: dict[int, str] = {}
-    for member_id, tag in wanted.items():
-        rule = by_tag.get(tag)
-        if rule is None or terms_of(rule).signed == 0:
-            continue
-        if any(e.rule_id == rule.id and e.day == day for e in live.get(member_id, [])):
-            continue
-        month, year = given_of_rule(s, rule.id, day, [member_id]).get(member_id, (0.0, 0.0))
-        problem = cap_problem(terms_of(rule), month, year)
-        if problem is not None:
-            capped[member_id] = problem
+    for rule, members in to_give.values():
+        capped.update(_capped(s, rule, day, members))
     return _notes(s, capped)
+
+
+def _compare(
+    by_tag: Mapping[str, PointRule], live: Mapping[int, list[Any]], wanted: Mapping[int, str], day: date
+) -> tuple[list[Any], dict[int, tuple[PointRule, list[int]]]]:
+    """The source's standing entries against ``wanted``: those to reverse, and the members to give
+    each rule (``{rule id: (rule, members)}``). A tag without a rule, or a rule worth 0, gives nothing."""
+    stale: list[Any] = []
+    to_give: dict[int, tuple[PointRule, list[int]]] = {}
+    for member_id in live.keys() | wanted.keys():
+        rule = by_tag.get(wanted.get(member_id, ""))
+        target = rule if rule is not None and terms_of(rule).signed != 0 else None
+        standing = live.get(member_id, [])
+        keep = next((e for e in standing if target is not None and e.rule_id == target.id and e.day == day), None)
+        stale += [e for e in standing if e is not keep]
+        if target is not None and keep is None:
+            to_give.setdefault(target.id, (target, []))[1].append(member_id)
+    return stale, to_give
+
+
+def _capped(s: Session, rule: PointRule, day: date, members: list[int]) -> dict[int, str]:
+    """``{member: why}`` for the ``members`` a monthly or yearly cap of ``rule`` stops on ``day``
+    (what each was already given of the rule: one query for them all)."""
+    if not (rule.monthly_cap or rule.yearly_cap):
+        return {}
+    terms = terms_of(rule)
+    given = given_of_rule(s, rule.id, day, members)
+    found = {m: cap_problem(terms, *given.get(m, (0.0, 0.0))) for m in members}
+    return {m: why for m, why in found.items() if why is not None}
 
 
 def _rules_by_tag(rules: list[PointRule]) -> dict[str, PointRule]:
