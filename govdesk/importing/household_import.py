@@ -9,8 +9,9 @@ already on file (same ID number) are updated, never duplicated.
 One path for every import, the first of a village (a township: 200,000 residents) as much as
 a re-import: existing ID numbers and 户号 prefetched with one query each, then driver
 executemany of tuples (``bulk_sql``), no ORM objects per row; a bulk load rebuilds the
-residents' indexes afterwards, and the search keys (per new name, and the digit keys per
-resident) go in sorted on this same connection (``people_search.insert_people_keys``).
+residents' and households' indexes afterwards, and the search keys (per new name, and the
+digit keys per resident) go in as driver tuples on this same connection
+(``people_search.insert_people_keys``).
 """
 
 from __future__ import annotations
