@@ -77,6 +77,17 @@ def before_1900() -> str:
     )
 
 
+LEDGER_YEARS = range(2000, 2101)
+
+
+def ledger_year(year: int, field: str = "year", field_label: str = "年份") -> int:
+    """The year of a ledger, its print or export (党费, 积分, 民情, 志愿服务 …): four digits, 2000–2100;
+    else one field error, so every command and page says it the same way."""
+    if int(year) not in LEDGER_YEARS:
+        raise ValidationError([FieldError(field, field_label, f"{year} 不对，应写成四位年份，如 2026")])
+    return int(year)
+
+
 def parse_date(value: Any) -> date | None:
     """Read a date as registers write it: a date, 1990.1.5, 1990年1月5日, 19900105, 1990/01/05.
 

@@ -7,7 +7,6 @@ invalid rows (nothing written; every bad row listed by Excel row number), 2 usag
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -107,11 +106,9 @@ def run_export_voices(args: argparse.Namespace) -> int:
     from datetime import date
 
     from govdesk.services.voices_report import VoiceReports
+    from govdesk.validation import ledger_year
 
-    year = args.year or date.today().year
-    if not 2000 <= year <= 2100:
-        print(f"govdesk: 年份 {year} 不对，应写成四位年份，如 2026", file=sys.stderr)
-        return 1
+    year = ledger_year(args.year or date.today().year)
     db = open_database(args)
     try:
         n = VoiceReports(db).export_year(year, args.file)

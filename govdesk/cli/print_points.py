@@ -8,6 +8,7 @@ from pathlib import Path
 
 from govdesk.cli.common import add_pdf_out, open_database, save_print
 from govdesk.errors import FieldError, ValidationError
+from govdesk.validation import ledger_year
 
 
 def register_print(targets: argparse._SubParsersAction) -> None:
@@ -19,8 +20,7 @@ def register_print(targets: argparse._SubParsersAction) -> None:
 
 
 def check_period(year: int, quarter: int | None) -> None:
-    if not 2000 <= year <= 2100:
-        raise ValidationError([FieldError("year", "年度", f"年份 {year} 不对，应写成四位年份，如 2026")])
+    ledger_year(year, "year", "年度")
     if quarter is not None and quarter not in (1, 2, 3, 4):
         raise ValidationError([FieldError("quarter", "季度", "季度应为 1、2、3 或 4")])
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from govdesk.cli.common import add_pdf_out, open_database, save_print
-from govdesk.errors import FieldError, ValidationError
+from govdesk.validation import ledger_year
 
 
 def register_print(targets: argparse._SubParsersAction) -> None:
@@ -21,10 +21,7 @@ def register_print(targets: argparse._SubParsersAction) -> None:
 
 
 def check_year(year: int | None) -> int:
-    year = year or date.today().year
-    if not 2000 <= year <= 2100:
-        raise ValidationError([FieldError("year", "年份", f"{year} 不对，应写成四位年份，如 2026")])
-    return year
+    return ledger_year(year or date.today().year)
 
 
 def run(args: argparse.Namespace) -> int:

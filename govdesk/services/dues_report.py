@@ -47,14 +47,10 @@ LEDGER_HEADS = (
 
 
 def check_year(year: int) -> int:
-    from govdesk.errors import FieldError, ValidationError
     from govdesk.labels import label
+    from govdesk.validation import ledger_year
 
-    if not 2000 <= int(year) <= 2100:
-        raise ValidationError(
-            [FieldError("dues_year", label("dues_year"), f"年份 {year} 不对，应写成四位年份，如 2026")]
-        )
-    return int(year)
+    return ledger_year(year, "dues_year", label("dues_year"))
 
 
 def _note(r: MemberYear) -> str:
