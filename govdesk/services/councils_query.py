@@ -3,16 +3,14 @@ and the 村规民约 (current and older versions)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from govdesk.councils.rules import ROLE_CHAIR, Term
-from govdesk.db import Database
 from govdesk.errors import NotFoundError
 from govdesk.labels import label
 from govdesk.models import (
@@ -24,6 +22,7 @@ from govdesk.models import (
     Matter,
     VillagerGroup,
 )
+from govdesk.services.dated import DatedReads
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
 
 COUNCIL_COLUMNS: tuple[ColumnSpec, ...] = (
@@ -102,17 +101,10 @@ def terms_of(s: Session, council_id: int) -> list[Term]:
     return [Term(i, str(rid) if rid is not None else name, role, a, b) for i, rid, name, role, a, b in rows]
 
 
-class CouncilQueries:
+class CouncilQueries(DatedReads):
     """The reads of the 理事会 page. ``clock`` is injectable (the demo, the tests)."""
 
     columns = COUNCIL_COLUMNS
-
-    def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
-        self.db = db
-        self.clock: Callable[[], datetime] = clock or datetime.now
-
-    def today(self) -> date:
-        return self.clock().date()
 
     def _council(self, s: Session, council_id: int) -> Council:
         council = s.get(Council, council_id)

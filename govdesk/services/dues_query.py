@@ -27,6 +27,7 @@ from govdesk.dues.rules import (
 from govdesk.errors import NotFoundError
 from govdesk.models import Member
 from govdesk.models.dues import DuesPayment
+from govdesk.services.dated import DatedReads
 from govdesk.services.dues_book import (
     MemberYear,
     compute_book,
@@ -134,18 +135,14 @@ def _memo_of(db: Database) -> _Memo:
         return memo
 
 
-class DuesQueries:
+class DuesQueries(DatedReads):
     """The reads of 党费. ``clock`` is injectable (the demo, the tests)."""
 
     columns = DUES_COLUMNS
 
     def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
-        self.db = db
-        self.clock: Callable[[], datetime] = clock or datetime.now
+        super().__init__(db, clock)
         self._memo = _memo_of(db)
-
-    def today(self) -> date:
-        return self.clock().date()
 
     # --- single members ---------------------------------------------------------------------
     def rate(self, member_id: int, year: int) -> int | None:

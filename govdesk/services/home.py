@@ -24,6 +24,7 @@ from govdesk.models import Cadre, Household, Matter, Member, Resident
 from govdesk.models.org import OrgUnit, VillagerGroup
 from govdesk.models.people_details import HouseholdCategory
 from govdesk.models.roster import DutyAssignment, DutyLogEntry
+from govdesk.services.dated import DatedReads
 from govdesk.services.decisions import DecisionService
 from govdesk.services.decisions_reminders import overdue_text
 from govdesk.services.dues_book import month_last_day
@@ -58,20 +59,16 @@ def _dues_overdue_days(month: int, today: date) -> int:
     return (today - month_last_day(year, number)).days
 
 
-class HomeService:
+class HomeService(DatedReads):
     """Reads the home page. ``clock`` is the desk's today (the demo and tests pin it)."""
 
     def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
-        self.db = db
-        self.clock: Callable[[], datetime] = clock or datetime.now
+        super().__init__(db, clock)
         self.roster = RosterService(db)
         self.decisions = DecisionService(db, clock=self.clock)
         self.voices = VoiceService(db, clock=self.clock)
         self.meetings = MeetingQueries(db, clock=self.clock)
         self.dues = DuesQueries(db, clock=lambda: self.clock())
-
-    def today(self) -> date:
-        return self.clock().date()
 
     def view(self, today: date | None = None, *, with_dues: bool = True) -> HomeView:
         """Everything the page shows. ``with_dues=False`` leaves out the 党费 arrears (the year's dues

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
-from govdesk.db import Database
 from govdesk.honours.rules import DEFAULT_HONOURS, LEVELS, STATUS_AWARDED
 from govdesk.labels import label
 from govdesk.models import HonourAward, HonourKind, Matter, Member, Resident
+from govdesk.services.dated import DatedReads
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
 
 HONOUR_COLUMNS: tuple[ColumnSpec, ...] = (
@@ -76,17 +74,10 @@ def matter_text(number: str | None, title: str | None) -> str:
     return f"{number} {title}" if number else ""
 
 
-class HonourQueries:
+class HonourQueries(DatedReads):
     """The reads of 评先评优. ``clock`` is injectable (the demo, the tests)."""
 
     columns = HONOUR_COLUMNS
-
-    def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
-        self.db = db
-        self.clock: Callable[[], datetime] = clock or datetime.now
-
-    def today(self) -> date:
-        return self.clock().date()
 
     def catalogue(self) -> list[tuple[str, str]]:
         """(honour, 户 / 个人) in the catalogue's order."""

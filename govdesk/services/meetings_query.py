@@ -3,15 +3,13 @@ warnings, a member's year of meetings, and the link to the decision log (both wa
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from govdesk.db import Database
 from govdesk.decisions import quorum
 from govdesk.errors import NotFoundError
 from govdesk.labels import label
@@ -27,6 +25,7 @@ from govdesk.meetings.schedule import SCHEDULE_RULES, YEAR, ScheduleWarning, pre
 from govdesk.member_status import statuses_on
 from govdesk.models import LogEntry, Matter, Meeting, MeetingAttendance, Member, OrgUnit
 from govdesk.models.decisions import ENTRY_STEP
+from govdesk.services.dated import DatedReads
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
 from govdesk.vocabulary import ORG_BRANCH
 
@@ -176,17 +175,10 @@ def meeting_notes(s: Session, entry_ids: list[int]) -> dict[int, str]:
     }
 
 
-class MeetingQueries:
+class MeetingQueries(DatedReads):
     """The reads of the meetings register. ``clock`` is injectable (the demo, the tests)."""
 
     columns = MEETING_COLUMNS
-
-    def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
-        self.db = db
-        self.clock: Callable[[], datetime] = clock or datetime.now
-
-    def today(self) -> date:
-        return self.clock().date()
 
     def units(self) -> list[tuple[int, str, str]]:
         """(id, name, kind) of the 党总支, branches and Party groups, in tree order."""

@@ -8,22 +8,21 @@ on the roster at the period's end through ``member_status.statuses_on`` and leav
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
-from govdesk.db import Database
 from govdesk.labels import label
 from govdesk.member_status import statuses_on
 from govdesk.models import Member, OrgUnit
 from govdesk.models.points import PointAssessment, PointEntry, PointRule
 from govdesk.points import rules
 from govdesk.points.ledger import rules_of, year_terms
+from govdesk.services.dated import DatedReads
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
 
 LEDGER_COLUMNS: tuple[ColumnSpec, ...] = (
@@ -182,17 +181,10 @@ def compute_ranking(s: Session, year: int, through: date, branch_id: int | None 
     return Ranking(year, through, base, weight, lines)
 
 
-class PointQueries:
+class PointQueries(DatedReads):
     """The reads of 积分制. ``clock`` is injectable (the demo, the tests)."""
 
     columns = LEDGER_COLUMNS
-
-    def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
-        self.db = db
-        self.clock: Callable[[], datetime] = clock or datetime.now
-
-    def today(self) -> date:
-        return self.clock().date()
 
     # --- catalogue and settings -----------------------------------------------------------------
     def rules(self, year: int) -> list[RuleView]:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from govdesk.db import Database
 from govdesk.labels import label
 from govdesk.models import Matter
 from govdesk.models.voices import VoiceCategory, VoiceItem, VoiceMatterLink
+from govdesk.services.dated import DatedReads
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
 from govdesk.voices import rules
 from govdesk.voices.rules import CLOSED_STATUSES, OPEN_STATUSES
@@ -108,17 +108,10 @@ def _linked(s: Session, voice_ids: Sequence[int]) -> dict[int, list[LinkedMatter
     return found
 
 
-class VoiceQueries:
+class VoiceQueries(DatedReads):
     """The reads of the 民情台账. ``clock`` is injectable (the demo, the tests)."""
 
     columns = VOICE_COLUMNS
-
-    def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
-        self.db = db
-        self.clock: Callable[[], datetime] = clock or datetime.now
-
-    def today(self) -> date:
-        return self.clock().date()
 
     def categories(self) -> list[str]:
         with self.db.session() as s:

@@ -21,6 +21,7 @@ from govdesk.errors import NotFoundError
 from govdesk.labels import label
 from govdesk.models import Member, Resident
 from govdesk.models.volunteers import Volunteer, VolunteerActivity, VolunteerHours, VolunteerTeam
+from govdesk.services.dated import DatedReads
 from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
 from govdesk.volunteers.rules import HoursTotal, hours_totals, on_team
 
@@ -251,17 +252,13 @@ class ActivityListing:
         return [Row(r[0], (r[1], r[2], r[3], summary(r[4]), r[5], round(r[6], 1))) for r in rows]
 
 
-class VolunteerQueries:
+class VolunteerQueries(DatedReads):
     """The reads of the 志愿服务 ledger. ``clock`` is injectable (the demo, the tests)."""
 
     def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
-        self.db = db
-        self.clock: Callable[[], datetime] = clock or datetime.now
+        super().__init__(db, clock)
         self.volunteer_list = VolunteerListing(db, self.today)
         self.activity_list = ActivityListing(db)
-
-    def today(self) -> date:
-        return self.clock().date()
 
     def teams(self, year: int | None = None) -> list[TeamView]:
         year = year or self.today().year
