@@ -36,6 +36,7 @@ from govdesk.models.dues import DuesPayment, DuesRate
 from govdesk.services.people_common import BRANCH, member_org_select
 
 PAID, OWED, NOT_OWED, OPEN = "√", "欠", "—", ""
+UNSET_RATE = "未设定"  # a member without a monthly amount for the year, as the book and its prints show it
 
 
 def month_last_day(year: int, month: int) -> date:

@@ -29,6 +29,7 @@ from govdesk.models import Member
 from govdesk.models.dues import DuesPayment
 from govdesk.services.dated import DatedReads
 from govdesk.services.dues_book import (
+    UNSET_RATE,
     MemberYear,
     compute_book,
     ledger_stamp,
@@ -255,7 +256,7 @@ class DuesQueries(DatedReads):
 
 
 def book_values(r: MemberYear) -> tuple[Any, ...]:
-    rate = yuan(r.monthly_fen) if r.monthly_fen is not None else "未设定"
+    rate = yuan(r.monthly_fen) if r.monthly_fen is not None else UNSET_RATE
     warning = r.arrears.text() if r.arrears.listed else ""
     return (
         r.name,

@@ -14,7 +14,7 @@ from govdesk.db import Database
 from govdesk.dues.rules import MONTHS, last_due_month, to_decimal, yuan
 from govdesk.importing.exporting import _new_workbook, _save
 from govdesk.printing import PUBLIC, BuildInfo, Column, TableDocument
-from govdesk.services.dues_book import MemberYear, months_text
+from govdesk.services.dues_book import UNSET_RATE, MemberYear, months_text
 from govdesk.services.dues_query import DuesQueries
 from govdesk.services.printing import register_print_kind
 from govdesk.services.village import VillageService
@@ -61,6 +61,16 @@ def _note(r: MemberYear) -> str:
     return ""
 
 
+def notice_summary(rows: list[tuple[str, ...]]) -> str:
+    """已交清 counts the members with a monthly amount set and nothing owed: a member whose amount
+    is not set owes nothing yet, but has not paid up either — they are counted apart."""
+    total = sum(int(r[5].replace(".", "")) for r in rows)
+    unset = sum(1 for r in rows if r[2] == UNSET_RATE)
+    cleared = sum(1 for r in rows if r[2] != UNSET_RATE and not r[6].startswith("欠缴"))
+    pending = f"，未设定月交纳额 {unset} 名" if unset else ""
+    return f"已交清 {cleared} 名{pending}，合计收缴 {yuan(total)} 元"
+
+
 class DuesReports:
     def __init__(self, db: Database, today: date | None = None) -> None:
         self.db = db
@@ -73,7 +83,7 @@ class DuesReports:
             (
                 r.name,
                 r.branch,
-                yuan(r.monthly_fen) if r.monthly_fen is not None else "未设定",
+                yuan(r.monthly_fen) if r.monthly_fen is not None else UNSET_RATE,
                 months_text(r.paid_months) if r.paid_months else "未交",
                 str(len(r.paid_months)),
                 yuan(r.paid_fen),
@@ -85,11 +95,9 @@ class DuesReports:
     def notice_pdf(self, year: int) -> BuildInfo:
         """党费收缴情况公示: member, months paid, amount — for the board (public, archived)."""
         rows = self.notice_rows(year)
-        total = sum(int(r[5].replace(".", "")) for r in rows)
-        cleared = sum(1 for r in rows if not r[6].startswith("欠缴"))
         ly, lm = last_due_month(self.day)
         upto = f"截至{ly}年{lm}月" if (ly, lm) < (year, 12) else "全年"
-        subtitle = f"{upto}：已交清 {cleared} 名，合计收缴 {yuan(total)} 元"
+        subtitle = f"{upto}：{notice_summary(rows)}"
         columns = [
             Column("name", "姓名", 1.3),
             Column("branch", "所在支部", 1.6),
@@ -114,7 +122,7 @@ class DuesReports:
                 [
                     r.name,
                     r.branch,
-                    to_decimal(r.monthly_fen) if r.monthly_fen is not None else "未设定",
+                    to_decimal(r.monthly_fen) if r.monthly_fen is not None else UNSET_RATE,
                     *r.marks,
                     len(r.paid_months),
                     to_decimal(r.paid_fen),

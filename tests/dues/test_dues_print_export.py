@@ -95,3 +95,27 @@ def test_the_export_reads_back_as_the_book_and_the_ledger(demo_db: Database, tmp
     assert len(by_id) == len(dues.ledger(2026))
     assert by_id[line.id][6].date() == line.paid_on  # a date cell
     assert date(2026, 1, 1) <= line.paid_on <= DEMO_TODAY
+
+
+@pytest.mark.parametrize(
+    ("rows", "summary"),
+    [
+        # (姓名, 支部, 月交纳额, 已交月份, 已交月数, 已交金额, 备注)
+        ([("甲", "一支部", "0.50", "1—10 月", "10", "5.00", "")], "已交清 1 名，合计收缴 5.00 元"),
+        ([("乙", "一支部", "0.50", "1—3 月", "3", "1.50", "欠缴 7 个月")], "已交清 0 名，合计收缴 1.50 元"),
+        # no monthly amount set: owes nothing yet, but is not counted as paid up
+        (
+            [
+                ("丙", "一支部", "未设定", "未交", "0", "0.00", ""),
+                ("甲", "一支部", "0.50", "1—10 月", "10", "5.00", ""),
+            ],
+            "已交清 1 名，未设定月交纳额 1 名，合计收缴 5.00 元",
+        ),
+    ],
+)
+def test_the_notice_summary_counts_only_members_with_an_amount_as_paid_up(
+    rows: list[tuple[str, ...]], summary: str
+) -> None:
+    from govdesk.services.dues_report import notice_summary
+
+    assert notice_summary(rows) == summary
