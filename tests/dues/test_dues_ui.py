@@ -17,8 +17,7 @@ from govdesk.services.dues_query import ARREARS_CHARTER, ARREARS_LISTED
 from govdesk.services.listing import ListQuery
 from tests.conftest import DEMO_TODAY
 from tests.dues.conftest import at
-from tests.window import shown_window
-from ui.change_relay import ChangeRelay
+from tests.window import page_on_its_own, shown_window
 from ui.dialogs.dues_dialogs import PaymentDialog, ReverseDialog
 from ui.jobs import JobRunner
 from ui.party_life.dues_page import DuesPage
@@ -35,12 +34,8 @@ def services(demo_db: Database) -> Services:
 
 @pytest.fixture
 def page(qtbot, services: Services) -> Iterator[DuesPage]:  # type: ignore[no-untyped-def]
-    jobs = JobRunner()
-    widget = DuesPage(services, jobs)
-    ChangeRelay(services.db, widget).changed.connect(widget.on_changes)
-    qtbot.addWidget(widget)
-    yield widget
-    jobs.shutdown()
+    with page_on_its_own(qtbot, services, DuesPage) as widget:
+        yield widget
 
 
 def _ledger(db: Database) -> int:

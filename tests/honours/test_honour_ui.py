@@ -14,13 +14,11 @@ from govdesk.services.bundle import Services
 from govdesk.services.listing import ListQuery
 from tests.conftest import DEMO_TODAY
 from tests.honours.conftest import at
-from tests.window import shown_window
-from ui.change_relay import ChangeRelay
+from tests.window import page_on_its_own, shown_window
 from ui.councils_page import CouncilsPage
 from ui.dialogs.council_dialogs import MeetingDialog, VersionDialog, VersionsDialog
 from ui.dialogs.honour_dialogs import CatalogueDialog, DecideDialog, HonourDialog, MemberHonoursDialog
 from ui.honours_page import HonoursPage
-from ui.jobs import JobRunner
 from ui.table_model import PagedTableModel
 
 
@@ -45,22 +43,14 @@ def households_tab(window):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def honours_page(qtbot, services: Services) -> Iterator[HonoursPage]:  # type: ignore[no-untyped-def]
-    jobs = JobRunner()
-    widget = HonoursPage(services, jobs)
-    ChangeRelay(services.db, widget).changed.connect(widget.on_changes)
-    qtbot.addWidget(widget)
-    yield widget
-    jobs.shutdown()
+    with page_on_its_own(qtbot, services, HonoursPage) as widget:
+        yield widget
 
 
 @pytest.fixture
 def councils_page(qtbot, services: Services) -> Iterator[CouncilsPage]:  # type: ignore[no-untyped-def]
-    jobs = JobRunner()
-    widget = CouncilsPage(services, jobs)
-    ChangeRelay(services.db, widget).changed.connect(widget.on_changes)
-    qtbot.addWidget(widget)
-    yield widget
-    jobs.shutdown()
+    with page_on_its_own(qtbot, services, CouncilsPage) as widget:
+        yield widget
 
 
 def test_the_lists_pass_qtmodeltester(qtmodeltester, services: Services, honours_page, councils_page) -> None:  # type: ignore[no-untyped-def]

@@ -15,10 +15,9 @@ from govdesk.meetings.kinds import ABSENT, EXCUSED, PRESENT
 from govdesk.services.bundle import Services
 from govdesk.services.listing import ListQuery
 from tests.conftest import DEMO_TODAY
+from tests.window import page_on_its_own
 from ui.attendance_grid import COL_MARK, COL_REASON, AttendanceModel
-from ui.change_relay import ChangeRelay
 from ui.dialogs.meeting_dialog import FromDecisionDialog, MeetingDialog
-from ui.jobs import JobRunner
 from ui.meetings_page import MeetingsPage
 from ui.table_model import PagedTableModel
 
@@ -32,14 +31,10 @@ def services(demo_db: Database) -> Services:
 
 @pytest.fixture
 def page(qtbot, services: Services) -> Iterator[MeetingsPage]:  # type: ignore[no-untyped-def]
-    jobs = JobRunner()
-    widget = MeetingsPage(services, jobs)
-    ChangeRelay(services.db, widget).changed.connect(widget.on_changes)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    yield widget
-    jobs.shutdown()
+    with page_on_its_own(qtbot, services, MeetingsPage) as widget:
+        widget.resize(1300, 800)
+        widget.show()
+        yield widget
 
 
 def test_the_list_passes_qtmodeltester(qtmodeltester, services: Services, page: MeetingsPage) -> None:  # type: ignore[no-untyped-def]

@@ -12,10 +12,8 @@ import pytest
 from govdesk.db import Database
 from govdesk.services.bundle import Services
 from govdesk.services.listing import ListQuery
-from tests.window import shown_window
-from ui.change_relay import ChangeRelay
+from tests.window import page_on_its_own, shown_window
 from ui.dialogs.post_dialogs import AssignDialog, EndAssignmentDialog, PostDialog, StatusChangeDialog
-from ui.jobs import JobRunner
 from ui.posts_page import PostsPage
 from ui.table_model import PagedTableModel
 
@@ -27,12 +25,8 @@ def services(demo_db: Database) -> Services:
 
 @pytest.fixture
 def page(qtbot, services: Services) -> Iterator[PostsPage]:  # type: ignore[no-untyped-def]
-    jobs = JobRunner()
-    widget = PostsPage(services, jobs)
-    ChangeRelay(services.db, widget).changed.connect(widget.on_changes)
-    qtbot.addWidget(widget)
-    yield widget
-    jobs.shutdown()
+    with page_on_its_own(qtbot, services, PostsPage) as widget:
+        yield widget
 
 
 def test_the_catalogue_passes_qtmodeltester(qtmodeltester, services: Services, page: PostsPage) -> None:  # type: ignore[no-untyped-def]

@@ -14,8 +14,7 @@ from govdesk.services.listing import ListQuery
 from govdesk.voices.rules import NEEDS_REPLY
 from tests.conftest import DEMO_TODAY
 from tests.voices.conftest import at
-from tests.window import shown_window
-from ui.change_relay import ChangeRelay
+from tests.window import page_on_its_own, shown_window
 from ui.dialogs.voice_dialogs import AnswerDialog, CategoriesDialog, ToMatterDialog, VoiceDialog
 from ui.jobs import JobRunner
 from ui.table_model import PagedTableModel
@@ -31,12 +30,8 @@ def services(demo_db: Database) -> Services:
 
 @pytest.fixture
 def tab(qtbot, services: Services) -> Iterator[VoicesTab]:  # type: ignore[no-untyped-def]
-    jobs = JobRunner()
-    widget = VoicesTab(services, jobs)
-    ChangeRelay(services.db, widget).changed.connect(widget.on_changes)
-    qtbot.addWidget(widget)
-    yield widget
-    jobs.shutdown()
+    with page_on_its_own(qtbot, services, VoicesTab) as widget:
+        yield widget
 
 
 def test_the_list_passes_qtmodeltester(qtmodeltester, services: Services, tab: VoicesTab) -> None:  # type: ignore[no-untyped-def]

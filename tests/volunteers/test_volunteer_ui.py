@@ -13,10 +13,8 @@ from govdesk.services.bundle import Services
 from govdesk.services.listing import ListQuery
 from tests.conftest import DEMO_TODAY
 from tests.voices.conftest import at
-from tests.window import shown_window
-from ui.change_relay import ChangeRelay
+from tests.window import page_on_its_own, shown_window
 from ui.dialogs.volunteer_dialogs import ActivityDialog, JoinDialog, TeamDialog
-from ui.jobs import JobRunner
 from ui.table_model import PagedTableModel
 from ui.volunteers_page import VolunteersPage
 
@@ -30,12 +28,8 @@ def services(demo_db: Database) -> Services:
 
 @pytest.fixture
 def page(qtbot, services: Services) -> Iterator[VolunteersPage]:  # type: ignore[no-untyped-def]
-    jobs = JobRunner()
-    widget = VolunteersPage(services, jobs)
-    ChangeRelay(services.db, widget).changed.connect(widget.on_changes)
-    qtbot.addWidget(widget)
-    yield widget
-    jobs.shutdown()
+    with page_on_its_own(qtbot, services, VolunteersPage) as widget:
+        yield widget
 
 
 def test_lists_pass_qtmodeltester(qtmodeltester, services: Services, page: VolunteersPage) -> None:  # type: ignore[no-untyped-def]
