@@ -75,6 +75,9 @@ class HomePage(QWidget):
         self.view: HomeView | None = None
         self._arrears: list[HomeItem] | None = None  # the latest 党费 lines, shown while new ones are read
         self._asked = 0  # reads asked for; a read's answer is shown only if no later one was asked
+        # Asked first: the worker reads while the page builds itself and the window paints (the
+        # answer is delivered through the event loop, so never before this constructor returns).
+        self.refresh()
 
         self.heading = QLabel("<h2>正在读取……</h2>")  # until the first read arrives (a moment on a township)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -121,7 +124,6 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        self.refresh()  # the worker reads while the window counts its status bar and paints
 
     # --- building ------------------------------------------------------------------------------
     def _items_table(self, model: ListTableModel) -> QTableView:

@@ -323,7 +323,7 @@ class HomeService(DatedReads):
         ]
         band = case(*whens, else_=AGE_BANDS[-1][0])
         rows = s.execute(
-            select(Member.status, Member.branch_id, band, func.count(Member.id))
+            select(Member.status, Member.branch_id, band, func.count())
             .where(Member.ended_on.is_(None))
             .group_by(Member.status, Member.branch_id, band)
         ).all()
@@ -374,7 +374,8 @@ class HomeService(DatedReads):
         """Grouped by the id alone (the names are read apart): one pass over the residents, no sort."""
         counts = dict(
             s.execute(
-                select(Household.villager_group_id, func.count(Resident.id))
+                select(Household.villager_group_id, func.count())  # count(*): no column read per row
+                .select_from(Resident)
                 .join(Household, Household.id == Resident.household_id)
                 .where(Resident.ended_on.is_(None), Household.ended_on.is_(None))
                 .group_by(Household.villager_group_id)

@@ -79,10 +79,13 @@ def test_a_category_opens_the_households_filtered(window, page) -> None:  # type
     assert tab.model.row_at(0).values[0] == "001"
 
 
-def test_a_bar_opens_its_list(window, page, village: Village) -> None:  # type: ignore[no-untyped-def]
+def test_a_bar_opens_its_list(window, page, village: Village, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
     groups = page.charts[2]
-    bars = groups.chart_.series()[0].barSets()[0]
-    bars.clicked.emit(bars.count() - 1)  # Qt counts bars from the bottom: the last one drawn is the first group
+    first = groups.bar_rect(0)  # the first group, drawn at the top
+    assert first.isValid() and first.width() > 0
+    qtbot.mouseClick(groups, Qt.MouseButton.LeftButton, pos=first.center())
     tab = window.area("农户")
     assert window.current_area() == "农户"
     assert tab._filters["villager_group_id"].currentData() == village.ids["g1"]
@@ -90,11 +93,21 @@ def test_a_bar_opens_its_list(window, page, village: Village) -> None:  # type: 
 
     ages = page.charts[0]
     window.select_area("首页")
-    ages.chart_.series()[0].barSets()[0].clicked.emit(ages.chart_.series()[0].barSets()[0].count() - 1)  # 35岁及以下
+    assert ages.breakdown.figures[0].label == "35岁及以下"
+    qtbot.mouseClick(ages, Qt.MouseButton.LeftButton, pos=ages.bar_rect(0).center())
     members = window.area("党员")
     assert window.current_area() == "党员"
     assert members._filters["age_band"].currentData() == "35岁及以下"
     assert members.model.rowCount() == 3
+
+
+def test_a_click_beside_the_bars_opens_nothing(window, page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, Qt
+
+    chart = page.charts[1]
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(chart.width() // 2, 3))  # the title
+    assert window.current_area() == "首页"
+    assert chart.position_at(QPoint(5, chart.bar_rect(1).center().y())) == 1  # the label's row opens it too
 
 
 def test_an_item_opens_the_member_and_the_filters_start_afresh(window, page, qtbot) -> None:  # type: ignore[no-untyped-def]

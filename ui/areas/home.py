@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def build(services: Services, jobs: JobRunner, navigate: Navigate) -> QWidget:
-    from ui.home_page import HomePage  # QtCharts is imported with the page, not at start-up
+    from ui.home_page import HomePage  # the page's module is imported when it is first shown
 
     return HomePage(services, jobs, navigate)
 
