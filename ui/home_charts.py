@@ -1,9 +1,9 @@
 """The bar charts of 首页: one bar per figure, its count beside it, and a click on a bar opens its list.
 
-Drawn with QPainter, not QtCharts: four charts of at most a dozen bars need no scene graph, and
-QtCharts cost the page about 25 ms of its first layout and paint (and the bundle its library and
-the OpenGL libraries it links). The bars are horizontal because long Chinese names read best down
-the side; the text is the window's font, so the 字号 setting scales the charts with everything else.
+Drawn with QPainter, not QtCharts: four charts of a few dozen bars at most need no scene graph,
+and QtCharts cost the page about 25 ms of its first layout and paint (and the bundle its library).
+The bars are horizontal because long Chinese names read best down the side; the text is the
+window's font, so the 字号 setting scales the charts with everything else.
 """
 
 from __future__ import annotations
@@ -39,9 +39,19 @@ class BarChart(QWidget):
         """Draw these figures (in the order given, first at the top) with their counts on the bars."""
         self.breakdown = breakdown
         self._hovered = -1
-        self.setMinimumHeight(max(MIN_HEIGHT, self._rows_top() + self._row_height() * len(breakdown.figures) + PADDING))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for every bar at the current font (the 字号 setting changes it)."""
+        bars = len(self.breakdown.figures) if self.breakdown is not None else 0
+        self.setMinimumHeight(max(MIN_HEIGHT, self._rows_top() + self._row_height() * bars + PADDING))
         self.updateGeometry()
         self.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+        super().changeEvent(event)
 
     def title(self) -> str:
         if self.breakdown is None:

@@ -198,3 +198,15 @@ def test_the_arrears_are_not_asked_once_the_window_has_closed(window, page, qtbo
     window.jobs.shutdown()
     page._read_arrears(page._asked)  # would raise on a shut-down executor if it submitted
     assert window.jobs.closed
+
+
+def test_the_charts_grow_with_the_text_size(window, page) -> None:  # type: ignore[no-untyped-def]
+    """设置 → 字号: the bars are laid out at the window's font, like every other text."""
+    chart = page.charts[0]
+    before = chart.bar_rect(0).height()
+    window.apply_text_scale("特大", remember=False)
+    try:
+        assert chart.bar_rect(0).height() > before
+        assert chart.position_at(chart.bar_rect(4).center()) == 4
+    finally:
+        window.apply_text_scale("标准", remember=False)
