@@ -210,3 +210,18 @@ def test_the_charts_grow_with_the_text_size(window, page) -> None:  # type: igno
         assert chart.position_at(chart.bar_rect(4).center()) == 4
     finally:
         window.apply_text_scale("标准", remember=False)
+
+
+def test_a_bar_tells_its_whole_name_and_count(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A bar's tooltip: its whole name (long names are cut short on the chart) and its count."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    chart = page.charts[2]
+    figure = chart.breakdown.figures[0]
+    point = chart.bar_rect(0).center()
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, point, chart.mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text() == f"{figure.label}：{figure.value:,}（单击查看名单）"
+    QToolTip.hideText()
