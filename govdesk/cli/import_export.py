@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from govdesk.cli.common import open_database
+from govdesk.db import Database
 from govdesk.errors import NotFoundError
 from govdesk.services.excel_registers import KIND_NAMES, ExcelRegisterService
 
 MAX_LINES = 200
-# 村务 ledgers exported per year (志愿服务, 五星支部), each by its own report module.
 # The registers (one row per resident or member) and their blank templates; the yearly ledgers
 # (--year) are YEARLY_EXPORTS, at the end of this module.
 REGISTER_EXPORTS: tuple[str, ...] = ("households", "members", "template-households", "template-members")
@@ -102,35 +102,45 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_export_voices(args: argparse.Namespace) -> int:
+def export_year(
+    args: argparse.Namespace,
+    check: Callable[[int], object],
+    write: Callable[[Database, int, Path], int],
+    done: str,
+) -> int:
+    """``export KIND --year YYYY FILE.xlsx`` (this year by default): the kind's year rule checked
+    before the database is opened, its writer, then ``done`` said with ``{year}``, ``{n}`` rows
+    and ``{file}``."""
     from datetime import date
 
+    year = args.year or date.today().year
+    check(year)
+    db = open_database(args)
+    try:
+        n = write(db, year, args.file)
+    finally:
+        db.dispose()
+    print(done.format(year=year, n=n, file=args.file))
+    return 0
+
+
+def run_export_voices(args: argparse.Namespace) -> int:
     from govdesk.services.voices_report import VoiceReports
     from govdesk.validation import ledger_year
 
-    year = ledger_year(args.year or date.today().year)
-    db = open_database(args)
-    try:
-        n = VoiceReports(db).export_year(year, args.file)
-    finally:
-        db.dispose()
-    print(f"{year}年民情台账已导出：{n} 条 → {args.file}")
-    return 0
+    def write(db: Database, year: int, file: Path) -> int:
+        return VoiceReports(db).export_year(year, file)
+
+    return export_year(args, ledger_year, write, "{year}年民情台账已导出：{n} 条 → {file}")
 
 
 def run_export_dues(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from govdesk.services.dues_report import DuesReports, check_year
 
-    year = check_year(args.year or date.today().year)
-    db = open_database(args)
-    try:
-        n = DuesReports(db).export_year(year, args.file)
-    finally:
-        db.dispose()
-    print(f"{year}年党费收缴台账已导出：{n} 名党员 → {args.file}")
-    return 0
+    def write(db: Database, year: int, file: Path) -> int:
+        return DuesReports(db).export_year(year, file)
+
+    return export_year(args, check_year, write, "{year}年党费收缴台账已导出：{n} 名党员 → {file}")
 
 
 def run_export_honours(args: argparse.Namespace) -> int:
@@ -138,50 +148,53 @@ def run_export_honours(args: argparse.Namespace) -> int:
 
     from govdesk.services.honours_print import HonourPrints, parse_year
 
-    year = parse_year(args.year or date.today().year, date.today())
-    db = open_database(args)
-    try:
-        n = HonourPrints(db).export_year(year, args.file)
-    finally:
-        db.dispose()
-    print(f"{year}年度评先评优已导出：{n} 条 → {args.file}")
-    return 0
+    def write(db: Database, year: int, file: Path) -> int:
+        return HonourPrints(db).export_year(year, file)
 
-
-def run_export_village_life(args: argparse.Namespace) -> int:
-    """``export volunteers|stars --year YYYY FILE.xlsx``: the year's 志愿服务 or 五星支部 workbook."""
-    from govdesk.cli.print_volunteers import check_year
-
-    year = check_year(args.year)
-    db = open_database(args)
-    try:
-        if args.kind == "volunteers":
-            from govdesk.services.volunteers_report import VolunteerReports
-
-            n = VolunteerReports(db).export_year(year, args.file)
-            print(f"{year}年志愿服务台账已导出：{n} 位志愿者 → {args.file}")
-        else:
-            from govdesk.services.stars_report import StarReports
-
-            n = StarReports(db).export_year(year, args.file)
-            print(f"{year}年五星支部得分已导出：{n} 条得分 → {args.file}")
-    finally:
-        db.dispose()
-    return 0
+    return export_year(
+        args, lambda year: parse_year(year, date.today()), write, "{year}年度评先评优已导出：{n} 条 → {file}"
+    )
 
 
 def run_export_points(args: argparse.Namespace) -> int:
-    from govdesk.cli.print_points import run_export
+    from govdesk.cli.print_points import check_period
+    from govdesk.services.points_report import PointReports
 
-    return run_export(args)
+    def write(db: Database, year: int, file: Path) -> int:
+        return PointReports(db).export_year(year, file)
+
+    return export_year(
+        args, lambda year: check_period(year, None), write, "{year}年党员积分已导出：{n} 名党员 → {file}"
+    )
 
 
-# ``export KIND --year YYYY FILE.xlsx`` of a year's ledger: the kind's own writer.
+def run_export_volunteers(args: argparse.Namespace) -> int:
+    from govdesk.services.volunteers_report import VolunteerReports
+    from govdesk.validation import ledger_year
+
+    def write(db: Database, year: int, file: Path) -> int:
+        return VolunteerReports(db).export_year(year, file)
+
+    return export_year(args, ledger_year, write, "{year}年志愿服务台账已导出：{n} 位志愿者 → {file}")
+
+
+def run_export_stars(args: argparse.Namespace) -> int:
+    from govdesk.services.stars_report import StarReports
+    from govdesk.validation import ledger_year
+
+    def write(db: Database, year: int, file: Path) -> int:
+        return StarReports(db).export_year(year, file)
+
+    return export_year(args, ledger_year, write, "{year}年五星支部得分已导出：{n} 条得分 → {file}")
+
+
+# ``export KIND --year YYYY FILE.xlsx`` of a year's ledger: each through ``export_year`` with its
+# own year rule, writer and message.
 YEARLY_EXPORTS: dict[str, Callable[[argparse.Namespace], int]] = {
     "voices": run_export_voices,
     "points": run_export_points,
     "dues": run_export_dues,
     "honours": run_export_honours,
-    "volunteers": run_export_village_life,
-    "stars": run_export_village_life,
+    "volunteers": run_export_volunteers,
+    "stars": run_export_stars,
 }

@@ -38,20 +38,3 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return 0
-
-
-def run_export(args: argparse.Namespace) -> int:
-    """``govdesk export points --year YYYY FILE.xlsx``: the year's ranking and ledger."""
-    from datetime import date
-
-    from govdesk.services.points_report import PointReports
-
-    year = args.year or date.today().year
-    check_period(year, None)
-    db = open_database(args)
-    try:
-        n = PointReports(db).export_year(year, args.file)
-    finally:
-        db.dispose()
-    print(f"{year}年党员积分已导出：{n} 名党员 → {args.file}")
-    return 0
