@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from govdesk.audit import kind_label
 from govdesk.db import Database
 from govdesk.models.users import AuditEntry
-from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, text_matches
 
 AUDIT_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("at", "时间"),
@@ -92,7 +92,7 @@ def _filtered(stmt: Select[Any], f: AuditFilter) -> Select[Any]:
         stmt = stmt.where(AuditEntry.at < datetime.combine(f.until + timedelta(days=1), datetime.min.time()))
     text = f.text.strip()
     if text:
-        stmt = stmt.where(AuditEntry.summary.like(f"%{like_escape(text)}%", escape="\\"))
+        stmt = stmt.where(text_matches(text, AuditEntry.summary))
     return stmt
 
 

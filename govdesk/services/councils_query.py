@@ -23,7 +23,7 @@ from govdesk.models import (
     VillagerGroup,
 )
 from govdesk.services.dated import DatedReads
-from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by, text_matches
 
 COUNCIL_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("name", label("council_name")),
@@ -245,13 +245,10 @@ class CouncilQueries(DatedReads):
             stmt = stmt.where(Council.ended_on.is_(None))
         text = query.text.strip()
         if text:
-            esc = f"%{like_escape(text)}%"
             member = select(CouncilMember.id).where(
-                CouncilMember.council_id == Council.id, CouncilMember.name.like(esc, escape="\\")
+                CouncilMember.council_id == Council.id, text_matches(text, CouncilMember.name)
             )
-            stmt = stmt.where(
-                or_(Council.name.like(esc, escape="\\"), Council.purpose.like(esc, escape="\\"), member.exists())
-            )
+            stmt = stmt.where(or_(text_matches(text, Council.name, Council.purpose), member.exists()))
         return stmt
 
     def count(self, query: ListQuery) -> int:

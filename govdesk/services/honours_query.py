@@ -12,7 +12,7 @@ from govdesk.honours.rules import DEFAULT_HONOURS, LEVELS, STATUS_AWARDED
 from govdesk.labels import label
 from govdesk.models import HonourAward, HonourKind, Matter, Member, Resident
 from govdesk.services.dated import DatedReads
-from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by, text_matches
 
 HONOUR_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("year", label("honour_year")),
@@ -181,14 +181,7 @@ class HonourQueries(DatedReads):
                 stmt = stmt.where(column == f[key])
         text = query.text.strip()
         if text:
-            esc = f"%{like_escape(text)}%"
-            stmt = stmt.where(
-                or_(
-                    HonourAward.recipient_name.like(esc, escape="\\"),
-                    HonourAward.honour.like(esc, escape="\\"),
-                    HonourAward.note.like(esc, escape="\\"),
-                )
-            )
+            stmt = stmt.where(text_matches(text, HonourAward.recipient_name, HonourAward.honour, HonourAward.note))
         return stmt
 
     def count(self, query: ListQuery) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 
@@ -62,6 +62,12 @@ def count_rows(session: Session, stmt: Select[Any]) -> int:
 
 def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def text_matches(text: str, *columns: ColumnElement[Any]) -> ColumnElement[bool]:
+    """A list's search box: ``text`` anywhere in any of ``columns`` (LIKE, its wildcards escaped)."""
+    pattern = f"%{like_escape(text)}%"
+    return or_(*(column.like(pattern, escape="\\") for column in columns))
 
 
 def order_by(

@@ -26,7 +26,7 @@ from govdesk.member_status import statuses_on
 from govdesk.models import LogEntry, Matter, Meeting, MeetingAttendance, Member, OrgUnit
 from govdesk.models.decisions import ENTRY_STEP
 from govdesk.services.dated import DatedReads
-from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by, text_matches
 from govdesk.vocabulary import ORG_BRANCH
 
 MEETING_COLUMNS: tuple[ColumnSpec, ...] = (
@@ -355,15 +355,7 @@ class MeetingQueries(DatedReads):
             stmt = stmt.where(Meeting.held_on >= date(year, 1, 1), Meeting.held_on <= date(year, 12, 31))
         text = query.text.strip()
         if text:
-            pattern = f"%{like_escape(text)}%"
-            stmt = stmt.where(
-                or_(
-                    Meeting.topic.like(pattern, escape="\\"),
-                    Meeting.minutes.like(pattern, escape="\\"),
-                    Meeting.host.like(pattern, escape="\\"),
-                    Meeting.place.like(pattern, escape="\\"),
-                )
-            )
+            stmt = stmt.where(text_matches(text, Meeting.topic, Meeting.minutes, Meeting.host, Meeting.place))
         return stmt
 
     def count(self, query: ListQuery) -> int:

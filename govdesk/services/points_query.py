@@ -23,7 +23,7 @@ from govdesk.models.points import PointAssessment, PointEntry, PointRule
 from govdesk.points import rules
 from govdesk.points.ledger import rules_of, year_terms
 from govdesk.services.dated import DatedReads
-from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by, text_matches
 
 LEDGER_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("id", label("point_id")),
@@ -304,13 +304,10 @@ class PointQueries(DatedReads):
             stmt = stmt.where(PointEntry.rule_code == f["rule_code"])
         text = query.text.strip()
         if text:
-            esc = f"%{like_escape(text)}%"
             stmt = stmt.where(
                 or_(
-                    Member.name.like(esc, escape="\\"),
-                    and_(Member.search_keys != "", Member.search_keys.like(esc, escape="\\")),
-                    PointEntry.note.like(esc, escape="\\"),
-                    PointEntry.rule_name.like(esc, escape="\\"),
+                    text_matches(text, Member.name, PointEntry.note, PointEntry.rule_name),
+                    and_(Member.search_keys != "", text_matches(text, Member.search_keys)),
                 )
             )
         return stmt

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from govdesk.db import Database
 from govdesk.labels import label
 from govdesk.models import Grid, Member, MemberStatusPeriod, Post, PostAssignment, VillagerGroup
-from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by, text_matches
 
 POST_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("post_name", label("post_name")),
@@ -154,17 +154,12 @@ class PostQueries:
         )
         text = query.text.strip()
         if text:
-            pattern = f"%{like_escape(text)}%"
             by_holder = (
                 select(PostAssignment.post_id)
                 .join(Member, Member.id == PostAssignment.member_id)
-                .where(PostAssignment.ended_on.is_(None), Member.name.like(pattern, escape="\\"))
+                .where(PostAssignment.ended_on.is_(None), text_matches(text, Member.name))
             )
-            stmt = stmt.where(
-                or_(
-                    Post.name.like(pattern, escape="\\"), Post.duties.like(pattern, escape="\\"), Post.id.in_(by_holder)
-                )
-            )
+            stmt = stmt.where(or_(text_matches(text, Post.name, Post.duties), Post.id.in_(by_holder)))
         if query.filters.get("vacant"):
             stmt = stmt.where(_holder_count() == 0)
         return stmt

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from govdesk.labels import label
 from govdesk.models import Matter
 from govdesk.models.voices import VoiceCategory, VoiceItem, VoiceMatterLink
 from govdesk.services.dated import DatedReads
-from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by, text_matches
 from govdesk.voices import rules
 from govdesk.voices.rules import CLOSED_STATUSES, OPEN_STATUSES
 
@@ -193,14 +193,7 @@ class VoiceQueries(DatedReads):
             stmt = stmt.where(VoiceItem.status.in_(OPEN_STATUSES), VoiceItem.deadline < self.today())
         text = query.text.strip()
         if text:
-            esc = f"%{like_escape(text)}%"
-            stmt = stmt.where(
-                or_(
-                    VoiceItem.content.like(esc, escape="\\"),
-                    VoiceItem.raised_by_name.like(esc, escape="\\"),
-                    VoiceItem.reply.like(esc, escape="\\"),
-                )
-            )
+            stmt = stmt.where(text_matches(text, VoiceItem.content, VoiceItem.raised_by_name, VoiceItem.reply))
         return stmt
 
     def count(self, query: ListQuery) -> int:

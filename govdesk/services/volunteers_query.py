@@ -22,7 +22,7 @@ from govdesk.labels import label
 from govdesk.models import Member, Resident
 from govdesk.models.volunteers import Volunteer, VolunteerActivity, VolunteerHours, VolunteerTeam
 from govdesk.services.dated import DatedReads
-from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by, text_matches
 from govdesk.volunteers.rules import HoursTotal, hours_totals, on_team
 
 SUMMARY_CHARS = 40
@@ -151,7 +151,7 @@ class VolunteerListing:
             stmt = stmt.where(or_(Volunteer.left_on.is_(None), Volunteer.left_on > self.today()))
         text = query.text.strip()
         if text:
-            stmt = stmt.where(Resident.name.like(f"%{like_escape(text)}%", escape="\\"))
+            stmt = stmt.where(text_matches(text, Resident.name))
         return stmt
 
     def count(self, query: ListQuery) -> int:
@@ -227,10 +227,7 @@ class ActivityListing:
             stmt = stmt.where(VolunteerActivity.day >= first, VolunteerActivity.day <= last)
         text = query.text.strip()
         if text:
-            esc = f"%{like_escape(text)}%"
-            stmt = stmt.where(
-                or_(VolunteerActivity.content.like(esc, escape="\\"), VolunteerActivity.place.like(esc, escape="\\"))
-            )
+            stmt = stmt.where(text_matches(text, VolunteerActivity.content, VolunteerActivity.place))
         return stmt
 
     def count(self, query: ListQuery) -> int:
