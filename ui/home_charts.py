@@ -112,7 +112,8 @@ class BarChart(QWidget):
         painter.setPen(palette.mid().color())
         painter.setBrush(palette.base())
         painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 4, 4)
-        if self.breakdown is None:
+        if self.breakdown is None:  # before the first read: the empty frame
+            painter.end()
             return
         metrics = self.fontMetrics()
         bold = QFont(self.font())
