@@ -6,61 +6,37 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from govdesk.errors import FieldError, ValidationError
 from govdesk.services.volunteers import ActivityInput, TeamInput, VolunteerService
 from ui.dialogs.common import FieldDialog, date_of
+from ui.search_picker import SearchPicker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ResidentPicker(QWidget):
+class ResidentPicker(SearchPicker):
     """Type part of a name (or the ID number's last digits); pick the resident from the matches."""
 
     def __init__(self, volunteers: VolunteerService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("姓名 / 身份证后几位", parent)
         self.volunteers = volunteers
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("姓名 / 身份证后几位")
-        self.search.setClearButtonEnabled(True)
-        self.list = QListWidget()
         self.list.setMinimumHeight(90)
         self.list.setMaximumHeight(130)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.search)
-        lay.addWidget(self.list)
 
-    def refresh(self) -> None:
-        self._timer.stop()
-        self.list.clear()
-        for rid, text in self.volunteers.find_residents(self.search.text()):
-            item = QListWidgetItem(text)
-            item.setData(ID_ROLE, rid)
-            self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
+    def matches(self, text: str) -> list[tuple[int, str]]:
+        return self.volunteers.find_residents(text)
 
     def resident_id(self) -> int | None:
-        item = self.list.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        return self.chosen_id()
 
 
 def team_combo(volunteers: VolunteerService, current: int | None = None) -> QComboBox:
