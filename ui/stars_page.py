@@ -133,12 +133,6 @@ class ScoreGridModel(QAbstractTableModel):
         return {k: (v[0], v[1]) for k, v in self.edits.items()}
 
 
-def _signed(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"+{value:g}" if value > 0 else f"{value:g}"
-
-
 class StarsPage(QWidget):
     """The 五星支部 page."""
 
@@ -310,35 +304,7 @@ class StarsPage(QWidget):
             else "双击“得分”“佐证材料”填写，改完点“保存得分”。得分不超过该项分值；未评分的指标按 0 分计。"
         )
         self.summary.setText(card.summary() if card.lines else "")
-        change = card.change.per_star if card.change else {}
-        rows = [
-            Row(
-                n,
-                (
-                    r.star,
-                    r.points,
-                    f"{r.needed:g}",
-                    f"{r.score:g}",
-                    _signed(change.get(r.star)),
-                    "★ 摘星" if r.earned else "未达标",
-                ),
-            )
-            for n, r in enumerate(card.stars)
-        ]
-        rows.append(
-            Row(
-                len(rows),
-                (
-                    "合计",
-                    sum(r.points for r in card.stars),
-                    "",
-                    f"{card.total:g}",
-                    _signed(card.change.total if card.change else None),
-                    f"{len(card.earned)} 颗",
-                ),
-            )
-        )
-        self.star_model.set_rows(rows)
+        self.star_model.set_rows([Row(n, values) for n, values in enumerate(card.star_table())])
         year_rows = []
         for n, star in enumerate(STARS):
             cells = []

@@ -89,6 +89,34 @@ class Scorecard:
             text += f"。尚有未评分的指标（{'、'.join(missing)}），按 0 分计"
         return text + "。"
 
+    def star_table(self) -> list[tuple[object, ...]]:
+        """摘星情况 as the window and the 通报 show it: per star (星, 分值, 达标分, 得分, 较上季度,
+        结果), then 合计."""
+        change = self.change.per_star if self.change else {}
+        rows: list[tuple[object, ...]] = [
+            (
+                r.star,
+                r.points,
+                f"{r.needed:g}",
+                f"{r.score:g}",
+                signed(change.get(r.star)),
+                "★ 摘星" if r.earned else "未达标",
+            )
+            for r in self.stars
+        ]
+        total_change = signed(self.change.total if self.change else None)
+        rows.append(
+            ("合计", sum(r.points for r in self.stars), "", f"{self.total:g}", total_change, f"{len(self.earned)} 颗")
+        )
+        return rows
+
+
+def signed(value: float | None) -> str:
+    """A change of score: +2.5, -1, 0; — when there is nothing to compare with."""
+    if value is None:
+        return "—"
+    return f"+{value:g}" if value > 0 else f"{value:g}"
+
 
 @dataclass(frozen=True)
 class YearView:

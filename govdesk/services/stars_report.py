@@ -44,12 +44,6 @@ BODY = TextStyle(font=KAI, size=11, leading=18, space_after=4)
 RIGHT = TextStyle(font=KAI, size=11, leading=18, align="right", space_before=12)
 
 
-def _signed(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"+{value:g}" if value > 0 else f"{value:g}"
-
-
 class StarReports:
     def __init__(self, db: Database, today: date | None = None) -> None:
         self.db = db
@@ -94,28 +88,7 @@ class StarReports:
                 story.append(TextBlock(card.branch, SUB.with_(space_before=10)))
             story.append(TextBlock(card.summary(), BODY))
             story.append(TextBlock("一、摘星情况", HEAD))
-            change = card.change.per_star if card.change else {}
-            rows = [
-                (
-                    r.star,
-                    r.points,
-                    f"{r.needed:g}",
-                    f"{r.score:g}",
-                    _signed(change.get(r.star)),
-                    "★ 摘星" if r.earned else "未达标",
-                )
-                for r in card.stars
-            ]
-            rows.append(
-                (
-                    "合计",
-                    sum(r.points for r in card.stars),
-                    "",
-                    f"{card.total:g}",
-                    _signed(card.change.total if card.change else None),
-                    f"{len(card.earned)} 颗",
-                )
-            )
+            rows = card.star_table()
             heads = (
                 label("star"),
                 label("star_points"),

@@ -92,3 +92,29 @@ def test_bad_quarter_or_branch_refused(stars: StarService, quarter: int) -> None
         stars.set_scores(stars.branches()[0][0], 2026, quarter, {})
     with pytest.raises(NotFoundError):
         stars.branch_named("第九党支部")
+
+
+@pytest.mark.parametrize(("value", "shown"), [(None, "—"), (2.5, "+2.5"), (0, "0"), (-1.0, "-1")])
+def test_a_change_of_score_is_signed(value: float | None, shown: str) -> None:
+    from govdesk.services.stars import signed
+
+    assert signed(value) == shown
+
+
+def test_the_star_table_is_one_line_per_star_then_the_total(stars: StarService) -> None:
+    """摘星情况 as both the window and the 通报 show it (Scorecard.star_table)."""
+    (_, _), (second, _) = stars.branches()
+    card = stars.scorecard(second, 2026, 3)
+    table = card.star_table()
+    assert [row[0] for row in table] == [*(r.star for r in card.stars), "合计"]
+    ecology = next(row for row in table if row[0] == "生态宜居")
+    assert ecology[5] == "★ 摘星" and ecology[4].startswith(("+", "-", "0"))
+    assert table[-1] == (
+        "合计",
+        sum(r.points for r in card.stars),
+        "",
+        f"{card.total:g}",
+        f"+{card.change.total:g}" if card.change.total > 0 else f"{card.change.total:g}",  # type: ignore[union-attr]
+        f"{len(card.earned)} 颗",
+    )
+    assert stars.scorecard(second, 2026, 1).star_table()[-1][4] == "—"  # no quarter before to compare
