@@ -43,7 +43,21 @@ TEAM_COLUMNS = (
 )
 
 
-class ActivitiesList(ListTab):
+class TeamFilteredList(ListTab):
+    """A 志愿服务 list with a 服务队 filter whose choices follow changes to the teams."""
+
+    volunteers: VolunteerService
+
+    def refresh_choices(self) -> None:
+        self.set_filter_choices("team_id", [(t.name, t.id) for t in self.volunteers.teams()])
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes & Changes.VILLAGE_LIFE:
+            self.refresh_choices()
+        super().on_changes(changes)
+
+
+class ActivitiesList(TeamFilteredList):
     count_noun = "次活动"
     shows = Changes.VILLAGE_LIFE
 
@@ -64,14 +78,6 @@ class ActivitiesList(ListTab):
         stretch_column(self.table, keys.index("content"))
         self.finish_layout()
 
-    def refresh_choices(self) -> None:
-        self.set_filter_choices("team_id", [(t.name, t.id) for t in self.volunteers.teams()])
-
-    def on_changes(self, changes: Changes) -> None:
-        if changes & Changes.VILLAGE_LIFE:
-            self.refresh_choices()
-        super().on_changes(changes)
-
     def add_activity(self) -> None:
         team = self._filters["team_id"].currentData()
         self.open_dialog(lambda: ActivityDialog(self.volunteers, None, team, self), lambda d: d.result_id)
@@ -91,7 +97,7 @@ class ActivitiesList(ListTab):
                 show_error(exc, self)
 
 
-class VolunteersList(ListTab):
+class VolunteersList(TeamFilteredList):
     count_noun = "人次"
     shows = Changes.VILLAGE_LIFE | Changes.RESIDENTS | Changes.MEMBERS
 
@@ -107,14 +113,6 @@ class VolunteersList(ListTab):
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, {"name": 6, "team": 8, "joined_on": 6, "left_on": 6, "is_member": 3})
         self.finish_layout()
-
-    def refresh_choices(self) -> None:
-        self.set_filter_choices("team_id", [(t.name, t.id) for t in self.volunteers.teams()])
-
-    def on_changes(self, changes: Changes) -> None:
-        if changes & Changes.VILLAGE_LIFE:
-            self.refresh_choices()
-        super().on_changes(changes)
 
     def _update_count(self) -> None:
         suffix = "（含已退出）" if self.model.query.include_ended else ""
