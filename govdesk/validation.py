@@ -150,6 +150,16 @@ class Checker:
             self.fail(field, "不能为空")
         return day
 
+    def chosen_id(self, field: str, value: Any) -> int | None:
+        """A record picked from a list (a household, a resident, a matter): its id, or None when
+        nothing was picked; anything but a whole number is "请从列表中选择"."""
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(field, "请从列表中选择")
+            return None
+        return value
+
     def for_field(self, field: str) -> list[FieldError]:
         return [e for e in self.errors if e.field == field]
 

@@ -120,15 +120,6 @@ class HonourData:
     note: str
 
 
-def _id(c: Checker, field: str, value: Any) -> int | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        c.fail(field, "请从列表中选择")
-        return None
-    return value
-
-
 def check_award(
     data: HonourInput, today: date, catalogue: dict[str, str], old_status: str | None = None
 ) -> HonourData:
@@ -145,9 +136,9 @@ def check_award(
         c.fail("honour", "请选择荣誉称号")
     elif not kind:
         c.fail("honour", f"“{honour}”不在荣誉目录中")
-    household_id = _id(c, "honour_recipient", data.household_id)
-    resident_id = _id(c, "honour_recipient", data.resident_id)
-    member_id = _id(c, "honour_recipient", data.member_id)
+    household_id = c.chosen_id("honour_recipient", data.household_id)
+    resident_id = c.chosen_id("honour_recipient", data.resident_id)
+    member_id = c.chosen_id("honour_recipient", data.member_id)
     person = resident_id if resident_id is not None else member_id
     if kind and not any(e.field == "honour_recipient" for e in c.errors):
         why = recipient_problem(kind, household_id, person)
@@ -182,7 +173,7 @@ def check_award(
     note = clean_text(data.note)
     if len(note) > MAX_NOTE:
         c.fail("honour_note", f"不能超过 {MAX_NOTE} 个字")
-    matter_id = _id(c, "honour_matter", data.matter_id)
+    matter_id = c.chosen_id("honour_matter", data.matter_id)
     c.raise_if_any()
     assert year is not None
     return HonourData(

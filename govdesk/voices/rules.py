@@ -104,15 +104,6 @@ class VoiceData:
     satisfaction: str
 
 
-def _optional_id(c: Checker, field: str, value: Any) -> int | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        c.fail(field, "请从列表中选择")
-        return None
-    return value
-
-
 def _choice(c: Checker, field: str, value: Any, choices: tuple[str, ...] | list[str], default: str = "") -> str:
     text = c.run(field, clean_text, value) or default
     if text not in choices:
@@ -144,15 +135,15 @@ def check_item(data: VoiceInput, today: date, categories: tuple[str, ...] | list
     if received is not None and received > today:
         c.fail("voice_received_on", "不能晚于今天")
     channel = _choice(c, "voice_channel", data.channel, CHANNELS)
-    resident_id = _optional_id(c, "voice_raised_by", data.raised_by_resident_id)
-    household_id = _optional_id(c, "voice_raised_by", data.raised_by_household_id)
+    resident_id = c.chosen_id("voice_raised_by", data.raised_by_resident_id)
+    household_id = c.chosen_id("voice_raised_by", data.raised_by_household_id)
     name = c.run("voice_raised_by", clean_text, data.raised_by_name) or ""
     if not name and resident_id is None and household_id is None:
         c.fail("voice_raised_by", "请选择居民、农户，或填写反映人姓名")
     if len(name) > MAX_NAME:
         c.fail("voice_raised_by", f"不能超过 {MAX_NAME} 个字")
-    group_id = _optional_id(c, "voice_villager_group", data.villager_group_id)
-    grid_id = _optional_id(c, "voice_grid", data.grid_id)
+    group_id = c.chosen_id("voice_villager_group", data.villager_group_id)
+    grid_id = c.chosen_id("voice_grid", data.grid_id)
     category = _choice(c, "voice_category", data.category, tuple(categories))
     content = c.run("voice_content", clean_text, data.content) or ""
     if not content:

@@ -118,3 +118,22 @@ def test_household_numbers_are_stored_in_ascii(value: object, expected: str) -> 
 )
 def test_ethnicity_gains_its_zu(value: object, expected: str) -> None:
     assert clean_ethnicity(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "chosen", "error"),
+    [
+        (None, None, None),  # nothing picked: allowed, the record has no link
+        ("", None, None),
+        (7, 7, None),
+        ("7", None, "请从列表中选择"),  # typed, not picked
+        (True, None, "请从列表中选择"),  # a bool is an int to Python, never an id
+        (7.0, None, "请从列表中选择"),
+    ],
+)
+def test_a_record_picked_from_a_list(value: object, chosen: int | None, error: str | None) -> None:
+    from govdesk.validation import Checker
+
+    c = Checker()
+    assert c.chosen_id("voice_grid", value) == chosen
+    assert [e.message for e in c.errors] == ([error] if error else [])
