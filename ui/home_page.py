@@ -13,7 +13,7 @@ import html
 from typing import TYPE_CHECKING
 
 import qtawesome as qta
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from govdesk.changes import Changes
 from govdesk.roster.calendar import WEEKDAY_NAMES
 from govdesk.services.bundle import Services
-from govdesk.services.home_view import Breakdown, HomeItem, HomeView, Target
+from govdesk.services.home_view import BREAKDOWN_TITLES, TOTAL_LABELS, Breakdown, HomeItem, HomeView, Target
 from ui.home_charts import BarChart
 from ui.jobs import JobRunner, show_error
 from ui.list_model import Column, ListTableModel
@@ -44,6 +44,21 @@ if TYPE_CHECKING:
 OVERDUE = QColor("#b22222")
 TILE_STYLE = "QPushButton { text-align: center; padding: 0.4em 1.2em; font-size: 1.25em; }"
 LINK_STYLE = "color: palette(link); text-decoration: none;"
+TILE_ICONS = {"农户": "fa5s.home", "居民": "fa5s.users", "党员": "fa5s.user-friends"}
+
+
+# Levels of nested layouts from a breakdown line up to the scroll area: the line, the 村情数据 box,
+# the page's content, the scroll area's viewport.
+_LAYOUT_LEVELS = 4
+
+
+def _settle_layout() -> None:
+    """Lay the page out now, before the paint its new texts have asked for. Each level of nested
+    layouts tells its parent by a posted event, which Qt delivers after that paint: the page would
+    paint once in its old geometry and again in the new one. Sent level by level here, one paint
+    shows the figures in place."""
+    for _ in range(_LAYOUT_LEVELS):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def item_columns() -> list[Column]:
@@ -96,10 +111,18 @@ class HomePage(QWidget):
         upper.addWidget(self.today_box, 5)
         upper.addWidget(self.needs_box, 6)
 
-        self.tiles: list[QPushButton] = []
+        # The tiles and breakdown lines exist before the read arrives, which then only sets their
+        # numbers: widgets added later are shown a round of the event loop after the page's first
+        # paint, and the page would reflow under the clerk's eyes.
+        self.tiles = [self._tile(position, name) for position, name in enumerate(TOTAL_LABELS)]
         self.tiles_row = QHBoxLayout()
-        self.breakdown_labels: list[QLabel] = []
+        for tile in self.tiles:
+            self.tiles_row.addWidget(tile)
+        self.tiles_row.addStretch(1)
+        self.breakdown_labels = [self._breakdown_label(title) for title in BREAKDOWN_TITLES]
         self.breakdowns_box = QVBoxLayout()
+        for label in self.breakdown_labels:
+            self.breakdowns_box.addWidget(label)
         self.charts: list[BarChart] = []
         charts_grid = QGridLayout()
         for n in range(4):
@@ -136,6 +159,21 @@ class HomePage(QWidget):
         stretch_column(table, 1)
         table.clicked.connect(lambda index, m=model: self._item_clicked(m, index))
         return table
+
+    def _tile(self, position: int, name: str) -> QPushButton:
+        tile = QPushButton(f"{name} …")
+        tile.setIcon(qta.icon(TILE_ICONS.get(name, "fa5s.chart-bar")))
+        tile.setStyleSheet(TILE_STYLE)
+        tile.setCursor(Qt.CursorShape.PointingHandCursor)
+        tile.clicked.connect(lambda _c=False, p=position: self._tile_clicked(p))
+        return tile
+
+    def _breakdown_label(self, title: str) -> QLabel:
+        label = QLabel(f"<b>{html.escape(title)}</b>：……")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.linkActivated.connect(self._link_activated)
+        return label
 
     @staticmethod
     def _overdue_color(item: HomeItem, _column: int) -> QColor | None:
@@ -201,6 +239,7 @@ class HomePage(QWidget):
         self._show_breakdowns(view.breakdowns)
         for chart, breakdown in zip(self.charts, view.charts, strict=True):
             chart.show_breakdown(breakdown)
+        _settle_layout()
 
     def _show_needs(self, view: HomeView) -> None:
         """While the arrears are read again (after a change), the last ones read stay in the list,
@@ -215,30 +254,11 @@ class HomePage(QWidget):
         self.needs_table.resizeColumnToContents(2)
 
     def _show_tiles(self, view: HomeView) -> None:
-        icons = {"农户": "fa5s.home", "居民": "fa5s.users", "党员": "fa5s.user-friends"}
-        while len(self.tiles) < len(view.totals):
-            tile = QPushButton()
-            tile.setStyleSheet(TILE_STYLE)
-            tile.setCursor(Qt.CursorShape.PointingHandCursor)
-            position = len(self.tiles)
-            tile.clicked.connect(lambda _c=False, p=position: self._tile_clicked(p))
-            self.tiles.append(tile)
-            self.tiles_row.addWidget(tile)
-        for tile, figure in zip(self.tiles, view.totals, strict=False):
+        for tile, figure in zip(self.tiles, view.totals, strict=True):
             tile.setText(f"{figure.label} {figure.value:,}")
-            tile.setIcon(qta.icon(icons.get(figure.label, "fa5s.chart-bar")))
-        if self.tiles_row.count() == len(self.tiles):
-            self.tiles_row.addStretch(1)
 
     def _show_breakdowns(self, breakdowns: tuple[Breakdown, ...]) -> None:
-        while len(self.breakdown_labels) < len(breakdowns):
-            label = QLabel()
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
-            label.linkActivated.connect(self._link_activated)
-            self.breakdown_labels.append(label)
-            self.breakdowns_box.addWidget(label)
-        for position, (label, breakdown) in enumerate(zip(self.breakdown_labels, breakdowns, strict=False)):
+        for position, (label, breakdown) in enumerate(zip(self.breakdown_labels, breakdowns, strict=True)):
             links = " · ".join(
                 f'<a style="{LINK_STYLE}" href="{position}:{n}">{html.escape(f.label)} <b>{f.value:,}</b></a>'
                 for n, f in enumerate(breakdown.figures)

@@ -37,7 +37,16 @@ from govdesk.services.home_rules import (
     joined_on_or_before_for_due,
     probation_due,
 )
-from govdesk.services.home_view import Breakdown, Figure, HomeItem, HomeView, Target, needs_action_order
+from govdesk.services.home_view import (
+    BREAKDOWN_TITLES,
+    TOTAL_LABELS,
+    Breakdown,
+    Figure,
+    HomeItem,
+    HomeView,
+    Target,
+    needs_action_order,
+)
 from govdesk.services.meetings_query import MeetingQueries
 from govdesk.services.people_common import category_is_active
 from govdesk.services.roster import RosterService
@@ -306,11 +315,9 @@ class HomeService(DatedReads):
         """农户 counted here; 居民 is the sum of the residents by villager group (a household's
         residents end with it, so every current resident is in a current household)."""
         households = s.scalar(select(func.count(Household.id)).where(Household.ended_on.is_(None)))
-        return (
-            Figure("农户", int(households or 0), Target("households")),
-            Figure("居民", residents.total, Target("households")),
-            Figure("党员", members, Target("members")),
-        )
+        values = (int(households or 0), residents.total, members)
+        targets = (Target("households"), Target("households"), Target("members"))
+        return tuple(Figure(*f) for f in zip(TOTAL_LABELS, values, targets, strict=True))
 
     @staticmethod
     def _member_figures(s: Session, today: date) -> tuple[int, Breakdown, Breakdown, Breakdown]:
@@ -336,7 +343,7 @@ class HomeService(DatedReads):
             bands[band_name] += n
         order = list(MEMBER_STATUSES) + sorted(k for k in statuses if k not in MEMBER_STATUSES)
         by_status = Breakdown(
-            "党员状态", tuple(Figure(st, statuses[st], Target("members", {"status": st})) for st in order)
+            BREAKDOWN_TITLES[0], tuple(Figure(st, statuses[st], Target("members", {"status": st})) for st in order)
         )
         units = s.execute(
             select(OrgUnit.id, OrgUnit.name)
@@ -346,7 +353,7 @@ class HomeService(DatedReads):
         figures = [Figure(name, branches[uid], Target("members", {"branch_id": uid})) for uid, name in units]
         if branches[None]:
             figures.append(Figure(NO_BRANCH, branches[None], Target("members")))
-        by_branch = Breakdown("各支部党员", tuple(figures))
+        by_branch = Breakdown(BREAKDOWN_TITLES[1], tuple(figures))
         by_age = Breakdown(
             "党员年龄结构",
             tuple(Figure(name, bands[name], Target("members", {"age_band": name})) for name, _ in AGE_BANDS),
@@ -365,7 +372,7 @@ class HomeService(DatedReads):
         )
         order = list(HOUSEHOLD_CATEGORIES) + sorted(k for k in counts if k not in HOUSEHOLD_CATEGORIES)
         return Breakdown(
-            "户类别",
+            BREAKDOWN_TITLES[2],
             tuple(Figure(c, int(counts.get(c, 0)), Target("households", {"category": c})) for c in order),
         )
 

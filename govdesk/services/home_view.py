@@ -11,6 +11,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+# The tiles of 村情数据 and the breakdown lines under them, always these, in this order: the page
+# builds them before its read arrives (then only their numbers change).
+TOTAL_LABELS = ("农户", "居民", "党员")
+BREAKDOWN_TITLES = ("党员状态", "各支部党员", "户类别")
+
 
 @dataclass(frozen=True)
 class Target:
@@ -57,8 +62,8 @@ class HomeView:
     open_log_count: int
     today_items: tuple[HomeItem, ...]
     needs_action: tuple[HomeItem, ...]
-    totals: tuple[Figure, ...]  # 农户, 居民, 党员
-    breakdowns: tuple[Breakdown, ...]  # members by status / by branch, household categories
+    totals: tuple[Figure, ...]  # TOTAL_LABELS
+    breakdowns: tuple[Breakdown, ...]  # BREAKDOWN_TITLES: members by status / by branch, household categories
     charts: tuple[Breakdown, ...]  # members by age band / by status, residents by group, matters by stage
     dues_pending: bool = False  # read without the 党费 arrears: ``with_arrears`` adds them
 

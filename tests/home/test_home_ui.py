@@ -64,6 +64,25 @@ def test_the_page_shows_the_sections(page, village: Village) -> None:  # type: i
     assert [c.breakdown.title for c in page.charts] == ["党员年龄结构", "党员状态", "各村民小组居民", "五议两公开事项"]
 
 
+def test_the_page_is_laid_out_when_its_figures_arrive(window, page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The tiles and breakdown lines are there before the read (only their numbers change), and the
+    page is laid out before the paint the figures ask for: nothing moves after that first paint."""
+    from ui.home_page import HomePage
+
+    fresh = HomePage(page.services, page.jobs, page.navigate)  # as the window builds it: read asked
+    qtbot.addWidget(fresh)
+    fresh.resize(1000, 600)
+    fresh.show()
+    assert [t.text() for t in fresh.tiles] == ["农户 …", "居民 …", "党员 …"]
+    assert all(label.isVisible() for label in fresh.breakdown_labels)
+    fresh._asked += 1  # its own read's answer is left aside: the figures come from here
+    qtbot.wait(50)  # the page as it paints before the read arrives
+    fresh.show_view(page.view)  # no event-loop round in between
+    laid_out = [w.geometry() for w in (*fresh.tiles, *fresh.breakdown_labels, fresh.numbers_box, *fresh.charts)]
+    qtbot.wait(50)  # the paint and whatever it posts
+    assert [w.geometry() for w in (*fresh.tiles, *fresh.breakdown_labels, fresh.numbers_box, *fresh.charts)] == laid_out
+
+
 def test_item_models_pass_the_model_tester(page, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     qtmodeltester.check(page.today_model)
     qtmodeltester.check(page.needs_model)
