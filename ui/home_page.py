@@ -13,7 +13,7 @@ import html
 from typing import TYPE_CHECKING
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,6 +35,7 @@ from govdesk.services.bundle import Services
 from govdesk.services.home_view import BREAKDOWN_TITLES, TOTAL_LABELS, Breakdown, HomeItem, HomeView, Target
 from ui.home_charts import BarChart
 from ui.jobs import JobRunner, show_error
+from ui.layouts import settle_layouts
 from ui.list_model import Column, ListTableModel
 from ui.list_tab import make_table_view, stretch_column
 
@@ -45,20 +46,6 @@ OVERDUE = QColor("#b22222")
 TILE_STYLE = "QPushButton { text-align: center; padding: 0.4em 1.2em; font-size: 1.25em; }"
 LINK_STYLE = "color: palette(link); text-decoration: none;"
 TILE_ICONS = {"农户": "fa5s.home", "居民": "fa5s.users", "党员": "fa5s.user-friends"}
-
-
-# Levels of nested layouts from a breakdown line up to the scroll area: the line, the 村情数据 box,
-# the page's content, the scroll area's viewport.
-_LAYOUT_LEVELS = 4
-
-
-def _settle_layout() -> None:
-    """Lay the page out now, before the paint its new texts have asked for. Each level of nested
-    layouts tells its parent by a posted event, which Qt delivers after that paint: the page would
-    paint once in its old geometry and again in the new one. Sent level by level here, one paint
-    shows the figures in place."""
-    for _ in range(_LAYOUT_LEVELS):
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def item_columns() -> list[Column]:
@@ -239,7 +226,7 @@ class HomePage(QWidget):
         self._show_breakdowns(view.breakdowns)
         for chart, breakdown in zip(self.charts, view.charts, strict=True):
             chart.show_breakdown(breakdown)
-        _settle_layout()
+        settle_layouts()  # one paint shows the figures in place, no reflow after it
 
     def _show_needs(self, view: HomeView) -> None:
         """While the arrears are read again (after a change), the last ones read stay in the list,

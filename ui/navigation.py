@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 
 from govdesk.changes import Changes
 from ui.areas import AreaSpec
+from ui.layouts import settle_layouts
 
 AreaBuilder = Callable[[AreaSpec], QWidget]
 
@@ -136,6 +137,7 @@ class AreaNavigator(QWidget):
         if pending:
             widget.on_changes(pending)  # type: ignore[attr-defined]  # AreaWidget
         self.stack.setCurrentWidget(widget)
+        settle_layouts()  # a newly built area paints once, laid out (not again when its requests arrive)
         self.area_shown.emit(index)
 
     def fit_to_font(self) -> None:

@@ -64,6 +64,42 @@ def test_the_page_shows_the_sections(page, village: Village) -> None:  # type: i
     assert [c.breakdown.title for c in page.charts] == ["党员年龄结构", "党员状态", "各村民小组居民", "五议两公开事项"]
 
 
+def test_the_first_area_paints_once_while_its_read_runs(village: Village, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """首页, built when the window opens, is laid out when the navigation shows it: it paints once,
+    not once in the window's first paint and again when its posted layout requests arrive (a
+    second full paint of the page while its read runs on the worker)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject
+
+    from ui.app import application
+    from ui.main_window import MainWindow
+
+    application()
+    read = village.services.home.view
+    monkeypatch.setattr(village.services.home, "view", lambda **kw: (time.sleep(0.5), read(**kw))[1])  # a slow read
+    win = MainWindow(village.services)
+    qtbot.addWidget(win)
+    paints: list[int] = []
+
+    class PagePaints(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                paints.append(1)
+            return False
+
+    counter = PagePaints()
+    win.areas.area_built.connect(lambda _index, page: page.installEventFilter(counter))
+    win.show()
+    qtbot.waitUntil(lambda: win.ready)
+    qtbot.wait(200)  # the first paint and whatever it posts; the read is still running
+    page = win.areas.stack.currentWidget()
+    assert page.view is None
+    assert len(paints) == 1
+    qtbot.waitUntil(lambda: page.view is not None, timeout=5000)
+    win.jobs.shutdown()
+
+
 def test_the_page_is_laid_out_when_its_figures_arrive(window, page, qtbot) -> None:  # type: ignore[no-untyped-def]
     """The tiles and breakdown lines are there before the read (only their numbers change), and the
     page is laid out before the paint the figures ask for: nothing moves after that first paint."""
