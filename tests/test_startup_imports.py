@@ -167,6 +167,13 @@ def test_cli_help_and_version_load_no_database_layer(watched: tuple[str, ...], t
     assert loaded_in_fresh_process(AFTER_HELP, watched, home=tmp_path / "home") == []
 
 
+def test_reading_a_register_loads_no_database_layer(tmp_path: Path) -> None:
+    """``govdesk import`` starts reading the workbook before it loads the database layer."""
+    script = "import govdesk.importing.sheet\n" + REPORT
+    watched = ("sqlalchemy", "govdesk.db", "govdesk.models", "pypinyin", "openpyxl")
+    assert loaded_in_fresh_process(script, watched, home=tmp_path / "home") == []
+
+
 def test_the_window_reports_when_it_is_shown_for_the_benchmark(tmp_path: Path) -> None:
     """GOVDESK_EXIT_WHEN_SHOWN=1 (tests/perf/bench_startup.py): the clock once exposed, once filled, then quit."""
     import time

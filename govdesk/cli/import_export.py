@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govdesk.cli.common import open_database
-from govdesk.db import Database
 from govdesk.errors import NotFoundError
-from govdesk.services.excel_registers import KIND_NAMES, ExcelRegisterService
+
+if TYPE_CHECKING:
+    from govdesk.db import Database
 
 MAX_LINES = 200
 # The registers (one row per resident or member) and their blank templates; the yearly ledgers
@@ -64,12 +66,26 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from govdesk.importing.headers import REGISTER_FIELDS
+    from govdesk.importing.sheet import gc_paused, read_register_in_background
+
     if not args.file.exists():
         raise NotFoundError(f"找不到文件 {args.file}")  # on stderr, before the database is opened
-    db = open_database(args)
-    report = ExcelRegisterService(db).import_file(
-        args.kind, args.file, skip_invalid=args.skip_invalid, dry_run=args.dry_run, confirm_ages=args.confirm_ages
-    )
+    with gc_paused():  # the read's million cells are no garbage to look through (sheet.gc_paused)
+        # The workbook is parsed on a thread while this one loads the database layer and opens
+        # the database (calamine does not hold the GIL): the parse is most of a big import.
+        reading = read_register_in_background(args.file, REGISTER_FIELDS[args.kind], args.kind)
+        from govdesk.services.excel_registers import KIND_NAMES, ExcelRegisterService
+
+        db = open_database(args)
+        report = ExcelRegisterService(db).import_file(
+            args.kind,
+            args.file,
+            skip_invalid=args.skip_invalid,
+            dry_run=args.dry_run,
+            confirm_ages=args.confirm_ages,
+            sheet=reading.result(),
+        )
     print(f"{KIND_NAMES[args.kind]}导入")
     print(report.summary())
     lines = report.problem_lines()
@@ -88,6 +104,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from govdesk.services.excel_registers import KIND_NAMES, ExcelRegisterService
+
     yearly = YEARLY_EXPORTS.get(args.kind)
     if yearly is not None:
         return yearly(args)

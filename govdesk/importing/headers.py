@@ -83,6 +83,7 @@ MEMBER_FIELDS = (
     "ended_on",
     "end_reason",
 )
+REGISTER_FIELDS = {"households": HOUSEHOLD_FIELDS, "members": MEMBER_FIELDS}  # the columns read, per register
 REQUIRED = {
     "households": ("name", "id_number"),
     "members": ("name", "id_number"),

@@ -39,7 +39,7 @@ from govdesk.importing.formulas import explain_formula_cells
 from govdesk.importing.headers import HOUSEHOLD_FIELDS, header_label
 from govdesk.importing.household_plan import HouseholdPlan, PlannedHome, new_report, plan_households
 from govdesk.importing.report import ImportReport, RowProblem
-from govdesk.importing.sheet import gc_paused, read_register
+from govdesk.importing.sheet import Sheet, gc_paused, read_register
 from govdesk.models import (
     Grid,
     Household,
@@ -65,17 +65,22 @@ def import_households(
     progress: Progress | None = None,
     check_cancel: Callable[[], None] | None = None,
     confirm_ages: bool = False,
+    sheet: Sheet | None = None,
 ) -> ImportReport:
     """All-or-nothing by default: any bad row and nothing is written (report.written False).
-    ``confirm_ages``: ages over 120 were confirmed by the clerk (otherwise each is a problem)."""
+    ``confirm_ages``: ages over 120 were confirmed by the clerk (otherwise each is a problem).
+    ``sheet``: the file as ``read_register`` read it already (the CLI reads it while the database
+    opens); else it is read here."""
     today = today or date.today()
     with gc_paused():
-        return _import(db, path, skip_invalid, dry_run, today, progress, check_cancel, confirm_ages)
+        sheet = sheet or read_register(path, HOUSEHOLD_FIELDS, "households")
+        return _import(db, path, sheet, skip_invalid, dry_run, today, progress, check_cancel, confirm_ages)
 
 
 def _import(
     db: Database,
     path: str | Path,
+    sheet: Sheet,
     skip_invalid: bool,
     dry_run: bool,
     today: date,
@@ -86,7 +91,6 @@ def _import(
     # The file is read and planned first, without the database; everything read from the
     # database (existing people, 户号, max ids) is read inside the write transaction, which
     # begins IMMEDIATE: a second import waits for the first and then sees its rows.
-    sheet = read_register(path, HOUSEHOLD_FIELDS, "households")
     report = new_report(path, sheet)
     report.dry_run, report.skip_invalid = dry_run, skip_invalid
     plan = plan_households(sheet, report, today=today, progress=progress, confirm_ages=confirm_ages)

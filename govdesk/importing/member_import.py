@@ -20,7 +20,7 @@ from govdesk.importing.formulas import explain_formula_cells
 from govdesk.importing.headers import MEMBER_FIELDS, header_label
 from govdesk.importing.people_rows import RowReader, read_person
 from govdesk.importing.report import ImportReport
-from govdesk.importing.sheet import read_register
+from govdesk.importing.sheet import Sheet, read_register
 from govdesk.input_limits import shown
 from govdesk.models import Household, Member, OrgUnit, Resident, Village
 from govdesk.models.org import ORG_BRANCH, ORG_GROUP
@@ -43,10 +43,13 @@ def import_members(
     progress: Progress | None = None,
     check_cancel: Callable[[], None] | None = None,
     confirm_ages: bool = False,
+    sheet: Sheet | None = None,
 ) -> ImportReport:
-    """``confirm_ages``: ages over 120 were confirmed by the clerk (otherwise each is a problem)."""
+    """``confirm_ages``: ages over 120 were confirmed by the clerk (otherwise each is a problem).
+    ``sheet``: the file as ``read_register`` read it already (the CLI reads it while the database
+    opens); else it is read here."""
     today = today or date.today()
-    sheet = read_register(path, MEMBER_FIELDS, "members")
+    sheet = sheet or read_register(path, MEMBER_FIELDS, "members")
     report = ImportReport(
         kind="members", file=str(path), rows_read=len(sheet.rows), header=sheet.header, dry_run=dry_run
     )

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,3 +161,20 @@ def read_register(path: str | Path, fields: tuple[str, ...], kind: str) -> Sheet
         return Sheet(header=list(data[start]), header_row=start + 1, columns=cols, rows=rows, sheet_name=sheet_name)
     need = "、".join(label(k) for k in required)
     raise RegisterFormatError(f"在文件前 {HEADER_SEARCH_ROWS} 行中找不到表头（至少需要：{need}）")
+
+
+def read_register_in_background(path: str | Path, fields: tuple[str, ...], kind: str) -> Future[Sheet]:
+    """``read_register`` on a thread of its own; the future gives the sheet or raises what the
+    read raised. calamine parses the workbook without holding the GIL (some 4 s of a township
+    register), so ``govdesk import`` loads the database layer and opens the database meanwhile.
+    A daemon thread: a command that fails before it asks for the sheet exits at once."""
+    future: Future[Sheet] = Future()
+
+    def read() -> None:
+        try:
+            future.set_result(read_register(path, fields, kind))
+        except BaseException as exc:  # noqa: BLE001 - handed over whole: the command reports it
+            future.set_exception(exc)
+
+    threading.Thread(target=read, name="govdesk-read-register", daemon=True).start()
+    return future

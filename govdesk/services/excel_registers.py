@@ -14,6 +14,7 @@ from govdesk.errors import RefusedError
 
 if TYPE_CHECKING:  # openpyxl and calamine are loaded when Excel is read or written, not with the window
     from govdesk.importing import ImportReport
+    from govdesk.importing.sheet import Sheet
 
 KINDS = ("households", "members")
 KIND_NAMES = {"households": "农户花名册", "members": "党员花名册"}
@@ -42,7 +43,9 @@ class ExcelRegisterService:
         progress: Progress | None = None,
         check_cancel: Callable[[], None] | None = None,
         confirm_ages: bool = False,
+        sheet: Sheet | None = None,
     ) -> ImportReport:
+        """``sheet``: the file already read (``read_register_in_background``), else read here."""
         from govdesk.importing import import_households, import_members
 
         fn = import_households if _kind(kind) == "households" else import_members
@@ -57,6 +60,7 @@ class ExcelRegisterService:
                 progress=progress,
                 check_cancel=check_cancel,
                 confirm_ages=confirm_ages,
+                sheet=sheet,
             )
 
     def export_file(self, kind: str, path: str | Path, *, progress: Progress | None = None) -> int:

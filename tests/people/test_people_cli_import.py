@@ -96,3 +96,27 @@ def test_people_cli_check_and_reindex(setup, capsys) -> None:
     assert "搜索索引" in capsys.readouterr().out
     assert main(["--db", str(dbfile), "reindex"]) == 0
     assert main(["--db", str(dbfile), "check"]) == 0
+
+
+def test_people_cli_a_database_that_cannot_open_while_the_file_is_read(setup, tmp_path, capsys) -> None:
+    """The workbook is read on a thread while the database opens: a database that cannot be opened
+    is still one message and exit 1, and the reading thread does not hold the command."""
+    _dbfile, xlsx = setup
+    missing = tmp_path / "nope.sqlite3"
+    assert main(["--db", str(missing), "import", "households", str(xlsx)]) == 1
+    captured = capsys.readouterr()
+    assert str(missing.name) in captured.err and "Traceback" not in captured.err
+    assert not missing.exists()
+
+
+def test_people_background_read_hands_over_the_sheet_or_its_error(setup, tmp_path) -> None:
+    from govdesk.importing.headers import HOUSEHOLD_FIELDS
+    from govdesk.importing.sheet import RegisterFormatError, read_register, read_register_in_background
+
+    _dbfile, xlsx = setup
+    sheet = read_register_in_background(xlsx, HOUSEHOLD_FIELDS, "households").result(timeout=60)
+    assert sheet == read_register(xlsx, HOUSEHOLD_FIELDS, "households")
+    text = tmp_path / "花名册.xlsx"
+    text.write_text("户号,姓名\n001,张三\n", encoding="utf-8")
+    with pytest.raises(RegisterFormatError, match="其实是文本（CSV）文件"):
+        read_register_in_background(text, HOUSEHOLD_FIELDS, "households").result(timeout=60)
