@@ -81,7 +81,7 @@ class CouncilsPage(ListTab):
         menu.addAction("查看各版本 / 录入新版本…", self.show_rules)
         menu.addAction("打印现行村规民约（张贴）…", self.print_rules)
         self.rules_button.setMenu(menu)
-        self.actions_bar.insertWidget(1, self.rules_button)
+        self.add_first_action(self.rules_button)
         self.table.setObjectName("councils.table")
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)

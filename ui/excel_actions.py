@@ -60,4 +60,4 @@ def add_excel_actions(tab: ListTab, kind: str) -> None:
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     button.setMenu(menu)
-    tab.actions_bar.insertWidget(1, button)
+    tab.add_first_action(button)

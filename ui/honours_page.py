@@ -60,7 +60,7 @@ class HonoursPage(ListTab):
         menu.addAction("光荣榜（所选年度，张贴）…", self.print_roll)
         menu.addAction("导出本年度评先评优 Excel…", self.export_year)
         self.print_button.setMenu(menu)
-        self.actions_bar.insertWidget(1, self.print_button)
+        self.add_first_action(self.print_button)
         self.table.setObjectName("honours.table")
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)

@@ -52,7 +52,7 @@ class HouseholdsTab(ListTab):
         self.add_action("修改", "fa5s.edit", self.edit_current, needs_row=True)
         self.add_action("注销", "fa5s.ban", self.end_current, needs_active=True)
         self.print_button = register_print_button(self, services, jobs, "households")  # 打印: 公开版 / 内部版
-        self.actions_bar.insertWidget(1, self.print_button)  # after the stretch, before 新增
+        self.add_first_action(self.print_button)
         add_excel_actions(self, "households")
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)

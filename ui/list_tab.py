@@ -35,6 +35,7 @@ from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
 from govdesk.services.bundle import Services
 from govdesk.services.listing import Listing, ListQuery
+from ui.flow_layout import FlowLayout
 from ui.fonts import row_height
 from ui.jobs import JobRunner, show_error
 from ui.table_model import PagedTableModel
@@ -75,6 +76,16 @@ def push_button(text: str, slot: Callable[[], None], tip: str = "") -> QPushButt
     if tip:
         button.setToolTip(tip)
     return button
+
+
+def captioned(caption: str, field: QWidget) -> QWidget:
+    """``caption：`` and its field as one widget, so a wrapping row never parts them."""
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(QLabel(f"{caption}："))
+    row.addWidget(field)
+    return pair
 
 
 def make_table_view(parent: QWidget | None = None) -> QTableView:
@@ -170,15 +181,13 @@ class ListTab(QWidget):
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        # Two rows so the tab fits a 1280-pixel window: search, count and actions above,
-        # the filter combos (as many as the register has) below.
-        self.toolbar = QHBoxLayout()
+        # Search, count and actions above, the filter combos (as many as the register has)
+        # below; both wrap onto another row when the window is narrow (1366 pixels, 特大).
+        self.toolbar = FlowLayout()
         self._filter_slot = 0
         self.toolbar.addWidget(self.show_ended)
-        self.toolbar.addStretch(1)
 
-        self.actions_bar = QHBoxLayout()
-        self.actions_bar.addStretch(1)
+        self.actions_bar = FlowLayout(align_right=True)
 
         self.table = make_table_view(self)
         self.table.setModel(self.model)
@@ -240,10 +249,8 @@ class ListTab(QWidget):
         combo.view().setMinimumWidth(combo.sizeHint().width())
         combo.currentIndexChanged.connect(self._apply_filters)
         self._filters[key] = combo
-        cap = QLabel(f"{caption}：")
-        self.toolbar.insertWidget(self._filter_slot, cap)
-        self.toolbar.insertWidget(self._filter_slot + 1, combo)
-        self._filter_slot += 2
+        self.toolbar.insertWidget(self._filter_slot, captioned(caption, combo))  # wraps as one
+        self._filter_slot += 1
         return combo
 
     def set_filter_choices(self, key: str, choices: Sequence[tuple[str, Any]]) -> None:
@@ -261,6 +268,10 @@ class ListTab(QWidget):
         combo.view().setMinimumWidth(combo.sizeHint().width())
         if index < 0:
             self._apply_filters()
+
+    def add_first_action(self, widget: QWidget) -> None:
+        """A widget (a print or Excel menu button) before the actions added so far."""
+        self.actions_bar.insertWidget(0, widget)
 
     def add_action(
         self,

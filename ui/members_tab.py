@@ -57,7 +57,7 @@ class MembersTab(ListTab):
         self.add_action("修改", "fa5s.user-edit", self.edit_current, needs_row=True)
         self.add_action("注销", "fa5s.user-slash", self.end_current, needs_active=True)
         self.print_button = register_print_button(self, services, jobs, "members")  # 打印: 公开版 / 内部版
-        self.actions_bar.insertWidget(1, self.print_button)  # after the stretch, before 新增
+        self.add_first_action(self.print_button)
         self.add_action("联户", "fa5s.hands-helping", self.edit_links, needs_active=True)
         self.add_action("挂牌", "fa5s.award", self.edit_plaque, needs_active=True)
         self.add_action("岗位/状态", "fa5s.history", self.change_status, needs_active=True)

@@ -45,7 +45,7 @@ class PostsPage(ListTab):
         menu.addAction("设岗定责公示表（公开版，张贴）…", lambda: self.print_wall(False))
         menu.addAction("设岗定责公示表（内部版，完整电话）…", lambda: self.print_wall(True))
         self.print_button.setMenu(menu)
-        self.actions_bar.insertWidget(1, self.print_button)
+        self.add_first_action(self.print_button)
         self.table.setObjectName("posts.table")
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)

@@ -35,8 +35,9 @@ from ui.dialogs.roster_dialogs import AssignDialog, LeaveDialog, SignOffDialog, 
 from ui.dialogs.roster_holidays import WARNING_STYLE, HolidayDialog
 from ui.dialogs.roster_log import CloseLogDialog, LogEntryDialog
 from ui.dialogs.roster_settings import CarryOverDialog, MeetingDialog
+from ui.flow_layout import FlowLayout
 from ui.jobs import JobRunner, show_error
-from ui.list_tab import make_table_view, open_record_dialog, push_button, stretch_column
+from ui.list_tab import captioned, make_table_view, open_record_dialog, push_button, stretch_column
 from ui.print_actions import PrintRequest, preview_document
 from ui.roster_models import LOG_MATTER_COLUMN, DutyLogModel, RosterMonthModel, TallyModel, leave_list_model
 
@@ -73,15 +74,16 @@ class RosterTab(QWidget):
         self.btn_holidays = push_button("节假日设置", self.edit_holidays)
         self.btn_print = push_button("打印值班表", self.print_roster)
         self.btn_plaque = push_button("打印今日挂牌", self.print_plaque)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("月份："))
-        top.addWidget(self.month)
-        top.addWidget(self.status, 1)
+        self.status.setWordWrap(True)  # the row fits a narrow window at 特大
+        buttons = FlowLayout(align_right=True)  # wraps onto a second row rather than widen the window
         for b in (self.btn_draft, self.btn_adjust, self.btn_sign, self.btn_swap, self.btn_leave, self.btn_holidays):
-            top.addWidget(b)
-        top.addSpacing(12)
-        top.addWidget(self.btn_print)
-        top.addWidget(self.btn_plaque)
+            buttons.addWidget(b)
+        buttons.addWidget(self.btn_print)
+        buttons.addWidget(self.btn_plaque)
+        top = QHBoxLayout()
+        top.addWidget(captioned("月份", self.month))
+        top.addWidget(self.status, 1)
+        top.addLayout(buttons, 2)
 
         self.flash = QLabel()
         self.flash.setWordWrap(True)

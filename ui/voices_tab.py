@@ -62,7 +62,7 @@ class VoicesTab(ListTab):
         ):
             menu.addAction(text, lambda p=public, b=months_back: self.print_month(p, b))
         self.print_button.setMenu(menu)
-        self.actions_bar.insertWidget(1, self.print_button)
+        self.add_first_action(self.print_button)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setObjectName("voices.table")
         keys = [c.key for c in self.model.columns]

@@ -122,6 +122,20 @@ def test_an_area_module_is_imported_only_when_the_area_is_built(tmp_path: Path) 
     assert report["after"] == ["ui.home_page"]  # 首页, open on a fresh start; never QtCharts (not in the bundle)
 
 
+@pytest.mark.parametrize("scale", ["标准", "大", "特大"])
+def test_every_area_fits_a_1366_pixel_screen(demo_db: Database, open_window, scale: str) -> None:  # type: ignore[no-untyped-def]
+    """The village PC's screen is 1366 pixels wide: at every 字号 no area makes the window wider
+    (a list's filters and buttons wrap onto another row instead)."""
+    window = open_window(Services.open(demo_db))
+    window.apply_text_scale(scale)
+    for name in window.tab_titles():
+        window.select_area(name)
+        window.resize(1366, 768)
+        QApplication.processEvents()
+        assert window.minimumSizeHint().width() <= 1366, (scale, name)
+        assert window.width() == 1366, (scale, name)
+
+
 def test_state_is_restored_in_the_next_window(demo_db: Database, open_window) -> None:  # type: ignore[no-untyped-def]
     first = open_window(Services.open(demo_db))
     first.resize(1100, 700)

@@ -9,7 +9,7 @@ from html import escape
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QSpinBox, QWidget
 
 from govdesk.changes import Changes
 from govdesk.errors import GovdeskError
@@ -20,7 +20,7 @@ from ui.areas.pages import PageSpec
 from ui.areas.party_life import PAGES
 from ui.dialogs.dues_dialogs import PaymentDialog, RateDialog, ReverseDialog, ask_yes_no
 from ui.jobs import JobRunner, show_error
-from ui.list_tab import ListTab, set_column_widths, stretch_column
+from ui.list_tab import ListTab, captioned, set_column_widths, stretch_column
 from ui.print_actions import PrintRequest, preview_document
 
 COLUMN_WIDTHS: dict[str, float] = {
@@ -49,9 +49,8 @@ class DuesPage(ListTab):
         self.year.setValue(self.dues.today().year)
         self.year.setSuffix(" 年")
         self.year.valueChanged.connect(lambda _y: self._apply_filters())
-        self.toolbar.insertWidget(0, QLabel("年度："))
-        self.toolbar.insertWidget(1, self.year)
-        self._filter_slot = 2
+        self.toolbar.insertWidget(0, captioned("年度", self.year))
+        self._filter_slot = 1
         self.add_filter("branch_id", "支部", [])
         self.add_filter("arrears", "欠缴", list(ARREARS_FILTERS))
         self.refresh_choices()
@@ -64,7 +63,7 @@ class DuesPage(ListTab):
         self.print_button = QPushButton(qta.icon("fa5s.print"), "打印公示")
         self.print_button.clicked.connect(lambda _c=False: self.print_notice())
         self.print_button.requests = []  # type: ignore[attr-defined]
-        self.actions_bar.insertWidget(1, self.print_button)
+        self.add_first_action(self.print_button)
         self.table.setObjectName("dues.table")
         keys = [c.key for c in self.model.columns]
         set_column_widths(self.table, keys, COLUMN_WIDTHS)  # type: ignore[arg-type]
