@@ -30,7 +30,7 @@ def data_dir() -> Path:
 
 
 def log_dir() -> Path:
-    """Folder for the rotating log file."""
+    """Folder for the log file (rolled over at start-up, govdesk.logs)."""
     base = _override()
     path = base / "logs" if base else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)

@@ -79,6 +79,7 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
 
 
 BEFORE_THE_FIRST_PAINT = (
+    "logging.handlers",  # sockets, pickling, queues: the log file is rolled over by govdesk.logs itself
     "sqlalchemy",
     "govdesk.db",
     "govdesk.models",
