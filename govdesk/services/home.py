@@ -85,16 +85,18 @@ class HomeService(DatedReads):
         add them from ``arrears_items`` (``HomeView.with_arrears``)."""
         today = today or self.today()
         with self.db.session() as s:
-            # First the one query that is nearly all SQLite's own work (the residents joined to
-            # their households): it leaves the GIL to the window, which is still painting.
+            # First the counts, nearly all SQLite's own work (the residents joined to their
+            # households above all): they leave the GIL to the window, which is still painting;
+            # the reads with more Python in them follow once it is idle.
             residents = self._residents_by_group(s)
+            categories = self._household_categories(s, today)
+            members, by_status, by_branch, by_age = self._member_figures(s, today)
+            totals = self._totals(s, residents, members)
+            breakdowns = (by_status, by_branch, categories)
+            charts = (by_age, by_status, residents, self._matters_by_stage(s))
             on_duty = self._on_duty(s, today)
             log_count, log_items = self._open_log(s, today)
             people = self._people_items(s, today)
-            members, by_status, by_branch, by_age = self._member_figures(s, today)
-            totals = self._totals(s, residents, members)
-            breakdowns = (by_status, by_branch, self._household_categories(s, today))
-            charts = (by_age, by_status, residents, self._matters_by_stage(s))
         meeting = self.roster.meeting()
         meeting_today = ""
         if meeting.falls_on(today):
