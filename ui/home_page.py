@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 OVERDUE = QColor("#b22222")
 TILE_STYLE = "QPushButton { text-align: center; padding: 0.4em 1.2em; font-size: 1.25em; }"
 LINK_STYLE = "color: palette(link); text-decoration: none;"
-TILE_ICONS = {"农户": "fa5s.home", "居民": "fa5s.users", "党员": "fa5s.user-friends"}
+TILE_ICONS = dict(zip(TOTAL_LABELS, ("fa5s.home", "fa5s.users", "fa5s.user-friends"), strict=True))
 
 
 def item_columns() -> list[Column]:
@@ -149,7 +149,7 @@ class HomePage(QWidget):
 
     def _tile(self, position: int, name: str) -> QPushButton:
         tile = QPushButton(f"{name} …")
-        tile.setIcon(qta.icon(TILE_ICONS.get(name, "fa5s.chart-bar")))
+        tile.setIcon(qta.icon(TILE_ICONS[name]))
         tile.setStyleSheet(TILE_STYLE)
         tile.setCursor(Qt.CursorShape.PointingHandCursor)
         tile.clicked.connect(lambda _c=False, p=position: self._tile_clicked(p))

@@ -184,7 +184,6 @@ class ListTab(QWidget):
         # Search, count and actions above, the filter combos (as many as the register has)
         # below; both wrap onto another row when the window is narrow (1366 pixels, 特大).
         self.toolbar = FlowLayout()
-        self._filter_slot = 0
         self.toolbar.addWidget(self.show_ended)
 
         self.actions_bar = FlowLayout(align_right=True)
@@ -249,9 +248,12 @@ class ListTab(QWidget):
         combo.view().setMinimumWidth(combo.sizeHint().width())
         combo.currentIndexChanged.connect(self._apply_filters)
         self._filters[key] = combo
-        self.toolbar.insertWidget(self._filter_slot, captioned(caption, combo))  # wraps as one
-        self._filter_slot += 1
+        self.add_filter_field(caption, combo)
         return combo
+
+    def add_filter_field(self, caption: str, field: QWidget) -> None:
+        """A captioned field (a filter combo, the dues book's year) after the ones added so far."""
+        self.toolbar.insertWidget(self.toolbar.indexOf(self.show_ended), captioned(caption, field))  # wraps as one
 
     def set_filter_choices(self, key: str, choices: Sequence[tuple[str, Any]]) -> None:
         """New choices after the organisation changed (设置 → 村和组织), keeping the current pick."""

@@ -55,6 +55,8 @@ from govdesk.vocabulary import HOUSEHOLD_CATEGORIES, MEMBER_STATUSES, STATUS_PRO
 
 NO_GROUP = "未分组"
 NO_BRANCH = "未编入支部"
+HOUSEHOLDS, RESIDENTS, MEMBERS = TOTAL_LABELS
+BY_STATUS, BY_BRANCH, BY_CATEGORY = BREAKDOWN_TITLES
 OPEN_LOG_SHOWN = 8  # the page lists this many open duty-log items; the rest are behind 值班
 VOICES_LISTED = 10  # overdue 民情 items one by one; more are one line that opens the 民情 list
 MEETING_WARNINGS_LISTED = 8  # meetings behind schedule one by one; more are one line to the meetings page
@@ -319,9 +321,11 @@ class HomeService(DatedReads):
         """农户 counted here; 居民 is the sum of the residents by villager group (a household's
         residents end with it, so every current resident is in a current household)."""
         households = s.scalar(select(func.count(Household.id)).where(Household.ended_on.is_(None)))
-        values = (int(households or 0), residents.total, members)
-        targets = (Target("households"), Target("households"), Target("members"))
-        return tuple(Figure(*f) for f in zip(TOTAL_LABELS, values, targets, strict=True))
+        return (
+            Figure(HOUSEHOLDS, int(households or 0), Target("households")),
+            Figure(RESIDENTS, residents.total, Target("households")),
+            Figure(MEMBERS, members, Target("members")),
+        )
 
     @staticmethod
     def _member_figures(s: Session, today: date) -> tuple[int, Breakdown, Breakdown, Breakdown]:
@@ -347,7 +351,7 @@ class HomeService(DatedReads):
             bands[band_name] += n
         order = list(MEMBER_STATUSES) + sorted(k for k in statuses if k not in MEMBER_STATUSES)
         by_status = Breakdown(
-            BREAKDOWN_TITLES[0], tuple(Figure(st, statuses[st], Target("members", {"status": st})) for st in order)
+            BY_STATUS, tuple(Figure(st, statuses[st], Target("members", {"status": st})) for st in order)
         )
         units = s.execute(
             select(OrgUnit.id, OrgUnit.name)
@@ -357,7 +361,7 @@ class HomeService(DatedReads):
         figures = [Figure(name, branches[uid], Target("members", {"branch_id": uid})) for uid, name in units]
         if branches[None]:
             figures.append(Figure(NO_BRANCH, branches[None], Target("members")))
-        by_branch = Breakdown(BREAKDOWN_TITLES[1], tuple(figures))
+        by_branch = Breakdown(BY_BRANCH, tuple(figures))
         by_age = Breakdown(
             "党员年龄结构",
             tuple(Figure(name, bands[name], Target("members", {"age_band": name})) for name, _ in AGE_BANDS),
@@ -376,7 +380,7 @@ class HomeService(DatedReads):
         )
         order = list(HOUSEHOLD_CATEGORIES) + sorted(k for k in counts if k not in HOUSEHOLD_CATEGORIES)
         return Breakdown(
-            BREAKDOWN_TITLES[2],
+            BY_CATEGORY,
             tuple(Figure(c, int(counts.get(c, 0)), Target("households", {"category": c})) for c in order),
         )
 

@@ -20,7 +20,7 @@ from ui.areas.pages import PageSpec
 from ui.areas.party_life import PAGES
 from ui.dialogs.dues_dialogs import PaymentDialog, RateDialog, ReverseDialog, ask_yes_no
 from ui.jobs import JobRunner, show_error
-from ui.list_tab import ListTab, captioned, set_column_widths, stretch_column
+from ui.list_tab import ListTab, set_column_widths, stretch_column
 from ui.print_actions import PrintRequest, preview_document
 
 COLUMN_WIDTHS: dict[str, float] = {
@@ -49,8 +49,7 @@ class DuesPage(ListTab):
         self.year.setValue(self.dues.today().year)
         self.year.setSuffix(" 年")
         self.year.valueChanged.connect(lambda _y: self._apply_filters())
-        self.toolbar.insertWidget(0, captioned("年度", self.year))
-        self._filter_slot = 1
+        self.add_filter_field("年度", self.year)
         self.add_filter("branch_id", "支部", [])
         self.add_filter("arrears", "欠缴", list(ARREARS_FILTERS))
         self.refresh_choices()
