@@ -238,6 +238,7 @@ def _make_households(
     next_hid = (s.scalar(select(func.max(Household.id))) or 0) + 1
     households: list[dict[str, Any]] = []
     residents: list[dict[str, Any]] = []
+    key_texts: dict[str, str] = {}  # names repeat: each one's search keys computed once
     for i in range(n_households):
         hid = next_hid + i
         group_index = i * len(groups) // n_households
@@ -269,7 +270,7 @@ def _make_households(
                     "relation": relation,
                     "phone": people.phone() if lo >= 18 else "",
                     "notes": "",
-                    "search_keys": search_keys(name),
+                    "search_keys": key_texts.get(name) or key_texts.setdefault(name, search_keys(name)),
                 }
             )
         ctx.household_ids.append(hid)

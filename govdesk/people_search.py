@@ -20,8 +20,7 @@ tuples on its own connection.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, union, update
@@ -33,13 +32,13 @@ from govdesk.search import KEY_CHARS, digits_key, is_number_query, normalize_que
 Bind = Connection | Session
 
 
-@lru_cache(maxsize=262144)
-def name_keys(name: str) -> tuple[str, ...]:
-    """Pinyin keys plus every later part of the name (𠮷明, 明 of 王𠮷明): any piece of a name
-    is then the prefix of a key or of the name itself (residents.name has its own index).
-    Cached: a township repeats the same names thousands of times."""
+def name_keys(name: str, pinyin: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """Pinyin keys (``pinyin``: the name's ``pinyin_keys`` when the caller has them already)
+    plus every later part of the name (𠮷明, 明 of 王𠮷明): any piece of a name is then the
+    prefix of a key or of the name itself (residents.name has its own index)."""
     head = name[:KEY_CHARS]  # bounded for any input: at most KEY_CHARS keys of KEY_CHARS characters
-    return tuple(dict.fromkeys((*pinyin_keys(name), *(head[i:] for i in range(1, len(head))))))
+    keys = pinyin_keys(name) if pinyin is None else pinyin
+    return tuple(dict.fromkeys((*keys, *(head[i:] for i in range(1, len(head))))))
 
 
 def number_keys(id_number: str, phone: str) -> list[str]:
@@ -52,9 +51,11 @@ def number_keys(id_number: str, phone: str) -> list[str]:
     return keys
 
 
-def name_key_rows(names: Iterable[str]) -> list[tuple[str, str]]:
-    """``name_search_keys`` rows of the distinct ``names``: (key, name), each once."""
-    return [(k, n) for n in set(names) for k in name_keys(n)]
+def name_key_rows(names: Iterable[str], pinyin: Mapping[str, tuple[str, ...]] | None = None) -> list[tuple[str, str]]:
+    """``name_search_keys`` rows of the distinct ``names``: (key, name), each once.
+    ``pinyin``: names' pinyin keys already computed (``search.keys_by_name``)."""
+    pinyin = pinyin or {}
+    return [(k, n) for n in set(names) for k in name_keys(n, pinyin.get(n))]
 
 
 def key_range(text: str) -> tuple[str, str] | None:
@@ -120,8 +121,13 @@ def move_keys(session: Session, resident_id: int, household_id: int) -> None:
     )
 
 
-def insert_people_keys(conn: Bind, people: Iterable[tuple[int, int, str, str, str]]) -> None:
-    """The keys of many residents at once: (resident_id, household_id, name, id_number, phone).
+def insert_people_keys(
+    conn: Bind,
+    people: Iterable[tuple[int, int, str, str, str]],
+    pinyin: Mapping[str, tuple[str, ...]] | None = None,
+) -> None:
+    """The keys of many residents at once: (resident_id, household_id, name, id_number, phone);
+    ``pinyin``: their names' pinyin keys if the caller computed them already (an import).
 
     The keys of names not yet in the index, then each resident's digit keys, sent to the
     driver as plain tuples (a township import: some 425,000 name keys and 300,000 digit keys).
@@ -131,7 +137,7 @@ def insert_people_keys(conn: Bind, people: Iterable[tuple[int, int, str, str, st
     people = people if isinstance(people, list) else list(people)
     if not people:
         return
-    insert_name_keys(conn, [p[2] for p in people])
+    insert_name_keys(conn, [p[2] for p in people], pinyin)
     rows = [(k, rid, hid) for rid, hid, _, number, phone in people for k in number_keys(number, phone)]
     bind = _bind(conn)
     if bind.dialect.name == "sqlite":
@@ -146,18 +152,19 @@ def insert_people_keys(conn: Bind, people: Iterable[tuple[int, int, str, str, st
 _CHUNK = 50_000
 
 
-def insert_name_keys(conn: Bind, names: Iterable[str]) -> None:
+def insert_name_keys(conn: Bind, names: Iterable[str], pinyin: Mapping[str, tuple[str, ...]] | None = None) -> None:
     """The keys of every name in ``names`` the index does not hold yet."""
     bind = _bind(conn)
     wanted = set(names)
     if bind.dialect.name == "sqlite":  # a name already there is ignored by its primary key
-        bind.exec_driver_sql("INSERT OR IGNORE INTO name_search_keys (key, name) VALUES (?, ?)", name_key_rows(wanted))
+        sql = "INSERT OR IGNORE INTO name_search_keys (key, name) VALUES (?, ?)"
+        bind.exec_driver_sql(sql, name_key_rows(wanted, pinyin))
         return
     ordered = sorted(wanted)
     for start in range(0, len(ordered), 500):
         chunk = ordered[start : start + 500]
         wanted -= set(bind.scalars(select(NameSearchKey.name).where(NameSearchKey.name.in_(chunk)).distinct()))
-    rows = [{"key": k, "name": n} for k, n in name_key_rows(wanted)]
+    rows = [{"key": k, "name": n} for k, n in name_key_rows(wanted, pinyin)]
     for start in range(0, len(rows), _CHUNK):
         bind.execute(insert(NameSearchKey), rows[start : start + _CHUNK])
 

@@ -11,6 +11,7 @@ a township register repeats the same few thousand characters.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice, product
 
@@ -119,9 +120,10 @@ def surname_readings(char: str) -> tuple[str, ...]:
     return (first, *(r for r in own if r != first))
 
 
-@lru_cache(maxsize=262144)
 def pinyin_keys(name: str) -> tuple[str, ...]:
-    """Full pinyin and initials for each combination of readings, surname reading first."""
+    """Full pinyin and initials for each combination of readings, surname reading first.
+    Not cached per name: a bulk write computes each distinct name once (``keys_by_name``) and
+    frees them with it, instead of a process-wide cache keeping a township's 74,000 names."""
     chars = [c for c in name[: KEY_CHARS * 2] if not c.isspace()][:KEY_CHARS]
     if not chars:
         return ()
@@ -140,10 +142,20 @@ def pinyin_keys(name: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-@lru_cache(maxsize=262144)
 def search_keys(name: str) -> str:
     """Space-separated keys stored on the record (members scan them; residents use the key index)."""
-    return " ".join(pinyin_keys(name))
+    return keys_text(pinyin_keys(name))
+
+
+def keys_text(keys: tuple[str, ...]) -> str:
+    """The stored ``search_keys`` text of a name's ``pinyin_keys``."""
+    return " ".join(keys)
+
+
+def keys_by_name(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The pinyin keys of each distinct name, computed once: a township's 200,000 residents
+    share some 74,000 names."""
+    return {name: pinyin_keys(name) for name in set(names)}
 
 
 def normalize_query(text: str) -> str:

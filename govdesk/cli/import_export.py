@@ -16,6 +16,7 @@ from govdesk.errors import NotFoundError
 
 if TYPE_CHECKING:
     from govdesk.db import Database
+    from govdesk.importing.report import ImportReport
 
 MAX_LINES = 200
 # The registers (one row per resident or member) and their blank templates; the yearly ledgers
@@ -66,26 +67,13 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from govdesk.importing.headers import REGISTER_FIELDS
-    from govdesk.importing.sheet import gc_paused, read_register_in_background
+    from govdesk.importing.sheet import gc_paused
+    from govdesk.services.excel_registers import KIND_NAMES
 
     if not args.file.exists():
         raise NotFoundError(f"找不到文件 {args.file}")  # on stderr, before the database is opened
     with gc_paused():  # the read's million cells are no garbage to look through (sheet.gc_paused)
-        # The workbook is parsed on a thread while this one loads the database layer and opens
-        # the database (calamine does not hold the GIL): the parse is most of a big import.
-        reading = read_register_in_background(args.file, REGISTER_FIELDS[args.kind], args.kind)
-        from govdesk.services.excel_registers import KIND_NAMES, ExcelRegisterService
-
-        db = open_database(args)
-        report = ExcelRegisterService(db).import_file(
-            args.kind,
-            args.file,
-            skip_invalid=args.skip_invalid,
-            dry_run=args.dry_run,
-            confirm_ages=args.confirm_ages,
-            sheet=reading.result(),
-        )
+        report = _read_and_import(args)  # the sheet is freed on return: the collector resumes with little to walk
     print(f"{KIND_NAMES[args.kind]}导入")
     print(report.summary())
     lines = report.problem_lines()
@@ -101,6 +89,26 @@ def run_import(args: argparse.Namespace) -> int:
     if report.problems and not args.skip_invalid:
         return 1
     return 0
+
+
+def _read_and_import(args: argparse.Namespace) -> ImportReport:
+    """The workbook is parsed on a thread while this one loads the database layer and opens
+    the database (calamine does not hold the GIL): the parse is most of a big import."""
+    from govdesk.importing.headers import REGISTER_FIELDS
+    from govdesk.importing.sheet import read_register_in_background
+
+    reading = read_register_in_background(args.file, REGISTER_FIELDS[args.kind], args.kind)
+    from govdesk.services.excel_registers import ExcelRegisterService
+
+    db = open_database(args)
+    return ExcelRegisterService(db).import_file(
+        args.kind,
+        args.file,
+        skip_invalid=args.skip_invalid,
+        dry_run=args.dry_run,
+        confirm_ages=args.confirm_ages,
+        sheet=reading.result(),
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ numbering. Core statements and driver executemany only — no ORM objects per ro
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from operator import itemgetter
 from typing import Any
@@ -16,7 +16,6 @@ from govdesk.importing.household_fields import resolve_name
 from govdesk.importing.household_plan import PlannedHome
 from govdesk.importing.report import ImportReport
 from govdesk.models import Household, HouseholdCategory, Resident, StarRating, VillagerGroup
-from govdesk.search import search_keys
 
 CHUNK = 20_000
 
@@ -78,18 +77,20 @@ _RESIDENT_COLUMNS = (
 )
 
 
-def resident_tuples(first_id: int, household_ids: list[int], people: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+def resident_tuples(
+    first_id: int, household_ids: list[int], people: list[dict[str, Any]], key_texts: Mapping[str, str]
+) -> list[tuple[Any, ...]]:
     """Driver parameters of new residents in ``_RESIDENT_COLUMNS`` order, ids from ``first_id``
     on: one pass, the plain fields taken by one ``itemgetter`` (in C). Names repeat (200,000
-    residents of a township share some 74,000), so their search keys come from
-    ``search_keys``' cache. Dates are ISO text, as SQLAlchemy stores them in SQLite."""
+    residents of a township share some 74,000), so ``key_texts`` holds each name's
+    ``search_keys`` text once. Dates are ISO text, as SQLAlchemy stores them in SQLite."""
     fields = itemgetter("name", "id_number", "sex", "ethnicity", "relation", "phone", "notes")
     return [
         (
             rid,
             hid,
             *fields(p),
-            search_keys(p["name"]),
+            key_texts[p["name"]],
             p["end_reason"],
             p["birth_date"].isoformat(),
             p["ended_on"] and p["ended_on"].isoformat(),

@@ -50,7 +50,7 @@ from govdesk.models import (
 )
 from govdesk.models.people import RELATION_HEAD
 from govdesk.people_search import delete_number_keys, insert_people_keys
-from govdesk.search import search_keys
+from govdesk.search import keys_by_name, keys_text
 
 Progress = Callable[[int, int, str], None]
 
@@ -228,6 +228,8 @@ def _write(
             places[model, name] = group_id(conn, known, model, name, e.village_id, report)
         return places[model, name]
 
+    pinyin = keys_by_name(p["name"] for home in homes for p in home.people)
+    key_texts = {name: keys_text(keys) for name, keys in pinyin.items()}  # residents.search_keys
     for home in homes:
         values = {
             "address": home.address,
@@ -263,7 +265,7 @@ def _write(
             else:
                 del row["_row"]
                 row["household_id"] = hid
-                row["search_keys"] = search_keys(row["name"])
+                row["search_keys"] = key_texts[row["name"]]
                 rid, old_hid, old_relation = found
                 row["id"] = rid
                 report.updated += 1
@@ -297,7 +299,7 @@ def _write(
     bulk_rows(conn, Household, [h for h in changed_households if len(h) > 1], insert_=False)
     if rekeyed:
         delete_number_keys(conn, [(r["id"], r["id_number"], e.keyed[r["id"]][1]) for r in rekeyed])
-    params = resident_tuples(first_rid, new_household_ids, new_residents)
+    params = resident_tuples(first_rid, new_household_ids, new_residents, key_texts)
     insert_new_residents(conn, params, total, progress, check_cancel)
     if changed_residents:
         # id_number is how the person was found (unchanged); leaving it out spares its index.
@@ -311,7 +313,7 @@ def _write(
         conn.execute(insert(ResidentMove), moves)
     if progress is not None:
         progress(total, total, "建立搜索索引…")
-    insert_people_keys(conn, keyed)
+    insert_people_keys(conn, keyed, pinyin)
     write_categories_and_stars(conn, home_ids, first_new_household)
 
 
