@@ -93,6 +93,12 @@ def _without_phrases() -> None:
     os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
 
 
+def load_readings() -> None:
+    """Load pypinyin's dictionary now (``govdesk import`` does, while its file is being parsed)."""
+    _without_phrases()
+    import pypinyin  # noqa: F401
+
+
 @lru_cache(maxsize=65536)
 def readings(char: str) -> tuple[str, ...]:
     """All toneless readings of one character; a non-Chinese character reads as itself."""
@@ -127,18 +133,16 @@ def pinyin_keys(name: str) -> tuple[str, ...]:
     chars = [c for c in name[: KEY_CHARS * 2] if not c.isspace()][:KEY_CHARS]
     if not chars:
         return ()
-    per_char = [surname_readings(chars[0])[:MAX_READINGS_PER_CHAR]]
-    per_char += [readings(c)[:MAX_READINGS_PER_CHAR] for c in chars[1:]]
+    first = surname_readings(chars[0])[:MAX_READINGS_PER_CHAR]
+    rest = [readings(c)[:MAX_READINGS_PER_CHAR] for c in chars[1:]]
     # The budget of combinations is shared out per surname reading, so a long name of
     # polyphonic characters still gets keys for every reading of its first character.
-    first, rest = per_char[0], per_char[1:]
     budget = max(1, MAX_COMBINATIONS // len(first))
-    keys: dict[str, None] = {}
+    keys: dict[str, None] = {}  # full reading, then initials, per combination; each key once
     for head in first:
         for tail in islice(product(*rest), budget):
-            combo = (head, *tail)
-            keys["".join(combo)] = None
-            keys["".join(r[0] for r in combo)] = None
+            keys[head + "".join(tail)] = None
+            keys[head[0] + "".join([r[0] for r in tail])] = None
     return tuple(keys)
 
 

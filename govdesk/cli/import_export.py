@@ -92,15 +92,18 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _read_and_import(args: argparse.Namespace) -> ImportReport:
-    """The workbook is parsed on a thread while this one loads the database layer and opens
-    the database (calamine does not hold the GIL): the parse is most of a big import."""
+    """The workbook is parsed on a thread while this one loads the database layer, opens the
+    database and loads the pinyin readings (calamine does not hold the GIL): the parse is most
+    of a big import."""
     from govdesk.importing.headers import REGISTER_FIELDS
     from govdesk.importing.sheet import read_register_in_background
 
     reading = read_register_in_background(args.file, REGISTER_FIELDS[args.kind], args.kind)
+    from govdesk.search import load_readings
     from govdesk.services.excel_registers import ExcelRegisterService
 
     db = open_database(args)
+    load_readings()
     return ExcelRegisterService(db).import_file(
         args.kind,
         args.file,
