@@ -73,11 +73,13 @@ class RowReader:
         """A one-word cell as stored (spaces removed: 民族, 学历, 关系), within its limits."""
         i = self.ix.get(key)
         raw = self.cells[i] if i is not None else self.raw(key)
+        if raw.__class__ is str and raw.isalnum() and len(raw) <= max_chars:
+            return raw  # the common case (户主, 汉族, 第一村民小组): no space to remove, nothing to check
         if raw is None:
             return ""
         value = cells.compact(raw)
         if value.__class__ is str and value.isprintable() and len(value) <= max_chars:
-            return value  # the common case, checked inline
+            return value
         problem = text_problem(value, max_chars) if value else None
         if problem:
             self.fail(key, problem)

@@ -129,3 +129,17 @@ def test_people_long_polyphonic_name_keeps_every_surname_reading() -> None:
 
     for reading in surname_readings("仇"):
         assert any(k.startswith(reading) for k in keys), reading
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet=NAME_CHARS + " ·A", min_size=1, max_size=5), max_size=12))
+def test_people_keys_computed_once_per_name_equal_the_one_resident_path(names) -> None:
+    """An import computes each distinct name's pinyin once (search.keys_by_name) and hands it on:
+    the index rows must be those of a resident saved on its own."""
+    from govdesk.people_search import name_key_rows
+    from govdesk.search import keys_by_name, keys_text, search_keys
+
+    pinyin = keys_by_name(names + names)
+    assert set(pinyin) == set(names)
+    assert sorted(name_key_rows(names, pinyin)) == sorted(name_key_rows(names))
+    assert all(keys_text(pinyin[n]) == search_keys(n) for n in names)
