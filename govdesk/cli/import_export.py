@@ -68,12 +68,13 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from govdesk.importing.sheet import gc_paused
-    from govdesk.services.excel_registers import KIND_NAMES
 
     if not args.file.exists():
         raise NotFoundError(f"找不到文件 {args.file}")  # on stderr, before the database is opened
     with gc_paused():  # the read's million cells are no garbage to look through (sheet.gc_paused)
         report = _read_and_import(args)  # the sheet is freed on return: the collector resumes with little to walk
+    from govdesk.services.excel_registers import KIND_NAMES  # loaded after the read began, not before
+
     print(f"{KIND_NAMES[args.kind]}导入")
     print(report.summary())
     lines = report.problem_lines()
