@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from govdesk.cli.common import open_database
 from govdesk.errors import NotFoundError
@@ -132,22 +132,28 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+class YearLedger(Protocol):
+    """A report service that writes one year's ledger workbook (民情, 党费, 积分…)."""
+
+    def export_year(self, year: int, path: Path) -> int: ...
+
+
 def export_year(
     args: argparse.Namespace,
     check: Callable[[int], object],
-    write: Callable[[Database, int, Path], int],
+    reports: Callable[[Database], YearLedger],
     done: str,
 ) -> int:
     """``export KIND --year YYYY FILE.xlsx`` (this year by default): the kind's year rule checked
-    before the database is opened, its writer, then ``done`` said with ``{year}``, ``{n}`` rows
-    and ``{file}``."""
+    before the database is opened, its report service's ``export_year``, then ``done`` said with
+    ``{year}``, ``{n}`` rows and ``{file}``."""
     from datetime import date
 
     year = args.year or date.today().year
     check(year)
     db = open_database(args)
     try:
-        n = write(db, year, args.file)
+        n = reports(db).export_year(year, args.file)
     finally:
         db.dispose()
     print(done.format(year=year, n=n, file=args.file))
@@ -158,19 +164,13 @@ def run_export_voices(args: argparse.Namespace) -> int:
     from govdesk.services.voices_report import VoiceReports
     from govdesk.validation import ledger_year
 
-    def write(db: Database, year: int, file: Path) -> int:
-        return VoiceReports(db).export_year(year, file)
-
-    return export_year(args, ledger_year, write, "{year}年民情台账已导出：{n} 条 → {file}")
+    return export_year(args, ledger_year, VoiceReports, "{year}年民情台账已导出：{n} 条 → {file}")
 
 
 def run_export_dues(args: argparse.Namespace) -> int:
     from govdesk.services.dues_report import DuesReports, check_year
 
-    def write(db: Database, year: int, file: Path) -> int:
-        return DuesReports(db).export_year(year, file)
-
-    return export_year(args, check_year, write, "{year}年党费收缴台账已导出：{n} 名党员 → {file}")
+    return export_year(args, check_year, DuesReports, "{year}年党费收缴台账已导出：{n} 名党员 → {file}")
 
 
 def run_export_honours(args: argparse.Namespace) -> int:
@@ -178,11 +178,8 @@ def run_export_honours(args: argparse.Namespace) -> int:
 
     from govdesk.services.honours_print import HonourPrints, parse_year
 
-    def write(db: Database, year: int, file: Path) -> int:
-        return HonourPrints(db).export_year(year, file)
-
     return export_year(
-        args, lambda year: parse_year(year, date.today()), write, "{year}年度评先评优已导出：{n} 条 → {file}"
+        args, lambda year: parse_year(year, date.today()), HonourPrints, "{year}年度评先评优已导出：{n} 条 → {file}"
     )
 
 
@@ -190,11 +187,8 @@ def run_export_points(args: argparse.Namespace) -> int:
     from govdesk.cli.print_points import check_period
     from govdesk.services.points_report import PointReports
 
-    def write(db: Database, year: int, file: Path) -> int:
-        return PointReports(db).export_year(year, file)
-
     return export_year(
-        args, lambda year: check_period(year, None), write, "{year}年党员积分已导出：{n} 名党员 → {file}"
+        args, lambda year: check_period(year, None), PointReports, "{year}年党员积分已导出：{n} 名党员 → {file}"
     )
 
 
@@ -202,24 +196,18 @@ def run_export_volunteers(args: argparse.Namespace) -> int:
     from govdesk.services.volunteers_report import VolunteerReports
     from govdesk.validation import ledger_year
 
-    def write(db: Database, year: int, file: Path) -> int:
-        return VolunteerReports(db).export_year(year, file)
-
-    return export_year(args, ledger_year, write, "{year}年志愿服务台账已导出：{n} 位志愿者 → {file}")
+    return export_year(args, ledger_year, VolunteerReports, "{year}年志愿服务台账已导出：{n} 位志愿者 → {file}")
 
 
 def run_export_stars(args: argparse.Namespace) -> int:
     from govdesk.services.stars_report import StarReports
     from govdesk.validation import ledger_year
 
-    def write(db: Database, year: int, file: Path) -> int:
-        return StarReports(db).export_year(year, file)
-
-    return export_year(args, ledger_year, write, "{year}年五星支部得分已导出：{n} 条得分 → {file}")
+    return export_year(args, ledger_year, StarReports, "{year}年五星支部得分已导出：{n} 条得分 → {file}")
 
 
 # ``export KIND --year YYYY FILE.xlsx`` of a year's ledger: each through ``export_year`` with its
-# own year rule, writer and message.
+# own year rule, report service and message.
 YEARLY_EXPORTS: dict[str, Callable[[argparse.Namespace], int]] = {
     "voices": run_export_voices,
     "points": run_export_points,
