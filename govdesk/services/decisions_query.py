@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, select
 
 from govdesk.db import Database
 from govdesk.decisions import attendance, ledger
@@ -37,7 +37,7 @@ from govdesk.models.decisions import (
     ENTRY_STEP,
 )
 from govdesk.services.decisions_reminders import REMINDER_STATES, ActionItem, reminders
-from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, like_escape, order_by
+from govdesk.services.listing import ColumnSpec, ListQuery, Row, count_rows, order_by, text_matches
 from govdesk.services.meetings_query import meeting_notes
 
 MATTER_COLUMNS: tuple[ColumnSpec, ...] = (
@@ -135,10 +135,7 @@ class DecisionQueries:
             stmt = stmt.where(Matter.state == state)
         text = query.text.strip()
         if text:
-            esc = like_escape(text)
-            stmt = stmt.where(
-                or_(Matter.number.like(f"%{esc}%", escape="\\"), Matter.title.like(f"%{esc}%", escape="\\"))
-            )
+            stmt = stmt.where(text_matches(text, Matter.number, Matter.title))
         return stmt
 
     def count(self, query: ListQuery) -> int:
