@@ -76,10 +76,17 @@ class RosterTab(QWidget):
         self.btn_plaque = push_button("打印今日挂牌", self.print_plaque)
         self.status.setWordWrap(True)  # the row fits a narrow window at 特大
         buttons = FlowLayout(align_right=True)  # wraps onto a second row rather than widen the window
-        for b in (self.btn_draft, self.btn_adjust, self.btn_sign, self.btn_swap, self.btn_leave, self.btn_holidays):
+        for b in (
+            self.btn_draft,
+            self.btn_adjust,
+            self.btn_sign,
+            self.btn_swap,
+            self.btn_leave,
+            self.btn_holidays,
+            self.btn_print,
+            self.btn_plaque,
+        ):
             buttons.addWidget(b)
-        buttons.addWidget(self.btn_print)
-        buttons.addWidget(self.btn_plaque)
         top = QHBoxLayout()
         top.addWidget(captioned("月份", self.month))
         top.addWidget(self.status, 1)
