@@ -165,8 +165,8 @@ def read_register(path: str | Path, fields: tuple[str, ...], kind: str) -> Sheet
 
 def read_register_in_background(path: str | Path, fields: tuple[str, ...], kind: str) -> Future[Sheet]:
     """``read_register`` on a thread of its own; the future gives the sheet or raises what the
-    read raised. calamine parses the workbook without holding the GIL (some 4 s of a township
-    register), so ``govdesk import`` loads the database layer and opens the database meanwhile.
+    read raised. calamine parses the workbook without holding the GIL (some 2.5 s of a
+    township register), so ``govdesk import`` loads the database layer and opens the database meanwhile.
     A daemon thread: a command that fails before it asks for the sheet exits at once."""
     future: Future[Sheet] = Future()
 
