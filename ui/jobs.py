@@ -110,7 +110,10 @@ class JobRunner(QObject):
             dlg.setWindowTitle("请稍候")
             dlg.setWindowModality(Qt.WindowModality.WindowModal)
             dlg.setMinimumDuration(300)
-            dlg.canceled.connect(ctx.cancel)
+            # A lambda, not the bound ctx.cancel: PySide deletes the helper QObject behind a bound
+            # method's connection when its object dies, and the worker often drops ctx last — a
+            # QObject deleted off the GUI thread, a segfault (tests/ui/test_ui_jobs.py).
+            dlg.canceled.connect(lambda: ctx.cancel())
             self._dialogs[job_id] = dlg
         if len(self._callbacks) == 1:
             self.idle_changed.emit(False)
